@@ -1,0 +1,167 @@
+"""The `caresq-logic` command line (typer). Each command is thin: it picks how far to run the
+passes in `load`, `decide` and `render`, and turns diagnostics into exit codes.
+
+Exit codes: 0 all is well; 1 findings of severity error (`check`); 2 unusable input (a policy or
+provider file that does not check; the rest is still decided and printed); 3 an internal error,
+which is a bug in caresq-logic and is reported without a Python traceback.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from . import decide, load, render
+from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
+from .provider import Catalog, ProviderFile, read
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Inkoopbeleid als code: beleidsregels (DSL) -> ASP (clingo) -> uitgelegde besluiten.\n\n"
+    "Policy as code for Caresq purchasing policies: explained contract decisions.",
+)
+
+
+class Taal(str, Enum):
+    nl = "nl"
+    en = "en"
+
+
+class ExplainFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+BELEID_HELP = "Beleidsbestand of -map (herhaalbaar). Standaard: de ingebouwde policies/."
+TAAL_HELP = "Taal van de uitvoer: nl (standaard) of en."
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
+    for d in sorted(diagnostics, key=sort_key):
+        typer.echo(d.format(lang), err=True)
+
+
+def _write(output: Optional[Path], content: str) -> None:
+    """Print, or write atomically: a report file is either complete or not there at all."""
+    if output is None:
+        sys.stdout.write(content)
+        sys.stdout.flush()
+        return
+    directory = output.resolve().parent
+    fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(content)
+        os.replace(temporary, output)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def _provider_paths(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    found, problems = [], []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*.lp")))
+        elif path.is_file():
+            found.append((path, given))
+        else:
+            problems.append(diag("C001", Span(given, 1, 1), path=given))
+    return found, problems
+
+
+@app.command()
+def explain(
+    providers: List[str] = typer.Argument(..., help="Aanbiedersbestand(en) (.lp) of map(pen) daarmee."),
+    beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
+    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+    jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.1,
+                                      help="Seconden die de oplosser per beleid mag gebruiken."),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+) -> None:
+    """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
+    lang = taal.value
+    loaded = load.load(beleid)
+    diagnostics = list(loaded.diagnostics)
+    policies = load.in_force(loaded.policies, jaar)
+    programs = load.compile_all(policies)
+    catalog = Catalog.of(policies)
+
+    files, problems = _provider_paths(providers)
+    diagnostics.extend(problems)
+    provider_files: list[ProviderFile] = []
+    for path, shown in files:
+        try:
+            provider_files.append(read(path.read_bytes(), shown, catalog))
+        except Failed as failed:
+            diagnostics.extend(failed.diagnostics)
+        except OSError as error:
+            diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+
+    decided: dict[str, list[decide.Decision]] = {}
+    for program in programs:
+        try:
+            decided[program.policy.path] = decide.solve(program, provider_files, tijdslimiet)
+        except Failed as failed:
+            diagnostics.extend(failed.diagnostics)
+
+    reports = []
+    for provider_file in provider_files:
+        for provider in provider_file.providers:
+            report = render.Report(provider_file.path, provider, provider_file.names.get(provider))
+            for program in programs:
+                decisions = [d for d in decided.get(program.policy.path, []) if d.provider == provider]
+                if decisions:
+                    report.policies.append((program.policy, decisions))
+            if not report.policies:
+                report.policies = [(p.policy, []) for p in programs[:1]]
+            reports.append(report)
+
+    if format == ExplainFormat.json:
+        _write(uitvoer, render.to_json(reports, sorted(diagnostics, key=sort_key), lang))
+    elif reports:
+        _write(uitvoer, render.text(reports, lang))
+    _print_diagnostics(diagnostics, lang)
+    raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
+
+
+@app.command("compile")
+def compile_(
+    path: str = typer.Argument(..., help="Beleidsbestand (.beleid)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+) -> None:
+    """Druk het ASP-programma af waarnaar een beleid vertaalt. / Print the compiled ASP program."""
+    loaded = load.load([path])
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, taal.value)
+        raise typer.Exit(2)
+    _write(uitvoer, "".join(p.text for p in load.compile_all(loaded.policies)))
+
+
+def main() -> None:
+    """Console entry point: never lets a Python traceback reach the user."""
+    try:
+        app()
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except Exception as error:  # a bug in caresq-logic, not in the user's input
+        typer.echo(f"caresq-logic: interne fout / internal error: {type(error).__name__}: {error}", err=True)
+        sys.exit(3)
+
+
+if __name__ == "__main__":
+    main()

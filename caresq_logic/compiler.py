@@ -1,0 +1,364 @@
+"""Compile a checked `Policy` to an Answer Set Program.
+
+Takes: a `resolve.Policy`.
+Returns: a `Program`: the ASP text (readable, each rule commented with the clause and the
+`file:line:col` it comes from) and the table that maps every condition node the program
+names back to its syntax node, so that the decoder never parses strings.
+
+The encoding, in three strata so that clingo's grounder alone decides everything:
+
+1. per clause `C` and condition node `N`: `leaf/4` from the provider's facts only, then
+   `holds/4` and `fails/4`, both positive (negation only ever applies to input facts or to
+   `leaf`), then per clause `met`, `unmet`, `guarded`, `excepted`; from those `failed`,
+   `excluded`, `eligible`, `factor`, `approached`, `continuing`.
+2. tiers: the same over `tier_leaf/4`, `tier_holds/4`, `tier_fails/4`, which may use
+   `eligible` and `nfactors` from stratum 1; the best tier whose condition holds.
+3. `outcome/3` per zorgsoort, then `part_outcome/3` for an onderdeel, which needs the
+   outcome of its parent zorgsoort; `decision/3` is their union.
+
+The policy-independent rules are in `PRELUDE`; everything emitted per policy is facts plus
+the condition rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import nodes as n
+from . import printer
+from .resolve import Policy, walk
+from .vocabulary import LEVERT
+
+PRELUDE = f"""\
+% ---- caresq-logic semantics (the same for every policy) -------------------------------------
+provider(P) :- {LEVERT}(P,_).
+ctx(P,Z) :- {LEVERT}(P,Z), zorgsoort(Z).
+scope(P,Z,C) :- ctx(P,Z), applies(C,Z).
+
+% A condition node holds or fails; a leaf holds when its provider facts say so.
+holds(P,Z,C,N) :- leaf(P,Z,C,N).
+fails(P,Z,C,N) :- scope(P,Z,C), is_leaf(C,N), not leaf(P,Z,C,N).
+met(P,Z,C) :- root(C,condition,N), holds(P,Z,C,N).
+unmet(P,Z,C) :- root(C,condition,N), fails(P,Z,C,N).
+guarded(P,Z,C) :- scope(P,Z,C), not has_guard(C).
+guarded(P,Z,C) :- root(C,guard,N), holds(P,Z,C,N).
+active(P,Z,C) :- guarded(P,Z,C).
+excepted(P,Z,C) :- root(C,exception,N), holds(P,Z,C,N).
+
+% Required conditions (randvoorwaarde, aanvullende voorwaarde, selectie) and exclusions.
+required_kind(randvoorwaarde;aanvullende_voorwaarde;selectie).
+failed(P,Z,C) :- active(P,Z,C), clause(C,K), required_kind(K), unmet(P,Z,C).
+excluded(P,Z,C) :- active(P,Z,C), clause(C,uitsluiting), met(P,Z,C), not excepted(P,Z,C).
+eligible(P,Z) :- ctx(P,Z), not failed(P,Z,_), not excluded(P,Z,_).
+
+% Differentiatiefactoren; one factor may also count as another ("telt ook als").
+own_factor(P,Z,C) :- active(P,Z,C), clause(C,differentiatiefactor), met(P,Z,C).
+factor(P,Z,F) :- own_factor(P,Z,F).
+factor(P,Z,F) :- own_factor(P,Z,C), counts_as(C,F), applies(F,Z).
+factor_via(P,Z,F,C) :- own_factor(P,Z,C), counts_as(C,F), applies(F,Z), not own_factor(P,Z,F).
+nfactors(P,Z,K) :- ctx(P,Z), K = #count{{ F : factor(P,Z,F) }}.
+
+% Who is approached, whose contract continues, which application routes are open.
+not_approached(P,Z,C) :- active(P,Z,C), clause(C,benaderd), unmet(P,Z,C).
+not_approached(P,Z,C) :- active(P,Z,C), clause(C,niet_benaderd), met(P,Z,C).
+approached(P,Z) :- ctx(P,Z), not not_approached(P,Z,_).
+continuing(P,Z,C) :- active(P,Z,C), clause(C,doorlopend), met(P,Z,C).
+continues(P,Z) :- continuing(P,Z,_).
+route_open(P,Z,C) :- active(P,Z,C), clause(C,route), met(P,Z,C).
+
+% Tiers: the best (lowest rank) whose condition holds.
+tier_scope(P,Z,T) :- ctx(P,Z), tier_rank(Z,T,_,_).
+tier_holds(P,Z,T,N) :- tier_leaf(P,Z,T,N).
+tier_fails(P,Z,T,N) :- tier_scope(P,Z,T), tier_is_leaf(T,N), not tier_leaf(P,Z,T,N).
+tier_met(P,Z,T) :- tier_scope(P,Z,T), tier_holds(P,Z,T,0).
+better_tier(P,Z,R) :- tier_met(P,Z,T), tier_rank(Z,T,_,R2), tier_rank(Z,_,_,R), R2 < R.
+tier(P,Z,L) :- tier_met(P,Z,T), tier_rank(Z,T,L,R), not better_tier(P,Z,R).
+has_tier(P,Z) :- tier(P,Z,_).
+has_tiers(Z) :- tier_rank(Z,_,_,_).
+
+% The outcome per zorgsoort; an onderdeel (part) also needs a contract for its parent.
+is_part(Z) :- onderdeel_van(Z,_).
+blocked(P,Z) :- failed(P,Z,_).
+blocked(P,Z) :- excluded(P,Z,C), not requestable(C).
+offerable(P,Z) :- eligible(P,Z), not has_tiers(Z).
+offerable(P,Z) :- eligible(P,Z), has_tier(P,Z).
+top(P,Z) :- ctx(P,Z), not is_part(Z), not continues(P,Z).
+outcome(P,Z,doorlopende_overeenkomst) :- ctx(P,Z), not is_part(Z), continues(P,Z).
+outcome(P,Z,geen_overeenkomst) :- top(P,Z), blocked(P,Z).
+outcome(P,Z,uitzondering_aan_te_vragen) :- top(P,Z), not blocked(P,Z), excluded(P,Z,_).
+outcome(P,Z,geen_overeenkomst) :- top(P,Z), eligible(P,Z), has_tiers(Z), not has_tier(P,Z).
+outcome(P,Z,niet_benaderd) :- top(P,Z), offerable(P,Z), not approached(P,Z).
+outcome(P,Z,zorgovereenkomst) :- top(P,Z), offerable(P,Z), approached(P,Z).
+contracted(P,Y) :- outcome(P,Y,zorgovereenkomst).
+contracted(P,Y) :- outcome(P,Y,doorlopende_overeenkomst).
+parent_ok(P,Z) :- ctx(P,Z), onderdeel_van(Z,Y), {LEVERT}(P,Y), contracted(P,Y).
+part_outcome(P,Z,geen_overeenkomst) :- ctx(P,Z), is_part(Z), not parent_ok(P,Z).
+part_outcome(P,Z,geen_overeenkomst) :- ctx(P,Z), is_part(Z), parent_ok(P,Z), blocked(P,Z).
+part_outcome(P,Z,uitzondering_aan_te_vragen) :- ctx(P,Z), is_part(Z), parent_ok(P,Z), not blocked(P,Z), excluded(P,Z,_).
+part_outcome(P,Z,zorgovereenkomst) :- ctx(P,Z), is_part(Z), parent_ok(P,Z), eligible(P,Z).
+decision(P,Z,O) :- outcome(P,Z,O).
+decision(P,Z,O) :- part_outcome(P,Z,O).
+
+#show decision/3.
+#show tier/3.
+#show failed/3.
+#show excluded/3.
+#show excepted/3.
+#show factor/3.
+#show factor_via/4.
+#show nfactors/3.
+#show not_approached/3.
+#show continuing/3.
+#show route_open/3.
+#show start_date/4.
+#show holds/4.
+#show fails/4.
+#show active/3.
+#show tier_holds/4.
+#show tier_fails/4.
+#show value/3.
+"""
+
+
+@dataclass(frozen=True)
+class NodeRef:
+    """What a numbered condition node of the program stands for."""
+
+    owner: str          # clause id, start rule id, or tier id
+    role: str           # condition, guard, exception
+    node: n.Condition
+
+
+@dataclass
+class Program:
+    policy: Policy
+    text: str
+    nodes: dict[tuple[str, int], NodeRef] = field(default_factory=dict)        # (owner, N) -> node
+    roots: dict[tuple[str, str], int] = field(default_factory=dict)            # (owner, role) -> N
+    tier_ids: dict[tuple[str, str], str] = field(default_factory=dict)         # (zorgsoort, label) -> tier id
+    tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
+    numbering: dict[tuple[str, int], int] = field(default_factory=dict)        # (owner, id(node)) -> N
+
+
+def compile_policy(policy: Policy) -> Program:
+    return _Compiler(policy).run()
+
+
+def asp_date(value) -> int:
+    return value.year * 10000 + value.month * 100 + value.day
+
+
+def constant(name: str) -> str:
+    return name
+
+
+def choice_term(choice: n.ChoiceValue) -> str:
+    return '"' + choice.value.replace("\\", "\\\\").replace('"', '\\"') + '"' if choice.quoted else choice.value
+
+
+def asp_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+class _Compiler:
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        self.out: list[str] = []
+        self.program = Program(policy, "")
+        self.referenced: dict[tuple[str, int | None], n.Ref] = {}
+
+    def emit(self, line: str = "") -> None:
+        self.out.append(line)
+
+    def where(self, span) -> str:
+        return f"{span.file}:{span.line}:{span.col}"
+
+    def run(self) -> Program:
+        policy = self.policy
+        header = policy.header
+        self.emit(f"% caresq-logic: compiled from {policy.path}")
+        line = f'% beleid {header.domain} {header.year} "{header.title}"'
+        if header.version:
+            line += f' versie "{header.version}"'
+        if header.replaces:
+            line += f' vervangt "{header.replaces}"'
+        self.emit(line)
+        self.emit()
+        self.emit(PRELUDE)
+        self.emit("% ---- zorgsoorten ------------------------------------------------------------------------")
+        for care_type in policy.care_types.values():
+            self.emit(f"zorgsoort({care_type.name}).  % {care_type.title} ({self.where(care_type.span)})")
+            for parent in care_type.parents:
+                self.emit(f"onderdeel_van({care_type.name},{parent}).")
+        self.emit()
+        for clause in policy.clauses.values():
+            self.clause(clause)
+        for rule in policy.start_rules:
+            self.start_rule(rule)
+        for tier in dict.fromkeys(t for tiers in policy.tiers.values() for t in tiers):
+            self.tier(tier)
+        self.static_dates()
+        self.values()
+        self.program.text = "\n".join(self.out) + "\n"
+        return self.program
+
+    # ---- clauses ---------------------------------------------------------------------------
+
+    def heading(self, kind: str, ident: str, title: str | None, citation: n.Citation, span) -> None:
+        self.emit(f"% ---- {kind} {ident}" + (f' "{title}"' if title else "") + f" ({citation.section})")
+        self.emit(f"%      {self.where(span)}")
+
+    def scope_facts(self, predicate: str, ident: str, scope: tuple[str, ...]) -> None:
+        if scope:
+            self.emit(f"{predicate}({ident},({';'.join(scope)})).")
+
+    def clause(self, clause: n.Clause) -> None:
+        self.heading(clause.kind.replace("_", " "), clause.id, clause.title, clause.citation, clause.span)
+        self.emit(f"clause({clause.id},{clause.kind}).")
+        self.scope_facts("applies", clause.id, self.policy.scope(clause))
+        if clause.exception is not None and clause.request:
+            self.emit(f"requestable({clause.id}).")
+        if clause.counts_as:
+            self.emit(f"counts_as({clause.id},{clause.counts_as}).")
+        self.owner_conditions(clause.id, [("condition", clause.condition), ("guard", clause.guard),
+                                          ("exception", clause.exception)])
+        self.emit()
+
+    def start_rule(self, rule: n.StartRule) -> None:
+        self.heading("ingangsdatum", rule.id, rule.title, rule.citation, rule.span)
+        scope = self.policy.scope(rule) or tuple(self.policy.care_types)
+        self.emit(f"start_rule({rule.id}).")
+        self.scope_facts("applies", rule.id, scope)
+        self.owner_conditions(rule.id, [("guard", rule.guard)])
+        # The first of the next month, on dates written as YYYYMMDD integers.
+        date = self.fact(rule.ref, "D")
+        self.emit(f"start_date(P,Z,{rule.id},(D/100)*100+101) :- active(P,Z,{rule.id}), {date}, (D/100)\\100 < 12.")
+        self.emit(f"start_date(P,Z,{rule.id},(D/10000+1)*10000+101) :- active(P,Z,{rule.id}), {date}, "
+                  f"(D/100)\\100 = 12.")
+        self.emit()
+
+    def owner_conditions(self, owner: str, parts, tier: bool = False) -> None:
+        counter = [0]
+        for role, condition in parts:
+            if condition is None:
+                continue
+            root = counter[0]
+            self.program.roots[(owner, role)] = root
+            if not tier:
+                self.emit(f"root({owner},{role},{root}).")
+                if role == "guard":
+                    self.emit(f"has_guard({owner}).")
+            self.emit(f"%   {role}: {printer.condition(condition)}")
+            self.node(owner, role, condition, counter, tier)
+
+    def node(self, owner: str, role: str, condition: n.Condition, counter: list[int], tier: bool) -> int:
+        number = counter[0]
+        counter[0] += 1
+        self.program.nodes[(owner, number)] = NodeRef(owner, role, condition)
+        self.program.numbering[(owner, id(condition))] = number
+        pre = "tier_" if tier else ""
+        scope = f"tier_scope(P,Z,{owner})" if tier else f"scope(P,Z,{owner})"
+        head = f"(P,Z,{owner},{number})"
+        if isinstance(condition, n.LEAVES):
+            self.emit(f"{pre}is_leaf({owner},{number}).  % {printer.condition(condition)}")
+            for body in self.leaf_bodies(condition):
+                self.emit(f"{pre}leaf{head} :- {scope}, {body}.")
+            return number
+        if isinstance(condition, n.Not):
+            child = self.node(owner, role, condition.operand, counter, tier)
+            self.emit(f"{pre}holds{head} :- {pre}fails(P,Z,{owner},{child}).")
+            self.emit(f"{pre}fails{head} :- {pre}holds(P,Z,{owner},{child}).")
+            return number
+        children = [self.node(owner, role, operand, counter, tier) for operand in condition.operands]
+        each = [f"{pre}holds(P,Z,{owner},{c})" for c in children]
+        some = [f"{pre}fails(P,Z,{owner},{c})" for c in children]
+        if isinstance(condition, n.And):
+            self.emit(f"{pre}holds{head} :- {', '.join(each)}.  % en")
+            for body in some:
+                self.emit(f"{pre}fails{head} :- {body}.")
+        else:
+            for body in each:
+                self.emit(f"{pre}holds{head} :- {body}.  % of")
+            self.emit(f"{pre}fails{head} :- {', '.join(some)}.")
+        return number
+
+    # ---- leaves: the only place provider facts are read -----------------------------------
+
+    def fact(self, ref: n.Ref, value: str | None = None) -> str:
+        """The provider fact behind a reference, with `value` as its last argument."""
+        feature = self.policy.features[ref.name]
+        self.referenced[(ref.name, ref.year)] = ref
+        args = ["P"]
+        if feature.per == "jaar":
+            args.append(str(ref.year))
+        elif feature.per == "zorgsoort":
+            args.append("Z")
+        if value is not None:
+            args.append(value)
+        return f"{ref.name}({','.join(args)})"
+
+    def leaf_bodies(self, c: n.Condition) -> list[str]:
+        ops = {"gt": ">", "ge": ">=", "lt": "<", "le": "<=", "eq": "="}
+        if isinstance(c, n.Truth):
+            return [self.fact(c.ref)]
+        if isinstance(c, n.Comparison):
+            v = c.value
+            number = asp_date(v.value) if isinstance(v, n.DateValue) else v.value
+            return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {number}"]
+        if isinstance(c, n.Ratio):
+            # part >= p% of whole, in integers: 100 * part >= p * whole
+            return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, 100*A {ops[c.op]} {c.percent.value}*B"]
+        if isinstance(c, n.Membership):
+            return [self.fact(c.ref, choice_term(v)) for v in c.values]
+        if isinstance(c, n.AllRequired):
+            return ["eligible(P,Z)"]
+        assert isinstance(c, n.FactorCount)
+        return [f"nfactors(P,Z,K), K >= {c.minimum}"]
+
+    # ---- tiers -------------------------------------------------------------------------------
+
+    def tier(self, tier: n.Tier) -> None:
+        """One tier item (possibly for several zorgsoorten); its rank per zorgsoort is its
+        place among that zorgsoort's tiers, best first."""
+        scope = [z for z in self.policy.scope(tier) if tier in self.policy.tiers.get(z, ())]
+        if not scope:
+            return
+        ident = f"zorgovereenkomst_{tier.label.lower()}_{scope[0]}"
+        self.program.tier_by_id[ident] = tier
+        self.heading("zorgovereenkomst", tier.label, tier.title, tier.citation, tier.span)
+        self.owner_conditions(ident, [("condition", tier.condition)], tier=True)
+        for care_type in scope:
+            self.program.tier_ids[(care_type, tier.label)] = ident
+            rank = self.policy.tiers[care_type].index(tier) + 1
+            self.emit(f"tier_rank({care_type},{ident},{asp_string(tier.label)},{rank}).")
+        self.emit()
+
+    # ---- dates and values ----------------------------------------------------------------------
+
+    def static_dates(self) -> None:
+        if self.policy.terms:
+            self.emit("% ---- looptijden")
+        for term in self.policy.terms:
+            for care_type in self.policy.scope(term):
+                self.emit(f"term({term.id},{care_type},{term.start},{term.end}).  % {term.citation.section}")
+        exact = [m for m in self.policy.milestones if m.when.kind in ("on", "from") and m.when.date.value]
+        if exact:
+            self.emit("% ---- planning (exacte data)")
+        for milestone in exact:
+            self.emit(f"milestone({milestone.id},{milestone.kind},{asp_date(milestone.when.date.value)}).  "
+                      f"% {milestone.citation.section}")
+        self.emit()
+
+    def values(self) -> None:
+        """The provider's value of every kenmerk a condition reads, for the explanation."""
+        self.emit("% ---- kenmerkwaarden, voor de uitleg --------------------------------------------------------")
+        for (name, year) in sorted(self.referenced, key=lambda k: (k[0], k[1] or 0)):
+            feature = self.policy.features[name]
+            key = name if feature.per is None else f"{name}({year if feature.per == 'jaar' else 'Z'})"
+            guard = "ctx(P,Z)" if feature.per == "zorgsoort" else "provider(P)"
+            if feature.type.kind == "bool":
+                fact = self.fact(n.Ref(name, year, feature.span))
+                self.emit(f"value(P,{key},ja) :- {guard}, {fact}.")
+                self.emit(f"value(P,{key},nee) :- {guard}, not {fact}.")
+            else:
+                self.emit(f"value(P,{key},V) :- {guard}, {self.fact(n.Ref(name, year, feature.span), 'V')}.")

@@ -1,0 +1,300 @@
+"""Decide: compiled program + provider facts -> clingo -> typed, explained decisions.
+
+Takes: a `compiler.Program` and the validated `provider.ProviderFile`s.
+Returns: one `Decision` per (provider, zorgsoort) the policy applies to, each carrying the
+evaluation of every clause (which held, which failed, with the provider's values), the factors
+counted, the tier and what is missing for the next one.
+
+One clingo call decides all providers at once: the program is stratified, so the grounder
+settles every atom and the single model is the decision. The explanation is read from that same
+model (`holds`/`fails` of every condition node, `value` of every kenmerk read), and mapped back
+to clauses through the compiler's node table, never by parsing strings.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+import clingo
+
+from . import nodes as n
+from . import printer
+from .compiler import NodeRef, Program
+from .diagnostics import Failed, Span, diag
+from .provider import ProviderFile
+
+DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
+
+
+# ---- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    """A provider's value for a kenmerk as a condition read it; `values` empty means unknown."""
+
+    label: str                # "behandelindex 2024"
+    kind: str                 # the kenmerk's type
+    values: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    """One node of a condition: its text, whether it held, and (for a leaf) the values read."""
+
+    text: str
+    holds: bool
+    values: tuple[Value, ...] = ()
+    children: tuple["NodeResult", ...] = ()
+    span: Span | None = None
+    syntax: n.Condition | None = None   # the syntax node, for renderers that need its kind
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    clause: n.Clause
+    active: bool                      # in scope and its `indien` guard held
+    met: bool                         # its condition held
+    condition: NodeResult
+    guard: NodeResult | None = None
+    exception: NodeResult | None = None
+    excepted: bool = False
+    via: tuple[str, ...] = ()          # factors this one counts for ("telt ook als")
+
+
+@dataclass(frozen=True)
+class TierResult:
+    tier: n.Tier
+    holds: bool
+    condition: NodeResult
+
+
+@dataclass(frozen=True)
+class Decision:
+    provider: str
+    provider_name: str | None
+    care_type: n.CareType
+    outcome: str
+    tier: str | None
+    clauses: tuple[ClauseResult, ...]
+    factors: tuple[str, ...]
+    factor_count: int
+    tiers: tuple[TierResult, ...]
+    next_tier: TierResult | None
+    term: n.Term | None
+    start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
+    milestones: tuple[n.Milestone, ...] = ()
+    parents: tuple[tuple[str, str], ...] = ()   # onderdeel: (parent zorgsoort, its outcome) delivered
+
+    def by_kind(self, *kinds: str) -> list[ClauseResult]:
+        return [c for c in self.clauses if c.clause.kind in kinds]
+
+
+@dataclass
+class _Model:
+    """The shown atoms of the one model, indexed by (provider, zorgsoort)."""
+
+    decision: dict[tuple, str] = field(default_factory=dict)
+    tier: dict[tuple, str] = field(default_factory=dict)
+    holds: set[tuple] = field(default_factory=set)
+    tier_holds: set[tuple] = field(default_factory=set)
+    active: set[tuple] = field(default_factory=set)
+    excepted: set[tuple] = field(default_factory=set)
+    factor: dict[tuple, set[str]] = field(default_factory=dict)
+    factor_via: dict[tuple, dict[str, list[str]]] = field(default_factory=dict)
+    nfactors: dict[tuple, int] = field(default_factory=dict)
+    start_date: dict[tuple, dict[str, int]] = field(default_factory=dict)
+    value: dict[tuple, list] = field(default_factory=dict)
+
+
+# ---- solving ------------------------------------------------------------------------------------
+
+
+def solve(program: Program, providers: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT) -> list[Decision]:
+    facts = []
+    for provider_file in providers:
+        facts.extend(f.asp() for f in provider_file.facts_for(program.policy.features))
+    control = clingo.Control(["--warn=none"])
+    control.add("base", [], program.text)
+    control.add("base", [], "\n".join(facts))
+    try:
+        control.ground([("base", [])])
+    except RuntimeError as error:  # clingo reports grounding errors this way
+        raise Failed([diag("S002", Span(program.policy.path, 1, 1), reason=str(error))]) from None
+    model = _Model()
+    with control.solve(on_model=lambda m: _collect(m, model), async_=True) as handle:
+        if not handle.wait(time_limit):
+            handle.cancel()
+            raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
+        handle.get()
+    names = {}
+    for provider_file in providers:
+        names.update(provider_file.names)
+    return _Decoder(program, model, names).decisions()
+
+
+def _key(symbol: clingo.Symbol) -> str:
+    """A provider or constant as the user wrote it (a string provider id without quotes)."""
+    return symbol.string if symbol.type == clingo.SymbolType.String else str(symbol)
+
+
+def _collect(m: clingo.Model, model: _Model) -> None:
+    for atom in m.symbols(shown=True):
+        name, args = atom.name, atom.arguments
+        if name == "value":
+            model.value.setdefault((_key(args[0]), str(args[1])), []).append(args[2])
+            continue
+        p, z = _key(args[0]), _key(args[1])
+        if name == "decision":
+            model.decision[(p, z)] = str(args[2])
+        elif name == "tier":
+            model.tier[(p, z)] = args[2].string
+        elif name == "holds":
+            model.holds.add((p, z, str(args[2]), args[3].number))
+        elif name == "tier_holds":
+            model.tier_holds.add((p, z, str(args[2]), args[3].number))
+        elif name == "active":
+            model.active.add((p, z, str(args[2])))
+        elif name == "excepted":
+            model.excepted.add((p, z, str(args[2])))
+        elif name == "factor":
+            model.factor.setdefault((p, z), set()).add(str(args[2]))
+        elif name == "factor_via":
+            model.factor_via.setdefault((p, z), {}).setdefault(str(args[3]), []).append(str(args[2]))
+        elif name == "nfactors":
+            model.nfactors[(p, z)] = args[2].number
+        elif name == "start_date":
+            model.start_date.setdefault((p, z), {})[str(args[2])] = args[3].number
+
+
+def date_of(number: int) -> dt.date | None:
+    try:
+        return dt.date(number // 10000, number // 100 % 100, number % 100)
+    except ValueError:
+        return None
+
+
+# ---- decoding ------------------------------------------------------------------------------------
+
+
+class _Decoder:
+    def __init__(self, program: Program, model: _Model, names: dict[str, str]):
+        self.program = program
+        self.policy = program.policy
+        self.model = model
+        self.names = names
+
+    def decisions(self) -> list[Decision]:
+        result = []
+        for (provider, care_type), outcome in sorted(self.model.decision.items()):
+            result.append(self.decision(provider, care_type, outcome))
+        return result
+
+    def decision(self, p: str, z: str, outcome: str) -> Decision:
+        policy = self.policy
+        clauses = tuple(
+            self.clause(p, z, c) for c in policy.clauses.values() if policy.applies_to(c, z)
+        )
+        tiers = tuple(self.tier(p, z, t) for t in policy.tiers.get(z, ()))
+        tier = self.model.tier.get((p, z))
+        next_tier = None
+        if tiers:
+            labels = [t.tier.label for t in tiers]
+            position = labels.index(tier) if tier in labels else len(labels)
+            next_tier = tiers[position - 1] if position > 0 else None
+        term = next((t for t in policy.terms if policy.applies_to(t, z)), None)
+        starts = []
+        for rule in policy.start_rules:
+            number = self.model.start_date.get((p, z), {}).get(rule.id)
+            if number is not None and date_of(number):
+                starts.append((rule, date_of(number), self.value(p, z, rule.ref)))
+        milestones = tuple(m for m in policy.milestones if not policy.scope(m) or policy.applies_to(m, z))
+        parents = tuple(
+            (parent, self.model.decision[(p, parent)])
+            for parent in policy.care_types[z].parents if (p, parent) in self.model.decision
+        )
+        return Decision(
+            provider=p,
+            provider_name=self.names.get(p),
+            care_type=policy.care_types[z],
+            outcome=outcome,
+            tier=tier,
+            clauses=clauses,
+            factors=tuple(sorted(self.model.factor.get((p, z), ()))),
+            factor_count=self.model.nfactors.get((p, z), 0),
+            tiers=tiers,
+            next_tier=next_tier,
+            term=term,
+            start_dates=tuple(starts),
+            milestones=milestones,
+            parents=parents,
+        )
+
+    def clause(self, p: str, z: str, clause: n.Clause) -> ClauseResult:
+        roots = self.program.roots
+        condition = self.node(p, z, clause.id, roots[(clause.id, "condition")], tier=False)
+        guard = exception = None
+        if (clause.id, "guard") in roots:
+            guard = self.node(p, z, clause.id, roots[(clause.id, "guard")], tier=False)
+        if (clause.id, "exception") in roots:
+            exception = self.node(p, z, clause.id, roots[(clause.id, "exception")], tier=False)
+        via = tuple(sorted(self.model.factor_via.get((p, z), {}).get(clause.id, ())))
+        return ClauseResult(
+            clause=clause,
+            active=(p, z, clause.id) in self.model.active,
+            met=condition.holds,
+            condition=condition,
+            guard=guard,
+            exception=exception,
+            excepted=(p, z, clause.id) in self.model.excepted,
+            via=via,
+        )
+
+    def tier(self, p: str, z: str, tier: n.Tier) -> TierResult:
+        ident = self.program.tier_ids[(z, tier.label)]
+        condition = self.node(p, z, ident, 0, tier=True)
+        return TierResult(tier, condition.holds, condition)
+
+    def node(self, p: str, z: str, owner: str, number: int, tier: bool) -> NodeResult:
+        ref: NodeRef = self.program.nodes[(owner, number)]
+        condition = ref.node
+        holds = (p, z, owner, number) in (self.model.tier_holds if tier else self.model.holds)
+        children: tuple[NodeResult, ...] = ()
+        values: tuple[Value, ...] = ()
+        if isinstance(condition, n.Not):
+            children = (self.node(p, z, owner, self.program.numbering[(owner, id(condition.operand))], tier),)
+        elif isinstance(condition, (n.And, n.Or)):
+            children = tuple(
+                self.node(p, z, owner, self.program.numbering[(owner, id(o))], tier) for o in condition.operands
+            )
+        else:
+            values = tuple(self.value(p, z, r) for r in _refs(condition))
+        return NodeResult(printer.condition(condition), holds, values, children, condition.span, condition)
+
+    def value(self, p: str, z: str, ref: n.Ref) -> Value:
+        feature = self.policy.features[ref.name]
+        key = ref.name
+        label = printer.ref(ref)
+        if feature.per == "jaar":
+            key = f"{ref.name}({ref.year})"
+        elif feature.per == "zorgsoort":
+            key = f"{ref.name}({z})"
+        raw = self.model.value.get((p, key), [])
+        values = []
+        for symbol in sorted(raw):
+            if symbol.type == clingo.SymbolType.Number:
+                values.append(date_of(symbol.number) if feature.type.kind == "date" else symbol.number)
+            elif symbol.type == clingo.SymbolType.String:
+                values.append(symbol.string)
+            else:
+                values.append(symbol.name)
+        return Value(label, feature.type.kind, tuple(values))
+
+
+def _refs(condition: n.Condition) -> tuple[n.Ref, ...]:
+    if isinstance(condition, (n.Truth, n.Comparison, n.Membership)):
+        return (condition.ref,)
+    if isinstance(condition, n.Ratio):
+        return (condition.part, condition.whole)
+    return ()

@@ -1,0 +1,219 @@
+"""The message catalogue: every user-facing sentence, in Dutch (default) and English.
+
+Diagnostic codes are stable and mean the same in every language:
+
+- ``Cxxx`` command line and files (missing file, unreadable, too large),
+- ``Bxxx`` policy files (``B1xx`` syntax, ``B2xx`` names and types),
+- ``Axxx`` provider files (``A1xx`` syntax and forbidden constructs, ``A2xx`` meaning),
+- ``Sxxx`` solving (limits).
+
+Keys starting with ``ui.`` are the labels of rendered explanations.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+LANGUAGES = ("nl", "en")
+
+# code -> (severity, Dutch, English). Templates use str.format with named fields.
+CATALOGUE: dict[str, tuple[str, str, str]] = {
+    # --- files and command line -----------------------------------------------------------
+    "C001": ("error", "bestand niet gevonden: {path}", "file not found: {path}"),
+    "C002": ("error", "bestand is niet leesbaar: {reason}", "file cannot be read: {reason}"),
+    "C003": ("error", "bestand is geen geldige UTF-8-tekst (byte {offset})",
+             "file is not valid UTF-8 text (byte {offset})"),
+    "C004": ("error", "bestand is te groot: {size} bytes, de grens is {limit} bytes",
+             "file is too large: {size} bytes, the limit is {limit} bytes"),
+    "C005": ("error", "geen beleidsbestanden (*.beleid) gevonden in {path}",
+             "no policy files (*.beleid) found in {path}"),
+    "C006": ("error", "onbekend formaat '{value}', kies uit: {choices}",
+             "unknown format '{value}', choose from: {choices}"),
+    "C007": ("error", "onbekende taal '{value}', kies uit: {choices}",
+             "unknown language '{value}', choose from: {choices}"),
+    # --- policy syntax ----------------------------------------------------------------------
+    "B100": ("error", "onverwacht {found}; verwacht: {expected}",
+             "unexpected {found}; expected: {expected}"),
+    "B101": ("error", "onverwacht teken {char!r}", "unexpected character {char!r}"),
+    "B102": ("error", "onverwacht einde van het bestand; verwacht: {expected}",
+             "unexpected end of file; expected: {expected}"),
+    "B103": ("error", "een clausule moet eindigen met een punt", "a clause must end with a full stop"),
+    # --- policy names and types -------------------------------------------------------------
+    "B200": ("error", "onbekend kenmerk '{name}'", "undeclared kenmerk '{name}'"),
+    "B201": ("error", "onbekende zorgsoort '{name}'", "unknown zorgsoort '{name}'"),
+    "B202": ("error", "'{name}' is al gedeclareerd op regel {line}", "'{name}' is already declared on line {line}"),
+    "B203": ("error", "kenmerk '{name}' is {actual}, hier is {expected} nodig",
+             "kenmerk '{name}' is {actual}, {expected} is needed here"),
+    "B204": ("error", "'{value}' is geen keuze van kenmerk '{name}' (keuzes: {choices})",
+             "'{value}' is not a choice of kenmerk '{name}' (choices: {choices})"),
+    "B205": ("error", "kenmerk '{name}' is per jaar: noem het jaar, bijvoorbeeld '{name} {year}'",
+             "kenmerk '{name}' is per year: name the year, for example '{name} {year}'"),
+    "B206": ("error", "kenmerk '{name}' is niet per jaar; laat het jaar {year} weg",
+             "kenmerk '{name}' is not per year; leave out the year {year}"),
+    "B207": ("error", "percentage {value}% ligt niet tussen 0% en 100%",
+             "percentage {value}% is not between 0% and 100%"),
+    "B208": ("error", "ongeldige datum: {value}", "invalid date: {value}"),
+    "B209": ("error", "zorgovereenkomst {tier} voor {care_type} vraagt ten minste {count} differentiatiefactoren, "
+                      "maar voor {care_type} zijn er maar {available}",
+             "zorgovereenkomst {tier} for {care_type} asks for at least {count} differentiatiefactoren, "
+             "but {care_type} has only {available}"),
+    "B210": ("error", "zorgovereenkomst {tier} voor {care_type} vraagt minder dan de lagere zorgovereenkomst {lower}; "
+                      "zet de zorgovereenkomsten van hoog naar laag",
+             "zorgovereenkomst {tier} for {care_type} asks less than the lower zorgovereenkomst {lower}; "
+             "list the zorgovereenkomsten from high to low"),
+    "B211": ("error", "'{construct}' mag alleen in een zorgovereenkomst staan",
+             "'{construct}' may only appear in a zorgovereenkomst"),
+    "B212": ("error", "'tenzij' hoort alleen bij een uitsluiting", "'tenzij' belongs to an uitsluiting only"),
+    "B213": ("error", "'telt ook als' hoort alleen bij een differentiatiefactor",
+             "'telt ook als' belongs to a differentiatiefactor only"),
+    "B214": ("error", "'{name}' is geen differentiatiefactor voor {care_type}",
+             "'{name}' is not a differentiatiefactor for {care_type}"),
+    "B215": ("error", "zorgsoort '{name}' is (via 'onderdeel van') onderdeel van zichzelf",
+             "zorgsoort '{name}' is (through 'onderdeel van') part of itself"),
+    "B216": ("error", "'{name}' is een gereserveerde naam van de compiler; kies een andere naam",
+             "'{name}' is a name reserved by the compiler; choose another name"),
+    "B217": ("error", "een naam moet met een kleine letter beginnen en mag alleen kleine letters, cijfers en _ bevatten: '{name}'",
+             "a name must start with a lowercase letter and contain only lowercase letters, digits and _: '{name}'"),
+    "B218": ("error", "kenmerk '{name}' is {actual}; vergelijk het met {expected}",
+             "kenmerk '{name}' is {actual}; compare it with {expected}"),
+    "B219": ("error", "looptijd {start} tot en met {end} loopt achteruit", "contract period {start} to {end} runs backwards"),
+    "B220": ("error", "een keuzelijst noemt '{value}' twee keer", "a list of choices names '{value}' twice"),
+    "B221": ("error", "'{name}' staat al in de lijst", "'{name}' is already in the list"),
+    "B222": ("error", "'{construct}' hoort bij een zorgsoort met zorgovereenkomsten; '{care_type}' heeft er geen",
+             "'{construct}' belongs to a zorgsoort with tiers; '{care_type}' has none"),
+    "B223": ("error", "kenmerk '{name}' is per zorgsoort en kan niet in een ingangsdatum",
+             "kenmerk '{name}' is per zorgsoort and cannot be used in an ingangsdatum"),
+    "B224": ("error", "zorgovereenkomst {tier} staat al voor {care_type} op regel {line}",
+             "zorgovereenkomst {tier} already exists for {care_type} on line {line}"),
+    "B225": ("error", "jaar {year} ligt buiten 1900 tot 2100", "year {year} is outside 1900 to 2100"),
+    # --- provider files ---------------------------------------------------------------------
+    "A100": ("error", "onverwacht {found}; een aanbiedersbestand bevat alleen feiten zoals 'kenmerk(aanbieder, waarde).'",
+             "unexpected {found}; a provider file holds only facts such as 'kenmerk(provider, value).'"),
+    "A101": ("error", "directief '{directive}' is niet toegestaan in een aanbiedersbestand",
+             "directive '{directive}' is not allowed in a provider file"),
+    "A102": ("error", "'#script' is niet toegestaan: een aanbiedersbestand mag geen code bevatten, en caresq-logic voert die nooit uit",
+             "'#script' is not allowed: a provider file may not contain code, and caresq-logic never runs it"),
+    "A103": ("error", "regels en beperkingen (':-') zijn niet toegestaan; alleen feiten",
+             "rules and constraints (':-') are not allowed; facts only"),
+    "A104": ("error", "keuzeregels, aggregaten en disjuncties zijn niet toegestaan; alleen feiten",
+             "choice rules, aggregates and disjunctions are not allowed; facts only"),
+    "A105": ("error", "variabele '{name}' in een feit; een feit noemt alleen vaste waarden",
+             "variable '{name}' in a fact; a fact names fixed values only"),
+    "A106": ("error", "feit zonder afsluitende punt", "fact without a closing full stop"),
+    "A107": ("error", "tekenreeks niet afgesloten", "unterminated string"),
+    "A108": ("error", "te veel fouten; de rest van het bestand is niet gecontroleerd",
+             "too many errors; the rest of the file was not checked"),
+    "A200": ("error", "onbekend kenmerk '{name}' (geen van de beleidsregels declareert het)",
+             "undeclared kenmerk '{name}' (no policy declares it)"),
+    "A201": ("error", "'{name}' wordt door het beleid zelf afgeleid; een aanbieder kan zijn eigen besluit niet opgeven",
+             "'{name}' is derived by the policy itself; a provider cannot state its own decision"),
+    "A202": ("error", "kenmerk '{name}' heeft {expected} argumenten, hier staan er {actual}",
+             "kenmerk '{name}' takes {expected} arguments, {actual} are given"),
+    "A203": ("error", "kenmerk '{name}' verwacht {expected}, gekregen: {value}",
+             "kenmerk '{name}' expects {expected}, got: {value}"),
+    "A204": ("error", "waarde {value} van kenmerk '{name}' ligt buiten het bereik: {allowed}",
+             "value {value} of kenmerk '{name}' is out of range: {allowed}"),
+    "A205": ("error", "kenmerk '{name}' van '{provider}' heeft al een andere waarde ({other}) op regel {line}",
+             "kenmerk '{name}' of '{provider}' already has another value ({other}) on line {line}"),
+    "A206": ("error", "onbekende zorgsoort '{value}' (bekend: {choices})", "unknown zorgsoort '{value}' (known: {choices})"),
+    "A207": ("error", "'{value}' is geen geldige aanbiedersnaam; gebruik een naam met kleine letters of een tekenreeks",
+             "'{value}' is not a valid provider name; use a lowercase name or a string"),
+    "A208": ("warning", "aanbieder '{provider}' levert geen zorgsoort ('levert({provider}, zorgsoort).' ontbreekt); er valt niets te besluiten",
+             "provider '{provider}' delivers no zorgsoort ('levert({provider}, zorgsoort).' is missing); there is nothing to decide"),
+    "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
+    # --- solving ----------------------------------------------------------------------------
+    "S001": ("error", "de oplosser had meer dan {seconds} seconden nodig; verhoog --tijdslimiet of verklein de invoer",
+             "the solver needed more than {seconds} seconds; raise --tijdslimiet or reduce the input"),
+    "S002": ("error", "de oplosser meldt een fout: {reason}", "the solver reports an error: {reason}"),
+    # --- hints ------------------------------------------------------------------------------
+    "H001": ("hint", "bedoelde u '{name}'?", "did you mean '{name}'?"),
+    "H002": ("hint", "vergeet de punt aan het eind van de vorige clausule niet",
+             "do not forget the full stop at the end of the previous clause"),
+    # --- explanation labels -----------------------------------------------------------------
+    "ui.outcome.zorgovereenkomst": ("ui", "Zorgovereenkomst", "Contract"),
+    "ui.outcome.geen_overeenkomst": ("ui", "Geen zorgovereenkomst", "No contract"),
+    "ui.outcome.niet_benaderd": ("ui", "Niet benaderd", "Not approached"),
+    "ui.outcome.uitzondering_aan_te_vragen": ("ui", "Uitzondering aan te vragen", "Exception can be requested"),
+    "ui.outcome.doorlopende_overeenkomst": ("ui", "Doorlopende zorgovereenkomst", "Continuing contract"),
+    "ui.kind.randvoorwaarde": ("ui", "randvoorwaarde", "required condition"),
+    "ui.kind.aanvullende_voorwaarde": ("ui", "aanvullende voorwaarde", "additional condition"),
+    "ui.kind.uitsluiting": ("ui", "uitsluiting", "exclusion"),
+    "ui.kind.differentiatiefactor": ("ui", "differentiatiefactor", "differentiation factor"),
+    "ui.kind.selectie": ("ui", "selectieve inkoop", "selective purchasing"),
+    "ui.kind.benaderd": ("ui", "benadering", "approach"),
+    "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not approached"),
+    "ui.kind.doorlopend": ("ui", "doorlopende zorgovereenkomst", "continuing contract"),
+    "ui.kind.route": ("ui", "aanvraagroute", "application route"),
+    "ui.kind.hoofdzorgsoort": ("ui", "zorgovereenkomst voor de hoofdzorgsoort", "contract for the parent zorgsoort"),
+    "ui.section.required": ("ui", "Voorwaarden", "Conditions"),
+    "ui.section.exclusions": ("ui", "Uitsluitingen", "Exclusions"),
+    "ui.section.factors": ("ui", "Differentiatiefactoren: {count} voldaan", "Differentiation factors: {count} met"),
+    "ui.section.approach": ("ui", "Benadering", "Approach"),
+    "ui.section.continuing": ("ui", "Doorlopende zorgovereenkomst", "Continuing contract"),
+    "ui.section.routes": ("ui", "Aanvraagroutes", "Application routes"),
+    "ui.section.next": ("ui", "Voor {tier} ontbreekt", "Missing for {tier}"),
+    "ui.section.dates": ("ui", "Planning", "Schedule"),
+    "ui.status.met": ("ui", "voldaan", "met"),
+    "ui.status.unmet": ("ui", "niet voldaan", "not met"),
+    "ui.status.not_applicable": ("ui", "niet van toepassing", "not applicable"),
+    "ui.status.applies": ("ui", "van toepassing", "applies"),
+    "ui.status.excepted": ("ui", "van toepassing, maar uitzondering: {condition}", "applies, but excepted: {condition}"),
+    "ui.status.excluded": ("ui", "sluit uit", "excludes"),
+    "ui.status.request_via": ("ui", "uitzondering aan te vragen via {via}", "exception can be requested via {via}"),
+    "ui.via": ("ui", "geldt via {factor}", "counts through {factor}"),
+    "ui.value": ("ui", "waarde", "value"),
+    "ui.unknown": ("ui", "onbekend", "unknown"),
+    "ui.yes": ("ui", "ja", "yes"),
+    "ui.no": ("ui", "nee", "no"),
+    "ui.provider": ("ui", "Zorgaanbieder", "Care provider"),
+    "ui.policy": ("ui", "Beleid", "Policy"),
+    "ui.no_care_types": ("ui", "levert geen zorgsoort waarop dit beleid van toepassing is",
+                         "delivers no zorgsoort this policy applies to"),
+    "ui.term": ("ui", "Looptijd {start} t/m {end}", "Contract period {start} to {end}"),
+    "ui.start_date": ("ui", "Ingangsdatum {date} (eerste van de maand na {feature} {value})",
+                      "Start date {date} (first of the month after {feature} {value})"),
+    "ui.factor_count": ("ui", "ten minste {needed} differentiatiefactoren (nu {count})",
+                        "at least {needed} differentiation factors (now {count})"),
+    "ui.all_required": ("ui", "alle randvoorwaarden", "all required conditions"),
+    "ui.tier_if_granted": ("ui", "Na toekenning van de uitzondering: {tier}", "Once the exception is granted: {tier}"),
+    "ui.would_get": ("ui", "Voldoet aan de voorwaarden voor: {tier}", "Meets the conditions for: {tier}"),
+    "ui.not_approached_by": ("ui", "Niet benaderd vanwege", "Not approached because of"),
+    "ui.best_tier": ("ui", "Dit is de hoogste zorgovereenkomst.", "This is the highest contract."),
+    "ui.parent_contract": ("ui", "zorgovereenkomst voor {parents}", "contract for {parents}"),
+    "ui.errors": ("ui", "{count} fout(en) gevonden", "{count} error(s) found"),
+    "ui.gap": ("ui", "voldoet aan geen enkele zorgovereenkomst", "fits no contract tier"),
+}
+
+
+TYPE_NAMES = {
+    "bool": ("ja/nee", "yes/no"),
+    "int": ("een getal", "a number"),
+    "count": ("een aantal", "a count"),
+    "percentage": ("een percentage", "a percentage"),
+    "date": ("een datum", "a date"),
+    "choice": ("een keuze", "a choice"),
+    "multi": ("een meerkeuze", "a multiple choice"),
+}
+
+
+class TypeName(str):
+    """A kenmerk type in a message argument, named in the reader's language when rendered."""
+
+    def localize(self, lang: str) -> str:
+        nl, en = TYPE_NAMES.get(str(self), (str(self), str(self)))
+        return en if lang == "en" else nl
+
+
+def severity(code: str) -> str:
+    return CATALOGUE[code][0]
+
+
+def render(code: str, lang: str = "nl", args: dict[str, Any] | None = None) -> str:
+    _, nl, en = CATALOGUE[code]
+    template = en if lang == "en" else nl
+    args = {k: (v.localize(lang) if isinstance(v, TypeName) else v) for k, v in (args or {}).items()}
+    return template.format(**args)
+
+
+def ui(key: str, lang: str = "nl", **args: Any) -> str:
+    return render("ui." + key, lang, args)

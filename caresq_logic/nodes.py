@@ -1,0 +1,314 @@
+"""The syntax tree of a policy file: frozen dataclasses, each with the `Span` it came from.
+
+Produced by `parser`, read by `resolve`, `compiler` and the renderers. Nothing here knows
+Lark: the parser turns Lark's trees and positions into these values at its boundary.
+Names in the tree are as written; `resolve` checks that they exist and fit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Union
+
+from .diagnostics import Span
+
+# ---- values and references -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IntValue:
+    value: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class PercentValue:
+    """A percentage as written, `30%`: an integer from 0 to 100."""
+
+    value: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class DateValue:
+    value: dt.date | None  # None: the text did not name a real date (reported by resolve)
+    text: str
+    span: Span
+
+
+@dataclass(frozen=True)
+class ChoiceValue:
+    """A value of a `keuze uit` kenmerk: a name (`kfir`) or a string (`"04"`)."""
+
+    value: str
+    quoted: bool
+    span: Span
+
+
+Value = Union[IntValue, PercentValue, DateValue, ChoiceValue]
+
+
+@dataclass(frozen=True)
+class Ref:
+    """A kenmerk named in a condition; `year` for a per-year kenmerk (`behandelindex 2024`)."""
+
+    name: str
+    year: int | None
+    span: Span
+
+
+# ---- conditions ------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Truth:
+    """A ja/nee kenmerk that must be ja."""
+
+    ref: Ref
+    span: Span
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """`ref op value`; op is one of gt, ge, lt, le, eq."""
+
+    ref: Ref
+    op: str
+    value: Value
+    span: Span
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """`part op P% van whole`: e.g. at least 30% of the physiotherapists."""
+
+    part: Ref
+    op: str
+    percent: PercentValue
+    whole: Ref
+    span: Span
+
+
+@dataclass(frozen=True)
+class Membership:
+    """`ref is a of b`: the kenmerk has (one of) these values."""
+
+    ref: Ref
+    values: tuple[ChoiceValue, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class AllRequired:
+    """`alle randvoorwaarden`: every required condition of the zorgsoort holds (tiers only)."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
+class FactorCount:
+    """`ten minste N differentiatiefactoren` (tiers only)."""
+
+    minimum: int
+    span: Span
+
+
+@dataclass(frozen=True)
+class Not:
+    operand: "Condition"
+    span: Span
+
+
+@dataclass(frozen=True)
+class And:
+    operands: tuple["Condition", ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class Or:
+    operands: tuple["Condition", ...]
+    span: Span
+
+
+Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Not, And, Or]
+LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount)
+
+# ---- declarations and clauses ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Citation:
+    """Where in the source text a clause comes from: `§3.1`, optionally a verbatim quote."""
+
+    section: str
+    quote: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Header:
+    domain: str
+    year: int
+    title: str
+    version: str | None
+    replaces: str | None
+    source: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class CareType:
+    """`zorgsoort`: a kind of care with its own contract; `parents` for an onderdeel."""
+
+    name: str
+    title: str
+    parents: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
+class FeatureType:
+    """kind: bool, int, count, percentage, date, choice, multi; `choices` for the last two."""
+
+    kind: str
+    choices: tuple[ChoiceValue, ...] = ()
+
+
+@dataclass(frozen=True)
+class Feature:
+    """`kenmerk`: one fact a provider file may state. `per` is None, "jaar" or "zorgsoort"."""
+
+    name: str
+    title: str | None
+    per: str | None
+    type: FeatureType
+    span: Span
+
+
+ALL_CARE_TYPES = ("*",)  # scope of `voor alle zorgsoorten`
+
+CLAUSE_KINDS = (
+    "randvoorwaarde",
+    "aanvullende_voorwaarde",
+    "uitsluiting",
+    "differentiatiefactor",
+    "selectie",
+    "benaderd",
+    "niet_benaderd",
+    "doorlopend",
+    "route",
+)
+REQUIRED_KINDS = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """One condition-bearing clause. `guard` limits when it applies (`indien`), `exception`
+    lifts an uitsluiting (`tenzij`), `request` says how to ask for that exception, and
+    `counts_as` names another differentiatiefactor this one also satisfies."""
+
+    kind: str
+    id: str
+    title: str | None
+    citation: Citation
+    scope: tuple[str, ...]
+    guard: Condition | None
+    condition: Condition
+    exception: Condition | None
+    request: str | None
+    counts_as: str | None
+    span: Span
+    scope_span: Span
+
+
+@dataclass(frozen=True)
+class Tier:
+    """`zorgovereenkomst A ...`: a contract tier; earlier in the file is better."""
+
+    label: str
+    title: str | None
+    citation: Citation
+    scope: tuple[str, ...]
+    condition: Condition
+    span: Span
+    scope_span: Span
+
+
+@dataclass(frozen=True)
+class Term:
+    """`looptijd`: the contract period, in calendar years, inclusive."""
+
+    id: str
+    title: str | None
+    citation: Citation
+    scope: tuple[str, ...]
+    start: int
+    end: int
+    span: Span
+    scope_span: Span
+
+
+@dataclass(frozen=True)
+class When:
+    """A date as a policy states it: exact (`on`), approximate (`early`, `mid`, `end` of a
+    month), open-ended (`from`) or relative to an event (`after`, with a text)."""
+
+    kind: str
+    date: DateValue | None
+    month: int | None
+    year: int | None
+    text: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class Milestone:
+    """A dated step of the planning; kind: aanbieding, deadline, tekendatum, publicatie, mijlpaal."""
+
+    kind: str
+    id: str
+    title: str | None
+    citation: Citation
+    scope: tuple[str, ...]
+    when: When
+    span: Span
+    scope_span: Span | None
+
+
+@dataclass(frozen=True)
+class StartRule:
+    """`ingangsdatum`: a contract starts on the first of the month after a date kenmerk."""
+
+    id: str
+    title: str | None
+    citation: Citation
+    scope: tuple[str, ...]
+    ref: Ref
+    guard: Condition | None
+    span: Span
+    scope_span: Span | None
+
+
+@dataclass(frozen=True)
+class Change:
+    """`wijziging`: one item of the change list against the previous publication."""
+
+    id: str
+    title: str | None
+    citation: Citation
+    scope: tuple[str, ...]
+    text: str
+    span: Span
+    scope_span: Span | None
+
+
+Item = Union[CareType, Feature, Clause, Tier, Term, Milestone, StartRule, Change]
+
+
+@dataclass(frozen=True)
+class PolicyFile:
+    path: str
+    header: Header
+    items: tuple[Item, ...]

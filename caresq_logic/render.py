@@ -1,0 +1,321 @@
+"""Render decisions for people (text, Dutch or English) and for programs (JSON).
+
+Takes: `Report`s (per provider, the decisions under every applicable policy).
+Returns: a string. Every rendering is a pure function of its input, sorted, so the same input
+always gives byte-identical output. The JSON form is described by docs/explain.schema.json.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from . import nodes as n
+from .decide import ClauseResult, Decision, NodeResult, TierResult, Value
+from .diagnostics import Diagnostic
+from .messages import ui
+from .resolve import Policy
+
+JSON_SCHEMA_VERSION = "1"
+CONTRACTED = ("zorgovereenkomst", "doorlopende_overeenkomst")
+
+
+@dataclass
+class Report:
+    """What `explain` found for one provider: its decisions under each applicable policy."""
+
+    file: str
+    provider: str
+    name: str | None
+    policies: list[tuple[Policy, list[Decision]]] = field(default_factory=list)
+
+
+# ---- shared wording -----------------------------------------------------------------------------
+
+
+def fmt_value(value: object, lang: str) -> str:
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if value == "ja":
+        return ui("yes", lang)
+    if value == "nee":
+        return ui("no", lang)
+    return str(value)
+
+
+def fmt_values(values: tuple[Value, ...], lang: str) -> str:
+    parts = []
+    for value in values:
+        shown = ", ".join(fmt_value(v, lang) for v in value.values) if value.values else ui("unknown", lang)
+        parts.append(f"{value.label} = {shown}")
+    return "; ".join(parts)
+
+
+def citation(c: n.Citation) -> str:
+    return c.section
+
+
+def headline(d: Decision, lang: str) -> str:
+    label = ui("outcome." + d.outcome, lang)
+    if d.outcome == "zorgovereenkomst" and d.tier:
+        return f"{label} {d.tier}"
+    return label
+
+
+def leaves(node: NodeResult) -> list[NodeResult]:
+    if not node.children:
+        return [node]
+    return [leaf for child in node.children for leaf in leaves(child)]
+
+
+# ---- text ---------------------------------------------------------------------------------------
+
+
+def text(reports: list[Report], lang: str = "nl") -> str:
+    out: list[str] = []
+    for report in reports:
+        name = f"{report.name} ({report.provider})" if report.name else report.provider
+        out.append(f"{ui('provider', lang)}: {name}  [{report.file}]")
+        for policy, decisions in report.policies:
+            h = policy.header
+            version = f", versie {h.version}" if h.version else ""
+            out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]")
+            if not decisions:
+                out.append("  " + ui("no_care_types", lang))
+            for decision in decisions:
+                out.extend(_decision_text(decision, lang))
+        out.append("")
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _mark(ok: bool) -> str:
+    return "✔" if ok else "✘"
+
+
+def _clause_line(c: ClauseResult, ok: bool, status: str | None = None) -> str:
+    title = f" — {c.clause.title}" if c.clause.title else ""
+    line = f"      {_mark(ok)} {c.clause.id}{title} ({citation(c.clause.citation)})"
+    return line + (f": {status}" if status else "")
+
+
+def _leaf_lines(node: NodeResult, lang: str, indent: str = "          ") -> list[str]:
+    lines = []
+    for leaf in leaves(node):
+        values = fmt_values(leaf.values, lang)
+        lines.append(f"{indent}{_mark(leaf.holds)} {leaf.text}" + (f"  [{values}]" if values else ""))
+    return lines
+
+
+def _decision_text(d: Decision, lang: str) -> list[str]:
+    out = [f"  {d.care_type.title}: {headline(d, lang)}"]
+    if d.outcome == "niet_benaderd" and d.tier:
+        out.append("    " + ui("would_get", lang, tier=f"{ui('outcome.zorgovereenkomst', lang)} {d.tier}"))
+
+    required = d.by_kind("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
+    if required or d.parents or d.care_type.parents:
+        out.append(f"    {ui('section.required', lang)}")
+    if d.care_type.parents:
+        ok = any(outcome in CONTRACTED for _, outcome in d.parents)
+        delivered = ", ".join(f"{p} ({ui('outcome.' + o, lang)})" for p, o in d.parents) or ui("unknown", lang)
+        out.append(f"      {_mark(ok)} {ui('parent_contract', lang, parents=' of '.join(d.care_type.parents))}"
+                   f": {delivered}")
+    for c in required:
+        if not c.active:
+            out.append(_clause_line(c, True, ui("status.not_applicable", lang)))
+            if c.guard:
+                out.extend(_leaf_lines(c.guard, lang))
+            continue
+        out.append(_clause_line(c, c.met))
+        out.extend(_leaf_lines(c.condition, lang))
+
+    exclusions = d.by_kind("uitsluiting")
+    if exclusions:
+        out.append(f"    {ui('section.exclusions', lang)}")
+    for c in exclusions:
+        if not (c.active and c.met):
+            out.append(_clause_line(c, True, ui("status.not_applicable", lang)))
+        elif c.excepted:
+            out.append(_clause_line(c, True, ui("status.excepted", lang, condition=c.exception.text)))
+        else:
+            status = ui("status.excluded", lang)
+            if c.clause.request:
+                status += "; " + ui("status.request_via", lang, via=c.clause.request)
+            out.append(_clause_line(c, False, status))
+        out.extend(_leaf_lines(c.condition, lang))
+        if c.exception and c.active and c.met:
+            out.extend(_leaf_lines(c.exception, lang))
+
+    factors = d.by_kind("differentiatiefactor")
+    if factors:
+        out.append(f"    {ui('section.factors', lang, count=d.factor_count)}")
+    for c in factors:
+        counted = c.clause.id in d.factors
+        via = [other.clause.id for other in factors if c.clause.id in other.via]
+        status = ui("via", lang, factor=", ".join(via)) if counted and not c.met and via else None
+        out.append(_clause_line(c, counted, status))
+        out.extend(_leaf_lines(c.condition, lang))
+
+    if d.next_tier is not None and d.outcome in ("zorgovereenkomst", "niet_benaderd", "geen_overeenkomst"):
+        out.extend(_next_tier_text(d, d.next_tier, lang))
+
+    approach = d.by_kind("benaderd", "niet_benaderd")
+    blocking = [c for c in approach if c.active and (c.met == (c.clause.kind == "niet_benaderd"))]
+    if blocking:
+        out.append(f"    {ui('not_approached_by', lang)}")
+        for c in blocking:
+            out.append(_clause_line(c, False))
+            out.extend(_leaf_lines(c.condition, lang))
+
+    continuing = [c for c in d.by_kind("doorlopend") if c.active and c.met]
+    for c in continuing:
+        out.append(f"    {ui('section.continuing', lang)}")
+        out.append(_clause_line(c, True))
+
+    if d.outcome not in CONTRACTED:
+        routes = [c for c in d.by_kind("route") if c.active and c.met]
+        if routes:
+            out.append(f"    {ui('section.routes', lang)}")
+            for c in routes:
+                out.append(_clause_line(c, True))
+
+    if d.term is not None and d.outcome == "zorgovereenkomst":
+        out.append(f"    {ui('term', lang, start=d.term.start, end=d.term.end)} ({citation(d.term.citation)})")
+    for rule, date, value in d.start_dates:
+        shown = ", ".join(fmt_value(v, lang) for v in value.values)
+        out.append("    " + ui("start_date", lang, date=date.isoformat(), feature=value.label, value=shown)
+                   + f" ({citation(rule.citation)})")
+    if d.milestones and d.outcome in ("zorgovereenkomst", "niet_benaderd"):
+        out.append(f"    {ui('section.dates', lang)}")
+        for m in d.milestones:
+            out.append(f"      {when_text(m.when)}: {m.title or m.id} ({citation(m.citation)})")
+    return out
+
+
+def _next_tier_text(d: Decision, tier: TierResult, lang: str) -> list[str]:
+    out = [f"    {ui('section.next', lang, tier=ui('outcome.zorgovereenkomst', lang) + ' ' + tier.tier.label)}"]
+    for leaf in leaves(tier.condition):
+        if leaf.holds:
+            continue
+        if isinstance(leaf.syntax, n.FactorCount):
+            out.append("      ✘ " + ui("factor_count", lang, needed=leaf.syntax.minimum, count=d.factor_count))
+            for c in d.by_kind("differentiatiefactor"):
+                if c.clause.id not in d.factors:
+                    title = f" — {c.clause.title}" if c.clause.title else ""
+                    out.append(f"          ✘ {c.clause.id}{title} ({citation(c.clause.citation)})")
+                    out.extend(_leaf_lines(c.condition, lang, indent="              "))
+        elif isinstance(leaf.syntax, n.AllRequired):
+            out.append("      ✘ " + ui("all_required", lang))
+        else:
+            values = fmt_values(leaf.values, lang)
+            out.append(f"      ✘ {leaf.text}" + (f"  [{values}]" if values else ""))
+    return out
+
+
+MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december".split()
+
+
+def when_text(w: n.When) -> str:
+    if w.kind == "on":
+        return w.date.value.isoformat() if w.date.value else w.date.text
+    if w.kind == "from":
+        return "vanaf " + (w.date.value.isoformat() if w.date.value else w.date.text)
+    if w.kind == "after":
+        return f"na {w.text}"
+    word = {"early": "begin", "mid": "half", "end": "eind"}[w.kind]
+    return f"{word} {MONTH_NAMES[w.month - 1]} {w.year}"
+
+
+# ---- JSON ---------------------------------------------------------------------------------------
+
+
+def _span(span) -> str | None:
+    return f"{span.file}:{span.line}:{span.col}" if span else None
+
+
+def _value_json(value: Value) -> dict:
+    return {
+        "kenmerk": value.label,
+        "type": value.kind,
+        "values": [v.isoformat() if isinstance(v, dt.date) else v for v in value.values],
+    }
+
+
+def _node_json(node: NodeResult) -> dict:
+    result = {"text": node.text, "holds": node.holds, "location": _span(node.span)}
+    if node.children:
+        result["children"] = [_node_json(c) for c in node.children]
+    else:
+        result["values"] = [_value_json(v) for v in node.values]
+    return result
+
+
+def _clause_json(c: ClauseResult) -> dict:
+    clause = c.clause
+    return {
+        "id": clause.id,
+        "kind": clause.kind,
+        "title": clause.title,
+        "citation": {"section": clause.citation.section, "quote": clause.citation.quote},
+        "location": _span(clause.span),
+        "active": c.active,
+        "met": c.met,
+        "excepted": c.excepted,
+        "counts_for": list(c.via),
+        "condition": _node_json(c.condition),
+        "guard": _node_json(c.guard) if c.guard else None,
+        "exception": _node_json(c.exception) if c.exception else None,
+        "request": clause.request,
+    }
+
+
+def _decision_json(d: Decision) -> dict:
+    return {
+        "zorgsoort": d.care_type.name,
+        "title": d.care_type.title,
+        "outcome": d.outcome,
+        "tier": d.tier,
+        "parents": [{"zorgsoort": p, "outcome": o} for p, o in d.parents],
+        "factors": {"count": d.factor_count, "met": list(d.factors)},
+        "clauses": [_clause_json(c) for c in d.clauses],
+        "tiers": [
+            {"tier": t.tier.label, "holds": t.holds, "citation": t.tier.citation.section,
+             "location": _span(t.tier.span), "condition": _node_json(t.condition)}
+            for t in d.tiers
+        ],
+        "next_tier": d.next_tier.tier.label if d.next_tier else None,
+        "term": {"from": d.term.start, "to": d.term.end, "id": d.term.id} if d.term else None,
+        "start_dates": [{"rule": r.id, "date": date.isoformat()} for r, date, _ in d.start_dates],
+        "planning": [
+            {"id": m.id, "kind": m.kind, "title": m.title, "when": when_text(m.when),
+             "date": m.when.date.value.isoformat() if m.when.date and m.when.date.value else None}
+            for m in d.milestones
+        ],
+    }
+
+
+def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl") -> str:
+    document = {
+        "schema": JSON_SCHEMA_VERSION,
+        "providers": [
+            {
+                "file": r.file,
+                "id": r.provider,
+                "name": r.name,
+                "policies": [
+                    {
+                        "domain": p.header.domain,
+                        "year": p.header.year,
+                        "version": p.header.version,
+                        "title": p.header.title,
+                        "file": p.path,
+                        "decisions": [_decision_json(d) for d in decisions],
+                    }
+                    for p, decisions in r.policies
+                ],
+            }
+            for r in reports
+        ],
+        "diagnostics": [d.to_json(lang) for d in diagnostics],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"

@@ -1,0 +1,353 @@
+"""Resolve names and check types: `nodes.PolicyFile` -> `Policy`.
+
+Takes: one parsed policy file.
+Returns: a `Policy` in which every name is known to exist and every comparison fits its
+kenmerk's type; scopes are expanded (`voor alle zorgsoorten`), tiers are grouped per zorgsoort
+best-first and factors per zorgsoort. Raises `Failed` with every problem found (not just the
+first), each at the span of the offending name or value.
+
+What changed from the syntax tree: nothing is dropped; this stage adds the indexes the compiler
+and the renderers need, so that they never have to look anything up by scanning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import nodes as n
+from .diagnostics import Diagnostic, Failed, Span, closest, diag
+from .messages import TypeName
+from .vocabulary import RESERVED_NAMES
+
+NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+NUMERIC = ("int", "count", "percentage", "date")
+
+
+@dataclass(frozen=True)
+class Policy:
+    """A checked policy. Dicts keep declaration order (the order of the source text)."""
+
+    file: n.PolicyFile
+    care_types: dict[str, n.CareType]
+    features: dict[str, n.Feature]
+    clauses: dict[str, n.Clause]
+    tiers: dict[str, tuple[n.Tier, ...]]          # per zorgsoort, best tier first
+    factors: dict[str, tuple[n.Clause, ...]]      # differentiatiefactoren per zorgsoort
+    terms: tuple[n.Term, ...]
+    milestones: tuple[n.Milestone, ...]
+    start_rules: tuple[n.StartRule, ...]
+    changes: tuple[n.Change, ...]
+    scopes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(item) -> expanded scope
+
+    @property
+    def header(self) -> n.Header:
+        return self.file.header
+
+    @property
+    def path(self) -> str:
+        return self.file.path
+
+    def scope(self, item) -> tuple[str, ...]:
+        return self.scopes[id(item)]
+
+    def applies_to(self, item, care_type: str) -> bool:
+        return care_type in self.scopes[id(item)]
+
+
+def resolve(tree: n.PolicyFile) -> Policy:
+    checker = _Checker(tree)
+    policy = checker.run()
+    if checker.errors:
+        raise Failed(sorted(checker.errors, key=lambda d: (d.span.line, d.span.col, d.code)))
+    return policy
+
+
+class _Checker:
+    def __init__(self, tree: n.PolicyFile):
+        self.tree = tree
+        self.errors: list[Diagnostic] = []
+        self.care_types: dict[str, n.CareType] = {}
+        self.features: dict[str, n.Feature] = {}
+        self.ids: dict[str, Span] = {}
+        self.scopes: dict[int, tuple[str, ...]] = {}
+
+    def error(self, code: str, span: Span, hint=None, **args) -> None:
+        self.errors.append(diag(code, span, hint=hint, **args))
+
+    # ---- declarations ----------------------------------------------------------------------
+
+    def check_name(self, name: str, span: Span) -> bool:
+        if not NAME_RE.match(name):
+            self.error("B217", span, name=name)
+            return False
+        if name in RESERVED_NAMES:
+            self.error("B216", span, name=name)
+            return False
+        return True
+
+    def declare(self, table: dict, name: str, item, span: Span) -> None:
+        if name in table:
+            self.error("B202", span, name=name, line=table[name].span.line)
+            return
+        if self.check_name(name, span):
+            table[name] = item
+
+    def declare_id(self, name: str, span: Span) -> None:
+        # Clause ids have a namespace of their own: in the program they are constants in the
+        # clause position, never predicates, so a factor may share its kenmerk's name.
+        if name in self.ids:
+            self.error("B202", span, name=name, line=self.ids[name].line)
+            return
+        if self.check_name(name, span):
+            self.ids[name] = span
+
+    def run(self) -> Policy:
+        items = self.tree.items
+        header = self.tree.header
+        if not 1900 <= header.year <= 2100:
+            self.error("B225", header.span, year=header.year)
+        for item in items:
+            if isinstance(item, n.CareType):
+                self.declare(self.care_types, item.name, item, item.span)
+            elif isinstance(item, n.Feature):
+                self.declare(self.features, item.name, item, item.span)
+                self.check_choices(item.type.choices)
+        self.check_parents()
+
+        clauses: dict[str, n.Clause] = {}
+        tiers: dict[str, list[n.Tier]] = {}
+        tier_lines: dict[tuple[str, str], int] = {}
+        terms, milestones, start_rules, changes = [], [], [], []
+        for item in items:
+            if isinstance(item, n.Clause):
+                self.declare_id(item.id, item.span)
+                clauses.setdefault(item.id, item)
+                self.expand_scope(item, item.scope, item.scope_span)
+                self.check_clause(item)
+            elif isinstance(item, n.Tier):
+                for care_type in self.expand_scope(item, item.scope, item.scope_span):
+                    key = (care_type, item.label)
+                    if key in tier_lines:
+                        self.error("B224", item.span, tier=item.label, care_type=care_type, line=tier_lines[key])
+                        continue
+                    tier_lines[key] = item.span.line
+                    tiers.setdefault(care_type, []).append(item)
+                self.check_condition(item.condition, in_tier=True)
+            elif isinstance(item, n.Term):
+                self.declare_id(item.id, item.span)
+                self.expand_scope(item, item.scope, item.scope_span)
+                if item.end < item.start:
+                    self.error("B219", item.span, start=item.start, end=item.end)
+                terms.append(item)
+            elif isinstance(item, n.Milestone):
+                self.declare_id(item.id, item.span)
+                self.expand_scope(item, item.scope, item.scope_span)
+                if item.when.date is not None and item.when.date.value is None:
+                    self.error("B208", item.when.date.span, value=item.when.date.text)
+                milestones.append(item)
+            elif isinstance(item, n.StartRule):
+                self.declare_id(item.id, item.span)
+                self.expand_scope(item, item.scope, item.scope_span)
+                self.check_start_rule(item)
+                start_rules.append(item)
+            elif isinstance(item, n.Change):
+                self.declare_id(item.id, item.span)
+                self.expand_scope(item, item.scope, item.scope_span)
+                changes.append(item)
+
+        factors = {
+            care_type: tuple(
+                c for c in clauses.values()
+                if c.kind == "differentiatiefactor" and care_type in self.scopes.get(id(c), ())
+            )
+            for care_type in self.care_types
+        }
+        self.check_counts_as(clauses, factors)
+        self.check_tiers(tiers, factors)
+        return Policy(
+            file=self.tree,
+            care_types=self.care_types,
+            features=self.features,
+            clauses=clauses,
+            tiers={k: tuple(v) for k, v in tiers.items()},
+            factors={k: v for k, v in factors.items() if v},
+            terms=tuple(terms),
+            milestones=tuple(milestones),
+            start_rules=tuple(start_rules),
+            changes=tuple(changes),
+            scopes=self.scopes,
+        )
+
+    def check_choices(self, choices: tuple[n.ChoiceValue, ...]) -> None:
+        seen: set[str] = set()
+        for choice in choices:
+            if choice.value in seen:
+                self.error("B220", choice.span, value=choice.value)
+            seen.add(choice.value)
+            if not choice.quoted:
+                self.check_name(choice.value, choice.span)
+
+    def check_parents(self) -> None:
+        for care_type in self.care_types.values():
+            for parent in care_type.parents:
+                if parent not in self.care_types:
+                    self.unknown_care_type(parent, care_type.span)
+        for name in self.care_types:
+            seen, todo = set(), list(self.care_types[name].parents)
+            while todo:
+                parent = todo.pop()
+                if parent == name:
+                    self.error("B215", self.care_types[name].span, name=name)
+                    break
+                if parent in seen or parent not in self.care_types:
+                    continue
+                seen.add(parent)
+                todo.extend(self.care_types[parent].parents)
+
+    def unknown_care_type(self, name: str, span: Span) -> None:
+        guess = closest(name, list(self.care_types))
+        self.error("B201", span, hint=("H001", {"name": guess}) if guess else None, name=name)
+
+    def expand_scope(self, item, scope: tuple[str, ...], span: Span | None) -> tuple[str, ...]:
+        if scope == n.ALL_CARE_TYPES:
+            expanded = tuple(self.care_types)
+        else:
+            seen: list[str] = []
+            for name in scope:
+                if name in seen:
+                    self.error("B221", span, name=name)
+                elif name not in self.care_types:
+                    self.unknown_care_type(name, span)
+                else:
+                    seen.append(name)
+            expanded = tuple(seen)
+        self.scopes[id(item)] = expanded
+        return expanded
+
+    # ---- clauses ---------------------------------------------------------------------------
+
+    def check_clause(self, clause: n.Clause) -> None:
+        if clause.guard is not None:
+            self.check_condition(clause.guard)
+        self.check_condition(clause.condition)
+        if clause.exception is not None:
+            if clause.kind != "uitsluiting":
+                self.error("B212", clause.exception.span)
+            self.check_condition(clause.exception)
+        if clause.counts_as is not None and clause.kind != "differentiatiefactor":
+            self.error("B213", clause.span)
+
+    def check_counts_as(self, clauses: dict[str, n.Clause], factors: dict[str, tuple[n.Clause, ...]]) -> None:
+        for clause in clauses.values():
+            if clause.counts_as is None or clause.kind != "differentiatiefactor":
+                continue
+            for care_type in self.scopes.get(id(clause), ()):
+                if clause.counts_as not in {f.id for f in factors.get(care_type, ())}:
+                    self.error("B214", clause.span, name=clause.counts_as, care_type=care_type)
+
+    def check_tiers(self, tiers: dict[str, list[n.Tier]], factors: dict[str, tuple[n.Clause, ...]]) -> None:
+        for care_type, ranked in tiers.items():
+            available = len(factors.get(care_type, ()))
+            previous: tuple[n.Tier, int] | None = None
+            for tier in ranked:
+                needed = max((c.minimum for c in walk(tier.condition) if isinstance(c, n.FactorCount)), default=0)
+                for count in (c for c in walk(tier.condition) if isinstance(c, n.FactorCount)):
+                    if count.minimum > available:
+                        self.error("B209", count.span, tier=tier.label, care_type=care_type,
+                                   count=count.minimum, available=available)
+                if previous is not None and needed > previous[1]:
+                    self.error("B210", tier.span, tier=previous[0].label, care_type=care_type, lower=tier.label)
+                previous = (tier, needed)
+
+    def check_start_rule(self, rule: n.StartRule) -> None:
+        feature = self.check_ref(rule.ref)
+        if feature is not None:
+            if feature.per == "zorgsoort":
+                self.error("B223", rule.ref.span, name=feature.name)
+            elif feature.type.kind != "date":
+                self.error("B203", rule.ref.span, name=feature.name,
+                           actual=TypeName(feature.type.kind), expected=TypeName("date"))
+        if rule.guard is not None:
+            self.check_condition(rule.guard)
+
+    # ---- conditions ------------------------------------------------------------------------
+
+    def check_ref(self, ref: n.Ref) -> n.Feature | None:
+        feature = self.features.get(ref.name)
+        if feature is None:
+            guess = closest(ref.name, list(self.features))
+            self.error("B200", ref.span, hint=("H001", {"name": guess}) if guess else None, name=ref.name)
+            return None
+        if feature.per == "jaar" and ref.year is None:
+            self.error("B205", ref.span, name=ref.name, year=self.tree.header.year)
+        elif feature.per != "jaar" and ref.year is not None:
+            self.error("B206", ref.span, name=ref.name, year=ref.year)
+        elif ref.year is not None and not 1900 <= ref.year <= 2100:
+            self.error("B225", ref.span, year=ref.year)
+        return feature
+
+    def expect(self, feature: n.Feature, ref: n.Ref, kinds: tuple[str, ...], expected: str) -> bool:
+        if feature.type.kind in kinds:
+            return True
+        self.error("B203", ref.span, name=feature.name, actual=TypeName(feature.type.kind),
+                   expected=TypeName(expected))
+        return False
+
+    def check_condition(self, condition: n.Condition, in_tier: bool = False) -> None:
+        for node in walk(condition):
+            if isinstance(node, (n.AllRequired, n.FactorCount)) and not in_tier:
+                construct = "alle randvoorwaarden" if isinstance(node, n.AllRequired) else "differentiatiefactoren"
+                self.error("B211", node.span, construct=construct)
+            elif isinstance(node, n.Truth):
+                feature = self.check_ref(node.ref)
+                if feature:
+                    self.expect(feature, node.ref, ("bool",), "bool")
+            elif isinstance(node, n.Comparison):
+                self.check_comparison(node)
+            elif isinstance(node, n.Ratio):
+                for ref in (node.part, node.whole):
+                    feature = self.check_ref(ref)
+                    if feature:
+                        self.expect(feature, ref, ("int", "count"), "count")
+                if not 0 <= node.percent.value <= 100:
+                    self.error("B207", node.percent.span, value=node.percent.value)
+            elif isinstance(node, n.Membership):
+                feature = self.check_ref(node.ref)
+                if feature and self.expect(feature, node.ref, ("choice", "multi"), "choice"):
+                    choices = [c.value for c in feature.type.choices]
+                    for value in node.values:
+                        if value.value not in choices:
+                            guess = closest(value.value, choices)
+                            self.error("B204", value.span, hint=("H001", {"name": guess}) if guess else None,
+                                       value=value.value, name=feature.name, choices=", ".join(choices))
+
+    def check_comparison(self, node: n.Comparison) -> None:
+        feature = self.check_ref(node.ref)
+        if feature is None:
+            return
+        if not self.expect(feature, node.ref, NUMERIC, "int"):
+            return
+        value = node.value
+        wanted = {
+            "int": n.IntValue, "count": n.IntValue, "percentage": n.PercentValue, "date": n.DateValue,
+        }[feature.type.kind]
+        if not isinstance(value, wanted):
+            self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
+                       expected=TypeName(feature.type.kind))
+        elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
+            self.error("B207", value.span, value=value.value)
+        elif isinstance(value, n.DateValue) and value.value is None:
+            self.error("B208", value.span, value=value.text)
+
+
+def walk(condition: n.Condition):
+    """Every node of a condition, parents before children."""
+    yield condition
+    if isinstance(condition, n.Not):
+        yield from walk(condition.operand)
+    elif isinstance(condition, (n.And, n.Or)):
+        for operand in condition.operands:
+            yield from walk(operand)
+
+
