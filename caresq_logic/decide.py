@@ -85,7 +85,7 @@ class Decision:
     term: n.Term | None
     start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
     milestones: tuple[n.Milestone, ...] = ()
-    parents: tuple[tuple[str, str], ...] = ()   # onderdeel: (parent zorgsoort, its outcome) delivered
+    parents: tuple[tuple[str, str, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
 
     def by_kind(self, *kinds: str) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]
@@ -211,7 +211,7 @@ class _Decoder:
                 starts.append((rule, date_of(number), self.value(p, z, rule.ref)))
         milestones = tuple(m for m in policy.milestones if not policy.scope(m) or policy.applies_to(m, z))
         parents = tuple(
-            (parent, self.model.decision[(p, parent)])
+            (parent, self.model.decision[(p, parent)], self.model.tier.get((p, parent)))
             for parent in policy.care_types[z].parents if (p, parent) in self.model.decision
         )
         return Decision(
@@ -262,7 +262,10 @@ class _Decoder:
         holds = (p, z, owner, number) in (self.model.tier_holds if tier else self.model.holds)
         children: tuple[NodeResult, ...] = ()
         values: tuple[Value, ...] = ()
-        if isinstance(condition, n.Not):
+        if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
+            # `niet x` reads best as one line with x's values, not as x with a flipped mark.
+            values = tuple(self.value(p, z, r) for r in _refs(condition.operand))
+        elif isinstance(condition, n.Not):
             children = (self.node(p, z, owner, self.program.numbering[(owner, id(condition.operand))], tier),)
         elif isinstance(condition, (n.And, n.Or)):
             children = tuple(

@@ -37,7 +37,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "B101": ("error", "onverwacht teken {char!r}", "unexpected character {char!r}"),
     "B102": ("error", "onverwacht einde van het bestand; verwacht: {expected}",
              "unexpected end of file; expected: {expected}"),
-    "B103": ("error", "een clausule moet eindigen met een punt", "a clause must end with a full stop"),
+    "B103": ("error", "tekst niet afgesloten: het sluitende \" ontbreekt", "unterminated text: the closing \" is missing"),
     # --- policy names and types -------------------------------------------------------------
     "B200": ("error", "onbekend kenmerk '{name}'", "undeclared kenmerk '{name}'"),
     "B201": ("error", "onbekende zorgsoort '{name}'", "unknown zorgsoort '{name}'"),

@@ -88,7 +88,8 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str):
     col = getattr(error, "column", 1) or 1
     span = Span(path, line, col)
     if isinstance(error, UnexpectedCharacters):
-        return diag("B101", span, char=text[error.pos_in_stream] if error.pos_in_stream < len(text) else "")
+        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
+        return diag("B103" if char == '"' else "B101", span, char=char)
     if isinstance(error, UnexpectedEOF) or (
         isinstance(error, UnexpectedToken) and error.token.type == "$END"
     ):
@@ -105,13 +106,9 @@ def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str):
         guess = closest(str(token.value), [_keyword_of(k).strip("'") for k in keywords])
         if guess:
             hint = ("H001", {"name": guess})
-    if token.type == "NAME" and "DOT" in {*expected, *_dot_names(expected)} and hint is None:
-        hint = ("H002", {})
+    if hint is None and any(_keyword_of(t) == "'." + "'" for t in expected):
+        hint = ("H002", {})  # a statement could have ended here: most likely its full stop is missing
     return diag("B100", span, hint=hint, found=found, expected=_expected(expected))
-
-
-def _dot_names(expected: set[str]) -> set[str]:
-    return {"DOT"} if any(_keyword_of(t) == "'.'" for t in expected) else set()
 
 
 def _end_of(text: str) -> tuple[int, int]:

@@ -116,8 +116,11 @@ def _decision_text(d: Decision, lang: str) -> list[str]:
     if required or d.parents or d.care_type.parents:
         out.append(f"    {ui('section.required', lang)}")
     if d.care_type.parents:
-        ok = any(outcome in CONTRACTED for _, outcome in d.parents)
-        delivered = ", ".join(f"{p} ({ui('outcome.' + o, lang)})" for p, o in d.parents) or ui("unknown", lang)
+        ok = any(outcome in CONTRACTED for _, outcome, _ in d.parents)
+        delivered = ", ".join(
+            f"{p} ({ui('outcome.' + o, lang)}{' ' + t if t and o == 'zorgovereenkomst' else ''})"
+            for p, o, t in d.parents
+        ) or ui("unknown", lang)
         out.append(f"      {_mark(ok)} {ui('parent_contract', lang, parents=' of '.join(d.care_type.parents))}"
                    f": {delivered}")
     for c in required:
@@ -275,7 +278,7 @@ def _decision_json(d: Decision) -> dict:
         "title": d.care_type.title,
         "outcome": d.outcome,
         "tier": d.tier,
-        "parents": [{"zorgsoort": p, "outcome": o} for p, o in d.parents],
+        "parents": [{"zorgsoort": p, "outcome": o, "tier": t} for p, o, t in d.parents],
         "factors": {"count": d.factor_count, "met": list(d.factors)},
         "clauses": [_clause_json(c) for c in d.clauses],
         "tiers": [

@@ -193,12 +193,15 @@ class _Checker:
             for parent in care_type.parents:
                 if parent not in self.care_types:
                     self.unknown_care_type(parent, care_type.span)
+        in_reported_cycle: set[str] = set()
         for name in self.care_types:
             seen, todo = set(), list(self.care_types[name].parents)
             while todo:
                 parent = todo.pop()
                 if parent == name:
-                    self.error("B215", self.care_types[name].span, name=name)
+                    if name not in in_reported_cycle:   # one diagnostic per cycle, at its first member
+                        self.error("B215", self.care_types[name].span, name=name)
+                    in_reported_cycle.update(seen | {name})
                     break
                 if parent in seen or parent not in self.care_types:
                     continue

@@ -1,0 +1,30 @@
+# caresq-logic: two commands for a newcomer (see README.md).
+#   make demo   set up .venv, install, explain an example practice against the default policies
+#   make test   set up .venv, install, run every test
+# Both install the package the way a user gets it (`pip install .`, not editable), so the tests
+# exercise the wheel with its shipped grammar and policies.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: demo test install fuzz bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+install: $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[test]"
+
+demo: install
+	$(BIN)/caresq-logic explain examples/providers/fysio_b.lp
+
+test: install
+	cd tests && ../$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: install
+	$(BIN)/python benchmarks/bench_explain.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info .pytest_cache
