@@ -43,6 +43,7 @@ unmet(P,Z,C) :- root(C,condition,N), fails(P,Z,C,N).
 guarded(P,Z,C) :- scope(P,Z,C), not has_guard(C).
 guarded(P,Z,C) :- root(C,guard,N), holds(P,Z,C,N).
 active(P,Z,C) :- guarded(P,Z,C).
+inactive(P,Z,C) :- scope(P,Z,C), has_guard(C), not guarded(P,Z,C).
 excepted(P,Z,C) :- root(C,exception,N), holds(P,Z,C,N).
 
 % Required conditions (randvoorwaarde, aanvullende voorwaarde, selectie) and exclusions.
@@ -99,24 +100,20 @@ part_outcome(P,Z,zorgovereenkomst) :- ctx(P,Z), is_part(Z), parent_ok(P,Z), elig
 decision(P,Z,O) :- outcome(P,Z,O).
 decision(P,Z,O) :- part_outcome(P,Z,O).
 
+% Shown: the decisions and what the explanation needs. A node in a clause's scope that does not
+% hold fails, and a clause in scope is active unless shown inactive, so neither is shown.
 #show decision/3.
 #show tier/3.
-#show failed/3.
-#show excluded/3.
+#show inactive/3.
 #show excepted/3.
 #show factor/3.
 #show factor_via/4.
 #show nfactors/3.
-#show not_approached/3.
-#show continuing/3.
-#show route_open/3.
 #show start_date/4.
-#show holds/4.
-#show fails/4.
-#show active/3.
-#show tier_holds/4.
-#show tier_fails/4.
-#show value/3.
+% Condition nodes are shown as one integer key each (node_key/4, tier_node_key/4 below): a
+% large batch shows hundreds of thousands of them, and two numbers decode fastest.
+#show h(P,K) : holds(P,Z,C,N), node_key(Z,C,N,K).
+#show th(P,K) : tier_holds(P,Z,T,N), tier_node_key(Z,T,N,K).
 """
 
 
@@ -127,6 +124,7 @@ class NodeRef:
     owner: str          # clause id, start rule id, or tier id
     role: str           # condition, guard, exception
     node: n.Condition
+    text: str           # the node as policy text (printed once, here)
 
 
 @dataclass
@@ -138,6 +136,7 @@ class Program:
     tier_ids: dict[tuple[str, str], str] = field(default_factory=dict)         # (zorgsoort, label) -> tier id
     tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
     numbering: dict[tuple[str, int], int] = field(default_factory=dict)        # (owner, id(node)) -> N
+    keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
 
 
 def compile_policy(policy: Policy) -> Program:
@@ -165,7 +164,6 @@ class _Compiler:
         self.policy = policy
         self.out: list[str] = []
         self.program = Program(policy, "")
-        self.referenced: dict[tuple[str, int | None], n.Ref] = {}
 
     def emit(self, line: str = "") -> None:
         self.out.append(line)
@@ -198,7 +196,7 @@ class _Compiler:
         for tier in dict.fromkeys(t for tiers in policy.tiers.values() for t in tiers):
             self.tier(tier)
         self.static_dates()
-        self.values()
+        self.node_keys()
         self.program.text = "\n".join(self.out) + "\n"
         return self.program
 
@@ -254,7 +252,7 @@ class _Compiler:
     def node(self, owner: str, role: str, condition: n.Condition, counter: list[int], tier: bool) -> int:
         number = counter[0]
         counter[0] += 1
-        self.program.nodes[(owner, number)] = NodeRef(owner, role, condition)
+        self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, printer.condition(condition))
         self.program.numbering[(owner, id(condition))] = number
         pre = "tier_" if tier else ""
         scope = f"tier_scope(P,Z,{owner})" if tier else f"scope(P,Z,{owner})"
@@ -287,7 +285,6 @@ class _Compiler:
     def fact(self, ref: n.Ref, value: str | None = None) -> str:
         """The provider fact behind a reference, with `value` as its last argument."""
         feature = self.policy.features[ref.name]
-        self.referenced[(ref.name, ref.year)] = ref
         args = ["P"]
         if feature.per == "jaar":
             args.append(str(ref.year))
@@ -349,16 +346,18 @@ class _Compiler:
                       f"% {milestone.citation.section}")
         self.emit()
 
-    def values(self) -> None:
-        """The provider's value of every kenmerk a condition reads, for the explanation."""
-        self.emit("% ---- kenmerkwaarden, voor de uitleg --------------------------------------------------------")
-        for (name, year) in sorted(self.referenced, key=lambda k: (k[0], k[1] or 0)):
-            feature = self.policy.features[name]
-            key = name if feature.per is None else f"{name}({year if feature.per == 'jaar' else 'Z'})"
-            guard = "ctx(P,Z)" if feature.per == "zorgsoort" else "provider(P)"
-            if feature.type.kind == "bool":
-                fact = self.fact(n.Ref(name, year, feature.span))
-                self.emit(f"value(P,{key},ja) :- {guard}, {fact}.")
-                self.emit(f"value(P,{key},nee) :- {guard}, not {fact}.")
-            else:
-                self.emit(f"value(P,{key},V) :- {guard}, {self.fact(n.Ref(name, year, feature.span), 'V')}.")
+    def node_keys(self) -> None:
+        """One integer per (zorgsoort, owner, node) the decoder may need, for the #show above."""
+        self.emit("% ---- sleutels van de voorwaardeknopen (voor #show) ---------------------------------------")
+        for (owner, number), ref in self.program.nodes.items():
+            tier = owner in self.program.tier_by_id
+            item = self.program.tier_by_id[owner] if tier else (
+                self.policy.clauses.get(owner) or next(r for r in self.policy.start_rules if r.id == owner))
+            scope = [z for z in self.policy.scope(item) if not tier or item in self.policy.tiers.get(z, ())]
+            if not scope and not tier:
+                scope = list(self.policy.care_types)   # a start rule without `voor`
+            for care_type in scope:
+                key = len(self.program.keys)
+                self.program.keys.append((tier, care_type, owner, number))
+                owner_term = owner
+                self.emit(f"{'tier_' if tier else ''}node_key({care_type},{owner_term},{number},{key}).")

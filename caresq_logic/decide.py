@@ -7,8 +7,9 @@ counted, the tier and what is missing for the next one.
 
 One clingo call decides all providers at once: the program is stratified, so the grounder
 settles every atom and the single model is the decision. The explanation is read from that same
-model (`holds`/`fails` of every condition node, `value` of every kenmerk read), and mapped back
-to clauses through the compiler's node table, never by parsing strings.
+model (`holds` of every condition node; in a clause's scope, a node that does not hold fails),
+and mapped back to clauses through the compiler's node table, never by parsing strings. The
+deciding values are the provider's own validated facts, which is what the leaves read.
 """
 
 from __future__ import annotations
@@ -99,22 +100,25 @@ class _Model:
     tier: dict[tuple, str] = field(default_factory=dict)
     holds: set[tuple] = field(default_factory=set)
     tier_holds: set[tuple] = field(default_factory=set)
-    active: set[tuple] = field(default_factory=set)
+    inactive: set[tuple] = field(default_factory=set)
     excepted: set[tuple] = field(default_factory=set)
     factor: dict[tuple, set[str]] = field(default_factory=dict)
     factor_via: dict[tuple, dict[str, list[str]]] = field(default_factory=dict)
     nfactors: dict[tuple, int] = field(default_factory=dict)
     start_date: dict[tuple, dict[str, int]] = field(default_factory=dict)
-    value: dict[tuple, list] = field(default_factory=dict)
 
 
 # ---- solving ------------------------------------------------------------------------------------
 
 
 def solve(program: Program, providers: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT) -> list[Decision]:
+    # Providers reach clingo as numbers 0..N-1: their ids come back as one cheap `.number`.
+    index: dict[str, int] = {}
     facts = []
     for provider_file in providers:
-        facts.extend(f.asp() for f in provider_file.facts_for(program.policy.features))
+        for fact in provider_file.facts_for(program.policy.features):
+            number = index.setdefault(fact.provider, len(index))
+            facts.append(fact.asp(str(number)))
     control = clingo.Control(["--warn=none"])
     control.add("base", [], program.text)
     control.add("base", [], "\n".join(facts))
@@ -123,39 +127,33 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
     except RuntimeError as error:  # clingo reports grounding errors this way
         raise Failed([diag("S002", Span(program.policy.path, 1, 1), reason=str(error))]) from None
     model = _Model()
-    with control.solve(on_model=lambda m: _collect(m, model), async_=True) as handle:
+    ids = list(index)
+    with control.solve(on_model=lambda m: _collect(m, model, ids, program.keys), async_=True) as handle:
         if not handle.wait(time_limit):
             handle.cancel()
             raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
         handle.get()
-    names = {}
-    for provider_file in providers:
-        names.update(provider_file.names)
-    return _Decoder(program, model, names).decisions()
+    return _Decoder(program, model, providers).decisions()
 
 
-def _key(symbol: clingo.Symbol) -> str:
-    """A provider or constant as the user wrote it (a string provider id without quotes)."""
-    return symbol.string if symbol.type == clingo.SymbolType.String else str(symbol)
-
-
-def _collect(m: clingo.Model, model: _Model) -> None:
+def _collect(m: clingo.Model, model: _Model, ids: list[str], keys: list[tuple[bool, str, str, int]]) -> None:
+    # The hot loop of a large batch: condition nodes arrive as h(P,K)/th(P,K), two numbers each.
+    holds, tier_holds, inactive = model.holds.add, model.tier_holds.add, model.inactive.add
     for atom in m.symbols(shown=True):
-        name, args = atom.name, atom.arguments
-        if name == "value":
-            model.value.setdefault((_key(args[0]), str(args[1])), []).append(args[2])
+        name = atom.name
+        args = atom.arguments
+        p = ids[args[0].number]
+        if name == "h" or name == "th":
+            tier, z, owner, number = keys[args[1].number]
+            (tier_holds if tier else holds)((p, z, owner, number))
             continue
-        p, z = _key(args[0]), _key(args[1])
+        z = str(args[1])
         if name == "decision":
             model.decision[(p, z)] = str(args[2])
         elif name == "tier":
             model.tier[(p, z)] = args[2].string
-        elif name == "holds":
-            model.holds.add((p, z, str(args[2]), args[3].number))
-        elif name == "tier_holds":
-            model.tier_holds.add((p, z, str(args[2]), args[3].number))
-        elif name == "active":
-            model.active.add((p, z, str(args[2])))
+        elif name == "inactive":
+            inactive((p, z, str(args[2])))
         elif name == "excepted":
             model.excepted.add((p, z, str(args[2])))
         elif name == "factor":
@@ -179,11 +177,16 @@ def date_of(number: int) -> dt.date | None:
 
 
 class _Decoder:
-    def __init__(self, program: Program, model: _Model, names: dict[str, str]):
+    def __init__(self, program: Program, model: _Model, providers: list[ProviderFile]):
         self.program = program
         self.policy = program.policy
         self.model = model
-        self.names = names
+        self.names: dict[str, str] = {}
+        self.facts: dict[tuple[str, str], list] = {}   # (provider, kenmerk) -> its facts
+        for provider_file in providers:
+            self.names.update(provider_file.names)
+            for fact in provider_file.facts_for(self.policy.features):
+                self.facts.setdefault((fact.provider, fact.predicate), []).append(fact)
 
     def decisions(self) -> list[Decision]:
         result = []
@@ -242,7 +245,7 @@ class _Decoder:
         via = tuple(sorted(self.model.factor_via.get((p, z), {}).get(clause.id, ())))
         return ClauseResult(
             clause=clause,
-            active=(p, z, clause.id) in self.model.active,
+            active=(p, z, clause.id) not in self.model.inactive,
             met=condition.holds,
             condition=condition,
             guard=guard,
@@ -273,26 +276,23 @@ class _Decoder:
             )
         else:
             values = tuple(self.value(p, z, r) for r in _refs(condition))
-        return NodeResult(printer.condition(condition), holds, values, children, condition.span, condition)
+        return NodeResult(ref.text, holds, values, children, condition.span, condition)
 
     def value(self, p: str, z: str, ref: n.Ref) -> Value:
+        """What the provider's file says for `ref` (for this zorgsoort, for that year)."""
         feature = self.policy.features[ref.name]
-        key = ref.name
-        label = printer.ref(ref)
+        facts = self.facts.get((p, ref.name), [])
         if feature.per == "jaar":
-            key = f"{ref.name}({ref.year})"
+            facts = [f for f in facts if f.args[1].value == ref.year]
         elif feature.per == "zorgsoort":
-            key = f"{ref.name}({z})"
-        raw = self.model.value.get((p, key), [])
-        values = []
-        for symbol in sorted(raw):
-            if symbol.type == clingo.SymbolType.Number:
-                values.append(date_of(symbol.number) if feature.type.kind == "date" else symbol.number)
-            elif symbol.type == clingo.SymbolType.String:
-                values.append(symbol.string)
-            else:
-                values.append(symbol.name)
-        return Value(label, feature.type.kind, tuple(values))
+            facts = [f for f in facts if f.args[1].value == z]
+        if feature.type.kind == "bool":
+            values: list[object] = ["ja" if facts else "nee"]
+        else:
+            values = sorted({f.args[-1].value for f in facts}, key=str)
+            if feature.type.kind == "date":
+                values = [date_of(v) for v in values]
+        return Value(printer.ref(ref), feature.type.kind, tuple(values))
 
 
 def _refs(condition: n.Condition) -> tuple[n.Ref, ...]:

@@ -14,6 +14,7 @@ solver. The format is documented in docs/provider-format.md.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -30,9 +31,9 @@ AGGREGATES = {"count", "sum", "sum+", "min", "max", "sup", "inf", "true", "false
 
 @dataclass(frozen=True)
 class Term:
-    kind: str      # name, int, string, variable
+    kind: str      # name, int, string
     value: object
-    span: Span
+    pos: int       # offset in the file; turned into line:col only for a diagnostic
 
     def asp(self) -> str:
         if self.kind == "string":
@@ -47,16 +48,30 @@ class Term:
 class Fact:
     predicate: str
     args: tuple[Term, ...]
-    span: Span
+    pos: int
 
     @property
     def provider(self) -> str:
         return str(self.args[0].value)
 
-    def asp(self) -> str:
+    def asp(self, provider: str | None = None) -> str:
+        """The fact as ASP text; `provider` replaces the provider id (decide sends numbers)."""
         if not self.args:
             return f"{self.predicate}."
-        return f"{self.predicate}({','.join(a.asp() for a in self.args)})."
+        first = self.args[0].asp() if provider is None else provider
+        return f"{self.predicate}({','.join([first, *(a.asp() for a in self.args[1:])])})."
+
+
+class Locator:
+    """Turns offsets into `Span`s; built once per file, used only when something is reported."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def span(self, pos: int) -> Span:
+        line = bisect.bisect_right(self.starts, pos)
+        return Span(self.path, line, pos - self.starts[line - 1] + 1)
 
 
 @dataclass(frozen=True)
@@ -65,6 +80,7 @@ class ProviderFile:
     facts: tuple[Fact, ...]
     providers: tuple[str, ...]           # in order of first appearance
     names: dict[str, str] = field(default_factory=dict)   # provider -> display name
+    warnings: tuple[Diagnostic, ...] = ()
 
     def facts_for(self, features: dict[str, n.Feature]) -> list[Fact]:
         """The facts a policy with these kenmerken reads (plus levert/aanbieder)."""
@@ -106,21 +122,36 @@ def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
 
 def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> ProviderFile:
     text = decode(data, path, limit)
-    facts, errors = _Parser(text, path).parse()
-    checked = _Validator(path, catalog, errors)
-    facts = checked.run(facts)
+    locator = Locator(path, text)
+    facts, errors = _Parser(text, locator).parse()
+    facts = _Validator(locator, catalog, errors).run(facts)
     if not facts and not errors:
         errors.append(diag("A209", Span(path, 1, 1)))
     if errors:
+        errors.sort(key=lambda d: (d.span.line, d.span.col))
         if len(errors) > MAX_ERRORS:
             errors = errors[:MAX_ERRORS] + [diag("A108", errors[MAX_ERRORS].span)]
         raise Failed(errors)
     providers = tuple(dict.fromkeys(f.provider for f in facts))
     names = {f.provider: str(f.args[1].value) for f in facts if f.predicate == AANBIEDER and len(f.args) == 2}
-    return ProviderFile(path, tuple(facts), providers, names)
+    delivering = {f.provider for f in facts if f.predicate == LEVERT}
+    first = {}
+    for f in facts:
+        first.setdefault(f.provider, f.pos)
+    warnings = tuple(diag("A208", locator.span(first[p]), provider=p) for p in providers if p not in delivering)
+    return ProviderFile(path, tuple(facts), providers, names, warnings)
 
 
 # ---- scanning and parsing ---------------------------------------------------------------------------
+# Fast path: one regular expression matches a whole well-formed fact. Anything it does not match
+# (a rule, a directive, a typo, a fact written unusually) goes through the tokenizer below, which
+# either still finds a fact or says exactly what is wrong.
+
+_NAME = r"[a-z][A-Za-z0-9_']*"
+_TERM = rf'(?:{_NAME}|-?[0-9]+|"(?:[^"\\\n]|\\.)*")'
+_FACT = re.compile(rf"({_NAME})(?:\(\s*({_TERM}(?:\s*,\s*{_TERM})*)\s*\))?\s*\.")
+_ARG = re.compile(rf"{_TERM}")
+_SKIP = re.compile(r"(?:\s+|%\*.*?\*%|%[^\n*][^\n]*|%(?=\n|$))*", re.DOTALL)
 
 _TOKEN = re.compile(
     r"""
@@ -139,86 +170,121 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_SCRIPT_END = re.compile(r"#end\s*\.")
+
+
+def _term(token_kind: str, text: str, pos: int) -> Term:
+    if token_kind == "int":
+        return Term("int", int(text), pos)
+    if token_kind == "string":
+        body = re.sub(r"\\(.)", lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), text[1:-1])
+        return Term("string", body, pos)
+    return Term("name", text, pos)
+
+
+def _kind_of(text: str) -> str:
+    return "string" if text[0] == '"' else "int" if text[0] in "-0123456789" else "name"
 
 
 @dataclass
 class _Token:
     kind: str
     text: str
-    span: Span
+    pos: int
 
 
 class _Parser:
-    def __init__(self, text: str, path: str):
+    def __init__(self, text: str, locator: Locator):
         self.text = text
-        self.path = path
+        self.locator = locator
         self.errors: list[Diagnostic] = []
-        self.tokens = self._scan()
-        self.i = 0
 
-    def _scan(self) -> list[_Token]:
+    def parse(self) -> tuple[list[Fact], list[Diagnostic]]:
+        facts: list[Fact] = []
+        text, pos, end = self.text, 0, len(self.text)
+        while True:
+            pos = _SKIP.match(text, pos).end()
+            if pos >= end:
+                return facts, self.errors
+            match = _FACT.match(text, pos)
+            if match:
+                args = ()
+                if match.group(2) is not None:
+                    offset = match.start(2)
+                    args = tuple(
+                        _term(_kind_of(a.group()), a.group(), offset + a.start())
+                        for a in _ARG.finditer(match.group(2))
+                    )
+                facts.append(Fact(match.group(1), args, pos))
+                pos = match.end()
+                continue
+            tokens, pos = self.statement(pos)
+            if not tokens:   # only a comment was left (an unclosed %* block)
+                continue
+            fact = _Statement(tokens, self).fact()
+            if fact is not None:
+                facts.append(fact)
+
+    def statement(self, pos: int) -> tuple[list[_Token], int]:
+        """Tokens up to and including the next full stop (or the end of the file)."""
         tokens: list[_Token] = []
-        line, line_start, pos = 1, 0, 0
         text = self.text
         while pos < len(text):
             match = _TOKEN.match(text, pos)
             kind, value = match.lastgroup, match.group()
-            span = Span(self.path, line, pos - line_start + 1)
             if kind == "directive" and value == "#script":
                 # Never tokenise embedded code: skip to its `#end.` (or the end of the file).
-                end = re.compile(r"#end\s*\.").search(text, pos)
-                stop = end.end() if end else len(text)
-                tokens.append(_Token("script", value, span))
-                tokens.append(_Token("punct", ".", span))
-                value = text[pos:stop]
-            elif kind not in ("ws", "comment", "block"):
-                tokens.append(_Token(kind, value, span))
-            newlines = value.count("\n")
-            if newlines:
-                line += newlines
-                line_start = pos + value.rfind("\n") + 1
-            pos += len(value)
-        return tokens
+                end = _SCRIPT_END.search(text, pos)
+                tokens.append(_Token("script", value, pos))
+                tokens.append(_Token("punct", ".", pos))
+                return tokens, end.end() if end else len(text)
+            pos = match.end()
+            if kind in ("ws", "comment", "block"):
+                continue
+            tokens.append(_Token(kind, value, match.start()))
+            if kind == "punct" and value == ".":
+                break
+        return tokens, pos
+
+    def describe(self, token: _Token) -> Diagnostic:
+        span = self.locator.span(token.pos)
+        if token.kind == "script":
+            return diag("A102", span)
+        if token.kind == "directive":
+            if token.text[1:] in AGGREGATES:
+                return diag("A104", span)
+            return diag("A101", span, directive=token.text or "#")
+        if token.kind == "neck":
+            return diag("A103", span)
+        if token.text in ("{", "}", ";", "|", ":", "=", "<", ">", "!"):
+            return diag("A104", span)
+        if token.kind == "variable":
+            return diag("A105", span, name=token.text)
+        if token.kind == "badstring":
+            return diag("A107", span)
+        return diag("A100", span, found=f"'{token.text}'")
+
+
+class _Statement:
+    """One statement the fast path did not accept: a fact after all, or one clear error."""
+
+    def __init__(self, tokens: list[_Token], parser: _Parser):
+        self.tokens = tokens
+        self.parser = parser
+        self.i = 0
 
     def peek(self) -> _Token | None:
         return self.tokens[self.i] if self.i < len(self.tokens) else None
 
     def take(self) -> _Token:
-        token = self.tokens[self.i]
         self.i += 1
-        return token
+        return self.tokens[self.i - 1]
 
     def fail(self, token: _Token) -> None:
-        """Report what is wrong with `token` and skip to the end of its statement."""
-        self.errors.append(self.describe(token))
-        while self.i < len(self.tokens):
-            if self.take().text == "." and self.tokens[self.i - 1].kind == "punct":
-                return
+        self.parser.errors.append(self.parser.describe(token))
 
-    def describe(self, token: _Token) -> Diagnostic:
-        if token.kind == "script":
-            return diag("A102", token.span)
-        if token.kind == "directive":
-            if token.text[1:] in AGGREGATES:
-                return diag("A104", token.span)
-            return diag("A101", token.span, directive=token.text or "#")
-        if token.kind == "neck":
-            return diag("A103", token.span)
-        if token.text in ("{", "}", ";", "|", ":", "=", "<", ">", "!"):
-            return diag("A104", token.span)
-        if token.kind == "variable":
-            return diag("A105", token.span, name=token.text)
-        if token.kind == "badstring":
-            return diag("A107", token.span)
-        return diag("A100", token.span, found=f"'{token.text}'")
-
-    def parse(self) -> tuple[list[Fact], list[Diagnostic]]:
-        facts: list[Fact] = []
-        while self.peek() is not None:
-            fact = self.fact()
-            if fact is not None:
-                facts.append(fact)
-        return facts, self.errors
+    def unterminated(self, head: _Token) -> None:
+        self.parser.errors.append(diag("A106", self.parser.locator.span(head.pos)))
 
     def fact(self) -> Fact | None:
         head = self.take()
@@ -230,34 +296,31 @@ class _Parser:
         if token is not None and token.text == "(":
             self.take()
             while True:
-                token = self.peek()
-                if token is None:
-                    self.errors.append(diag("A106", head.span))
+                if self.peek() is None:
+                    self.unterminated(head)
                     return None
                 term = self.term()
                 if term is None:
                     return None
                 args.append(term)
                 token = self.peek()
-                if token is not None and token.text == ",":
-                    self.take()
-                    continue
-                if token is not None and token.text == ")":
-                    self.take()
-                    break
                 if token is None:
-                    self.errors.append(diag("A106", head.span))
+                    self.unterminated(head)
                     return None
-                self.fail(self.take())
+                self.take()
+                if token.text == ",":
+                    continue
+                if token.text == ")":
+                    break
+                self.fail(token)
                 return None
         token = self.peek()
         if token is None:
-            self.errors.append(diag("A106", head.span))
+            self.unterminated(head)
             return None
-        if token.text == "." and token.kind == "punct":
-            self.take()
-            return Fact(head.text, tuple(args), head.span)
-        self.fail(self.take())
+        if token.kind == "punct" and token.text == ".":
+            return Fact(head.text, tuple(args), head.pos)
+        self.fail(token)
         return None
 
     def term(self) -> Term | None:
@@ -266,13 +329,8 @@ class _Parser:
         if token.kind == "name" and following is not None and following.text == "(":
             self.fail(following)   # a function term: never a kenmerk value
             return None
-        if token.kind == "name":
-            return Term("name", token.text, token.span)
-        if token.kind == "int":
-            return Term("int", int(token.text), token.span)
-        if token.kind == "string":
-            body = re.sub(r"\\(.)", lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), token.text[1:-1])
-            return Term("string", body, token.span)
+        if token.kind in ("name", "int", "string"):
+            return _term(token.kind, token.text, token.pos)
         self.fail(token)
         return None
 
@@ -281,14 +339,14 @@ class _Parser:
 
 
 class _Validator:
-    def __init__(self, path: str, catalog: Catalog, errors: list[Diagnostic]):
-        self.path = path
+    def __init__(self, locator: Locator, catalog: Catalog, errors: list[Diagnostic]):
+        self.locator = locator
         self.catalog = catalog
         self.errors = errors
         self.single: dict[tuple, Fact] = {}   # (kenmerk, provider, year/zorgsoort) -> first fact
 
-    def error(self, code: str, span: Span, hint=None, **args) -> None:
-        self.errors.append(diag(code, span, hint=hint, **args))
+    def error(self, code: str, pos: int, hint=None, **args) -> None:
+        self.errors.append(diag(code, self.locator.span(pos), hint=hint, **args))
 
     def run(self, facts: list[Fact]) -> list[Fact]:
         return [checked for fact in facts if (checked := self.check(fact)) is not None]
@@ -296,7 +354,7 @@ class _Validator:
     def check(self, fact: Fact) -> Fact | None:
         name = fact.predicate
         if name in DERIVED_PREDICATES:
-            self.error("A201", fact.span, name=name)
+            self.error("A201", fact.pos, name=name)
             return None
         if name == LEVERT:
             return self.check_levert(fact)
@@ -305,11 +363,11 @@ class _Validator:
         declarations = self.catalog.features.get(name)
         if not declarations:
             guess = closest(name, [*self.catalog.features, LEVERT, AANBIEDER])
-            self.error("A200", fact.span, hint=("H001", {"name": guess}) if guess else None, name=name)
+            self.error("A200", fact.pos, hint=("H001", {"name": guess}) if guess else None, name=name)
             return None
         if not fact.args or not self.provider_ok(fact.args[0]):
             if not fact.args:
-                self.error("A202", fact.span, name=name, expected=self.arity(declarations[0]), actual=0)
+                self.error("A202", fact.pos, name=name, expected=self.arity(declarations[0]), actual=0)
             return None
         # A name declared by several policies must fit one of its declarations.
         problems: list[Diagnostic] = []
@@ -327,7 +385,7 @@ class _Validator:
     def provider_ok(self, term: Term) -> bool:
         if term.kind in ("name", "string") and str(term.value):
             return True
-        self.error("A207", term.span, value=term.shown())
+        self.error("A207", term.pos, value=term.shown())
         return False
 
     def arity(self, feature: n.Feature) -> int:
@@ -335,7 +393,7 @@ class _Validator:
 
     def check_levert(self, fact: Fact) -> Fact | None:
         if len(fact.args) != 2:
-            self.error("A202", fact.span, name=LEVERT, expected=2, actual=len(fact.args))
+            self.error("A202", fact.pos, name=LEVERT, expected=2, actual=len(fact.args))
             return None
         if not self.provider_ok(fact.args[0]):
             return None
@@ -343,12 +401,12 @@ class _Validator:
 
     def check_aanbieder(self, fact: Fact) -> Fact | None:
         if len(fact.args) not in (1, 2):
-            self.error("A202", fact.span, name=AANBIEDER, expected=2, actual=len(fact.args))
+            self.error("A202", fact.pos, name=AANBIEDER, expected=2, actual=len(fact.args))
             return None
         if not self.provider_ok(fact.args[0]):
             return None
         if len(fact.args) == 2 and fact.args[1].kind != "string":
-            self.error("A203", fact.args[1].span, name=AANBIEDER, expected='"naam"', value=fact.args[1].shown())
+            self.error("A203", fact.args[1].pos, name=AANBIEDER, expected='"naam"', value=fact.args[1].shown())
             return None
         return fact
 
@@ -356,24 +414,24 @@ class _Validator:
         if term.kind == "name" and term.value in self.catalog.care_types:
             return True
         guess = closest(str(term.value), self.catalog.care_types)
-        self.error("A206", term.span, hint=("H001", {"name": guess}) if guess else None,
+        self.error("A206", term.pos, hint=("H001", {"name": guess}) if guess else None,
                    value=term.shown(), choices=", ".join(self.catalog.care_types))
         return False
 
     def check_feature(self, fact: Fact, feature: n.Feature) -> Fact | None:
         expected = self.arity(feature)
         if len(fact.args) != expected:
-            self.error("A202", fact.span, name=feature.name, expected=expected, actual=len(fact.args))
+            self.error("A202", fact.pos, name=feature.name, expected=expected, actual=len(fact.args))
             return None
         args = list(fact.args)
         key: tuple = (feature.name, fact.provider)
         if feature.per == "jaar":
             year = args[1]
             if year.kind != "int":
-                self.error("A203", year.span, name=feature.name, expected=TypeName("int"), value=year.shown())
+                self.error("A203", year.pos, name=feature.name, expected=TypeName("int"), value=year.shown())
                 return None
             if not 1900 <= int(year.value) <= 2100:
-                self.error("A204", year.span, name=feature.name, value=year.value, allowed="1900..2100")
+                self.error("A204", year.pos, name=feature.name, value=year.value, allowed="1900..2100")
                 return None
             key += (year.value,)
         elif feature.per == "zorgsoort":
@@ -386,12 +444,12 @@ class _Validator:
         if value is None:
             return None
         args[-1] = value
-        checked = Fact(fact.predicate, tuple(args), fact.span)
+        checked = Fact(fact.predicate, tuple(args), fact.pos)
         if feature.type.kind != "multi":
             first = self.single.setdefault(key, checked)
             if first is not checked and first.args[-1].value != value.value:
-                self.error("A205", value.span, name=feature.name, provider=fact.provider,
-                           other=first.args[-1].shown(), line=first.span.line)
+                self.error("A205", value.pos, name=feature.name, provider=fact.provider,
+                           other=first.args[-1].shown(), line=self.locator.span(first.pos).line)
                 return None
         return checked
 
@@ -400,31 +458,31 @@ class _Validator:
         name = feature.name
         if kind in ("int", "count", "percentage"):
             if term.kind != "int":
-                self.error("A203", term.span, name=name, expected=TypeName(kind), value=term.shown())
+                self.error("A203", term.pos, name=name, expected=TypeName(kind), value=term.shown())
                 return None
             if kind == "count" and term.value < 0:
-                self.error("A204", term.span, name=name, value=term.value, allowed=">= 0")
+                self.error("A204", term.pos, name=name, value=term.value, allowed=">= 0")
                 return None
             if kind == "percentage" and not 0 <= term.value <= 100:
-                self.error("A204", term.span, name=name, value=term.value, allowed="0..100")
+                self.error("A204", term.pos, name=name, value=term.value, allowed="0..100")
                 return None
             return term
         if kind == "date":
             if term.kind != "string" or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(term.value)):
-                self.error("A203", term.span, name=name, expected='"JJJJ-MM-DD"', value=term.shown())
+                self.error("A203", term.pos, name=name, expected='"JJJJ-MM-DD"', value=term.shown())
                 return None
             try:
                 date = dt.date.fromisoformat(str(term.value))
             except ValueError:
-                self.error("A204", term.span, name=name, value=term.shown(), allowed="een bestaande datum")
+                self.error("A204", term.pos, name=name, value=term.shown(), allowed="een bestaande datum")
                 return None
-            return Term("int", date.year * 10000 + date.month * 100 + date.day, term.span)
+            return Term("int", date.year * 10000 + date.month * 100 + date.day, term.pos)
         choices = feature.type.choices
         for choice in choices:
             if choice.value == term.value and (term.kind == "string") == choice.quoted:
                 return term
         shown = [f'"{c.value}"' if c.quoted else c.value for c in choices]
         guess = closest(term.shown(), shown)
-        self.error("A203", term.span, hint=("H001", {"name": guess}) if guess else None,
+        self.error("A203", term.pos, hint=("H001", {"name": guess}) if guess else None,
                    name=name, expected=", ".join(shown), value=term.shown())
         return None

@@ -321,4 +321,6 @@ def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "n
         ],
         "diagnostics": [d.to_json(lang) for d in diagnostics],
     }
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+    # Compact on purpose: json's C encoder only runs without `indent`, and a market of providers
+    # is large. `jq .` pretty-prints it.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"

@@ -15,7 +15,7 @@ DERIVED_PREDICATES = frozenset(
     own_factor factor factor_via nfactors not_approached approached continuing continues route_open
     tier_scope tier_is_leaf tier_leaf tier_holds tier_fails tier_met better_tier tier has_tier
     has_tiers tier_rank is_part blocked offerable top outcome contracted parent_ok part_outcome
-    decision start_rule start_date term milestone value
+    decision start_rule start_date term milestone inactive node_key tier_node_key
     """.split()
 )
 

@@ -93,3 +93,18 @@ def test_several_files_and_a_folder_at_once():
     assert result.exit_code == 0
     ids = [p["id"] for p in json.loads(result.stdout)["providers"]]
     assert len(ids) == len(set(ids)) >= 15
+
+
+def test_json_output_follows_the_documented_schema(tmp_path):
+    import jsonschema
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "docs" / "explain.schema.json").read_text(encoding="utf-8"))
+    broken = tmp_path / "broken.lp"
+    broken.write_text("levert(x, fysiotherapie).\nprm(x).\n")
+    result = run("explain", "examples/providers", str(broken), "--format", "json")
+    assert result.exit_code == 2
+    document = json.loads(result.stdout)
+    jsonschema.validate(document, schema)
+    assert [d["code"] for d in document["diagnostics"]] == ["A200"]

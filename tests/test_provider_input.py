@@ -157,3 +157,14 @@ def test_cli_missing_file():
     result = run("explain", "bestaat_niet.lp")
     assert result.exit_code == 2
     assert result.stderr == "bestaat_niet.lp:1:1: C001: bestand niet gevonden: bestaat_niet.lp\n"
+
+
+def test_provider_delivering_nothing_is_a_warning(tmp_path):
+    path = tmp_path / "niets.lp"
+    path.write_text("prem_extern_meetbureau(leeg).\n")
+    result = run("explain", str(path))
+    assert result.exit_code == 0
+    assert result.stderr == (
+        f"{path}:1:1: A208: aanbieder 'leeg' levert geen zorgsoort ('levert(leeg, zorgsoort).' ontbreekt); "
+        "er valt niets te besluiten\n"
+    )
