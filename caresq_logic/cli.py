@@ -75,7 +75,8 @@ def _provider_paths(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diag
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*.lp")))
+            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*"))
+                         if f.suffix in (".lp", ".csv", ".jsonl") and f.is_file())
         elif path.is_file():
             found.append((path, given))
         else:
@@ -85,7 +86,7 @@ def _provider_paths(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diag
 
 @app.command()
 def explain(
-    providers: List[str] = typer.Argument(..., help="Aanbiedersbestand(en) (.lp) of map(pen) daarmee."),
+    providers: List[str] = typer.Argument(..., help="Aanbiedersbestand(en) (.lp, .csv, .jsonl) of map(pen) daarmee."),
     beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
@@ -114,11 +115,11 @@ def explain(
         except OSError as error:
             diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
 
-    decided: dict[tuple[str, str], list[decide.Decision]] = {}   # (policy, provider) -> decisions
+    decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
     for program in programs:
         try:
             for decision in decide.solve(program, provider_files, tijdslimiet):
-                decided.setdefault((program.policy.path, decision.provider), []).append(decision)
+                decided.setdefault((program.policy.path, decision.file, decision.provider), []).append(decision)
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)
 
@@ -127,7 +128,7 @@ def explain(
         for provider in provider_file.providers:
             report = render.Report(provider_file.path, provider, provider_file.names.get(provider))
             for program in programs:
-                decisions = decided.get((program.policy.path, provider))
+                decisions = decided.get((program.policy.path, provider_file.path, provider))
                 if decisions:
                     report.policies.append((program.policy, decisions))
             if not report.policies:

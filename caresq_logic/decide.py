@@ -73,6 +73,7 @@ class TierResult:
 
 @dataclass(frozen=True)
 class Decision:
+    file: str                # the provider file: the same id in two files is two providers
     provider: str
     provider_name: str | None
     care_type: n.CareType
@@ -112,12 +113,13 @@ class _Model:
 
 
 def solve(program: Program, providers: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT) -> list[Decision]:
-    # Providers reach clingo as numbers 0..N-1: their ids come back as one cheap `.number`.
-    index: dict[str, int] = {}
+    # Providers reach clingo as numbers 0..N-1, one per (file, id): facts of different files never
+    # mix, and an id comes back as one cheap `.number`.
+    index: dict[tuple[str, str], int] = {}
     facts = []
     for provider_file in providers:
         for fact in provider_file.facts_for(program.policy.features):
-            number = index.setdefault(fact.provider, len(index))
+            number = index.setdefault((provider_file.path, fact.provider), len(index))
             facts.append(fact.asp(str(number)))
     control = clingo.Control(["--warn=none"])
     control.add("base", [], program.text)
@@ -136,7 +138,7 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
     return _Decoder(program, model, providers).decisions()
 
 
-def _collect(m: clingo.Model, model: _Model, ids: list[str], keys: list[tuple[bool, str, str, int]]) -> None:
+def _collect(m: clingo.Model, model: _Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
     # The hot loop of a large batch: condition nodes arrive as h(P,K)/th(P,K), two numbers each.
     holds, tier_holds, inactive = model.holds.add, model.tier_holds.add, model.inactive.add
     for atom in m.symbols(shown=True):
@@ -181,12 +183,13 @@ class _Decoder:
         self.program = program
         self.policy = program.policy
         self.model = model
-        self.names: dict[str, str] = {}
-        self.facts: dict[tuple[str, str], list] = {}   # (provider, kenmerk) -> its facts
+        self.names: dict[tuple[str, str], str] = {}
+        self.facts: dict[tuple[tuple[str, str], str], list] = {}   # ((file, provider), kenmerk) -> facts
         for provider_file in providers:
-            self.names.update(provider_file.names)
+            path = provider_file.path
+            self.names.update({(path, p): name for p, name in provider_file.names.items()})
             for fact in provider_file.facts_for(self.policy.features):
-                self.facts.setdefault((fact.provider, fact.predicate), []).append(fact)
+                self.facts.setdefault(((path, fact.provider), fact.predicate), []).append(fact)
 
     def decisions(self) -> list[Decision]:
         result = []
@@ -194,7 +197,8 @@ class _Decoder:
             result.append(self.decision(provider, care_type, outcome))
         return result
 
-    def decision(self, p: str, z: str, outcome: str) -> Decision:
+    def decision(self, p: tuple[str, str], z: str, outcome: str) -> Decision:
+        """`p` is (file, provider id)."""
         policy = self.policy
         clauses = tuple(
             self.clause(p, z, c) for c in policy.clauses.values() if policy.applies_to(c, z)
@@ -218,7 +222,8 @@ class _Decoder:
             for parent in policy.care_types[z].parents if (p, parent) in self.model.decision
         )
         return Decision(
-            provider=p,
+            file=p[0],
+            provider=p[1],
             provider_name=self.names.get(p),
             care_type=policy.care_types[z],
             outcome=outcome,
@@ -234,7 +239,7 @@ class _Decoder:
             parents=parents,
         )
 
-    def clause(self, p: str, z: str, clause: n.Clause) -> ClauseResult:
+    def clause(self, p: tuple[str, str], z: str, clause: n.Clause) -> ClauseResult:
         roots = self.program.roots
         condition = self.node(p, z, clause.id, roots[(clause.id, "condition")], tier=False)
         guard = exception = None
@@ -254,12 +259,12 @@ class _Decoder:
             via=via,
         )
 
-    def tier(self, p: str, z: str, tier: n.Tier) -> TierResult:
+    def tier(self, p: tuple[str, str], z: str, tier: n.Tier) -> TierResult:
         ident = self.program.tier_ids[(z, tier.label)]
         condition = self.node(p, z, ident, 0, tier=True)
         return TierResult(tier, condition.holds, condition)
 
-    def node(self, p: str, z: str, owner: str, number: int, tier: bool) -> NodeResult:
+    def node(self, p: tuple[str, str], z: str, owner: str, number: int, tier: bool) -> NodeResult:
         ref: NodeRef = self.program.nodes[(owner, number)]
         condition = ref.node
         holds = (p, z, owner, number) in (self.model.tier_holds if tier else self.model.holds)
@@ -278,7 +283,7 @@ class _Decoder:
             values = tuple(self.value(p, z, r) for r in _refs(condition))
         return NodeResult(ref.text, holds, values, children, condition.span, condition)
 
-    def value(self, p: str, z: str, ref: n.Ref) -> Value:
+    def value(self, p: tuple[str, str], z: str, ref: n.Ref) -> Value:
         """What the provider's file says for `ref` (for this zorgsoort, for that year)."""
         feature = self.policy.features[ref.name]
         facts = self.facts.get((p, ref.name), [])

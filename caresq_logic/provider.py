@@ -123,7 +123,13 @@ def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
 def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> ProviderFile:
     text = decode(data, path, limit)
     locator = Locator(path, text)
-    facts, errors = _Parser(text, locator).parse()
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix in ("csv", "jsonl"):
+        from . import tables   # the batch forms build on this module's Fact and Locator
+
+        facts, errors = (tables.read_csv if suffix == "csv" else tables.read_jsonl)(text, locator, catalog)
+    else:
+        facts, errors = _Parser(text, locator).parse()
     facts = _Validator(locator, catalog, errors).run(facts)
     if not facts and not errors:
         errors.append(diag("A209", Span(path, 1, 1)))

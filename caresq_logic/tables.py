@@ -1,0 +1,213 @@
+"""The batch forms of a provider file, one provider a row: CSV and JSON Lines -> facts.
+
+Takes: the text of a `.csv` or `.jsonl` file and the `Catalog` of declared kenmerken.
+Returns: the same `provider.Fact` values a `.lp` file gives, each positioned at its cell (CSV)
+or key (JSONL), so that `provider._Validator` checks them exactly as it checks `.lp` facts;
+plus the diagnostics of cells that are not values at all. The formats are documented in
+docs/provider-format.md.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+from .diagnostics import Diagnostic, closest, diag
+from .provider import Catalog, Fact, Locator, Term
+from .vocabulary import AANBIEDER, DERIVED_PREDICATES, LEVERT
+
+_INT = re.compile(r"-?[0-9]+")
+_NAME = re.compile(r"[a-z][A-Za-z0-9_']*")
+_COLUMN = re.compile(r"([a-z][a-z0-9_]*)(?:\[([A-Za-z0-9_]+)\])?")
+TRUE = {"ja", "1", "true", "waar", "yes"}
+FALSE = {"nee", "0", "false", "onwaar", "no", ""}
+
+
+def _name_or_string(value: str, pos: int) -> Term:
+    return Term("name", value, pos) if _NAME.fullmatch(value) else Term("string", value, pos)
+
+
+class _Rows:
+    """Turns (kenmerk, qualifier, raw value) cells into facts, the same way for both forms."""
+
+    def __init__(self, catalog: Catalog, locator: Locator):
+        self.catalog = catalog
+        self.locator = locator
+        self.facts: list[Fact] = []
+        self.errors: list[Diagnostic] = []
+
+    def error(self, code: str, pos: int, **args) -> None:
+        self.errors.append(diag(code, self.locator.span(pos), **args))
+
+    def choice_term(self, name: str, value: str, pos: int) -> Term:
+        """A choice as the validator expects it: a name if the policy declares it unquoted."""
+        for feature in self.catalog.features.get(name, ()):
+            if any(c.value == value and not c.quoted for c in feature.type.choices):
+                return Term("name", value, pos)
+        return Term("string", value, pos)
+
+    def cell(self, provider: Term, name: str, qualifier: str | None, value: object, pos: int) -> None:
+        if name == LEVERT:
+            for item in value if isinstance(value, list) else [value]:
+                self.facts.append(Fact(LEVERT, (provider, Term("name", str(item), pos)), pos))
+            return
+        if name in ("naam", AANBIEDER):
+            self.facts.append(Fact(AANBIEDER, (provider, Term("string", str(value), pos)), pos))
+            return
+        declarations = self.catalog.features.get(name)
+        if not declarations:   # let the validator say so, with its "did you mean"
+            self.facts.append(Fact(name, (provider,), pos))
+            return
+        feature = declarations[0]
+        args = [provider]
+        if feature.per is not None:
+            if qualifier is None:
+                self.error("A202", pos, name=name, expected=3 if feature.type.kind != "bool" else 2, actual=2)
+                return
+            args.append(Term("int", int(qualifier), pos) if _INT.fullmatch(qualifier) else
+                        Term("name", qualifier, pos))
+        kind = feature.type.kind
+        if kind == "bool":
+            if value is True or (isinstance(value, str) and value.strip().lower() in TRUE):
+                self.facts.append(Fact(name, tuple(args), pos))
+            elif not (value is False or value is None or (isinstance(value, str) and value.strip().lower() in FALSE)):
+                self.error("A203", pos, name=name, expected="ja/nee", value=json.dumps(value, ensure_ascii=False))
+            return
+        values = value if isinstance(value, list) and kind == "multi" else [value]
+        for item in values:
+            if item is None or item == "":
+                continue   # an empty cell: unknown
+            if kind in ("int", "count", "percentage"):
+                if isinstance(item, bool) or not (isinstance(item, int) or (isinstance(item, str) and _INT.fullmatch(item.strip()))):
+                    self.error("A203", pos, name=name, expected="een geheel getal", value=json.dumps(item, ensure_ascii=False))
+                    continue
+                term = Term("int", int(item), pos)
+            elif kind == "date":
+                term = Term("string", str(item), pos)
+            else:
+                term = self.choice_term(name, str(item).strip(), pos)
+            self.facts.append(Fact(name, (*args, term), pos))
+
+
+def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
+    rows = _Rows(catalog, locator)
+    offset = 0
+    for line in text.splitlines(keepends=True):
+        start, stripped = offset, line.strip()
+        offset += len(line)
+        if not stripped:
+            continue
+        try:
+            record = json.loads(line.rstrip("\r\n"))   # an error at the end then points into this line
+        except json.JSONDecodeError as error:
+            rows.error("A110", start + error.pos, reason=error.msg)
+            continue
+        if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not record["id"]:
+            rows.error("A111", start + len(line) - len(line.lstrip()))
+            continue
+        provider = _name_or_string(record["id"], start + max(line.find('"id"'), 0))
+        for key, value in record.items():
+            if key == "id":
+                continue
+            pos = start + max(line.find(json.dumps(key, ensure_ascii=False)), 0)
+            feature = catalog.features.get(key, (None,))[0]
+            if feature is not None and feature.per is not None:
+                if not isinstance(value, dict):
+                    rows.error("A203", pos, name=key, expected="{\"jaar of zorgsoort\": waarde}",
+                               value=json.dumps(value, ensure_ascii=False))
+                    continue
+                for qualifier, inner in value.items():
+                    rows.cell(provider, key, str(qualifier), inner, pos)
+            else:
+                rows.cell(provider, key, None, value, pos)
+    return rows.facts, rows.errors
+
+
+def _csv_fields(line: str) -> list[tuple[str, int]]:
+    """Split one CSV line into (value, offset) pairs; quotes as in RFC 4180."""
+    fields, i, n = [], 0, len(line)
+    while True:
+        start = i
+        if i < n and line[i] == '"':
+            value, i = [], i + 1
+            while i < n:
+                if line[i] == '"' and i + 1 < n and line[i + 1] == '"':
+                    value.append('"')
+                    i += 2
+                elif line[i] == '"':
+                    i += 1
+                    break
+                else:
+                    value.append(line[i])
+                    i += 1
+            text = "".join(value)
+            while i < n and line[i] != ",":
+                i += 1
+        else:
+            end = line.find(",", i)
+            end = n if end < 0 else end
+            text, i = line[i:end], end
+        fields.append((text, start))
+        if i >= n:
+            return fields
+        i += 1   # the comma
+
+
+def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
+    rows = _Rows(catalog, locator)
+    lines = text.splitlines(keepends=True)
+    if not lines:
+        return [], []
+    header = _csv_fields(lines[0].rstrip("\r\n"))
+    columns: list[tuple[str, str | None] | None] = []
+    for name, pos in header:
+        match = _COLUMN.fullmatch(name.strip())
+        if not match:
+            rows.error("A112", pos, column=name)
+            columns.append(None)
+        elif match.group(1) in DERIVED_PREDICATES:
+            rows.errors.append(diag("A201", locator.span(pos), name=match.group(1)))
+            columns.append(None)
+        elif match.group(1) not in (*catalog.features, "id", "naam", LEVERT, AANBIEDER):
+            guess = closest(match.group(1), [*catalog.features, "naam", LEVERT])
+            rows.errors.append(diag("A200", locator.span(pos), hint=("H001", {"name": guess}) if guess else None,
+                                    name=match.group(1)))
+            columns.append(None)   # reported once, here, not in every row
+        else:
+            columns.append((match.group(1), match.group(2)))
+    if not header or columns[0] != ("id", None):
+        rows.error("A111", 0)
+        return [], rows.errors
+    offset = len(lines[0])
+    for line in lines[1:]:
+        start = offset
+        offset += len(line)
+        body = line.rstrip("\r\n")
+        if not body.strip():
+            continue
+        fields = _csv_fields(body)
+        if len(fields) != len(columns):
+            rows.error("A113", start, expected=len(columns), actual=len(fields))
+            continue
+        ident, ident_pos = fields[0]
+        if not ident.strip():
+            rows.error("A111", start)
+            continue
+        provider = _name_or_string(ident.strip(), start + ident_pos)
+        for column, (value, pos) in zip(columns[1:], fields[1:]):
+            if column is None:
+                continue
+            name, qualifier = column
+            feature = catalog.features.get(name, (None,))[0]
+            items = [v.strip() for v in value.split(";") if v.strip()]   # several values: a;b
+            if name == LEVERT:
+                for item in items:
+                    rows.cell(provider, LEVERT, None, item, start + pos)
+            elif feature is not None and feature.type.kind == "multi":
+                rows.cell(provider, name, qualifier, items, start + pos)
+            elif name in ("naam", AANBIEDER):
+                if value.strip():
+                    rows.cell(provider, name, None, value.strip(), start + pos)
+            else:
+                rows.cell(provider, name, qualifier, value, start + pos)
+    return rows.facts, rows.errors
