@@ -23,6 +23,10 @@ demo: install
 test: install
 	cd tests && ../$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# 10,000 random and mutated examples per target (policies, .lp, CSV/JSONL); about 6 minutes.
+fuzz: install
+	cd tests && CARESQ_FUZZ_EXAMPLES=$${CARESQ_FUZZ_EXAMPLES:-10000} ../$(BIN)/python -m pytest test_fuzz.py $(PYTEST_ARGS)
+
 bench: install
 	$(BIN)/python benchmarks/bench_explain.py
 

@@ -91,8 +91,10 @@ def explain(
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
-    tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.1,
+    tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
                                       help="Seconden die de oplosser per beleid mag gebruiken."),
+    grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
+                                    help="Maximaal aantal voorwaardeknopen (aanbieder x zorgsoort x knoop) om te gronden."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
 ) -> None:
     """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
@@ -116,21 +118,25 @@ def explain(
             diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
 
     decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
+    solved = []
     for program in programs:
         try:
-            for decision in decide.solve(program, provider_files, tijdslimiet):
+            for decision in decide.solve(program, provider_files, tijdslimiet, grondlimiet):
                 decided.setdefault((program.policy.path, decision.file, decision.provider), []).append(decision)
-        except Failed as failed:
+            solved.append(program)
+        except Failed as failed:   # reported; this policy's decisions are left out, not guessed
             diagnostics.extend(failed.diagnostics)
 
     reports = []
     for provider_file in provider_files:
         for provider in provider_file.providers:
             report = render.Report(provider_file.path, provider, provider_file.names.get(provider))
-            for program in programs:
+            for program in solved:
                 decisions = decided.get((program.policy.path, provider_file.path, provider))
                 if decisions:
                     report.policies.append((program.policy, decisions))
+            if not report.policies and len(solved) < len(programs):
+                continue   # its policy could not be decided: the diagnostic says why
             if not report.policies:
                 report.policies = [(p.policy, []) for p in programs[:1]]
             reports.append(report)

@@ -26,6 +26,9 @@ from .diagnostics import Failed, Span, diag
 from .provider import ProviderFile
 
 DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
+# Condition nodes to ground (provider x delivered zorgsoort x node). The language has no
+# recursion, so this count bounds grounding; 10,000 physiotherapy practices need ~400,000.
+DEFAULT_GROUND_LIMIT = 20_000_000
 
 
 # ---- results ----------------------------------------------------------------------------------
@@ -112,7 +115,22 @@ class _Model:
 # ---- solving ------------------------------------------------------------------------------------
 
 
-def solve(program: Program, providers: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT) -> list[Decision]:
+def ground_size(program: Program, providers: list[ProviderFile]) -> int:
+    """How many condition nodes grounding will instantiate: exact for this encoding."""
+    per_care_type: dict[str, int] = {}
+    for _tier, care_type, _owner, _number in program.keys:
+        per_care_type[care_type] = per_care_type.get(care_type, 0) + 1
+    return sum(
+        per_care_type.get(str(f.args[1].value), 0)
+        for provider_file in providers for f in provider_file.facts if f.predicate == "levert"
+    )
+
+
+def solve(program: Program, providers: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,
+          ground_limit: int = DEFAULT_GROUND_LIMIT) -> list[Decision]:
+    size = ground_size(program, providers)
+    if size > ground_limit:   # refuse before grounding: clingo's grounder cannot be interrupted
+        raise Failed([diag("S003", Span(program.policy.path, 1, 1), size=size, limit=ground_limit)])
     # Providers reach clingo as numbers 0..N-1, one per (file, id): facts of different files never
     # mix, and an id comes back as one cheap `.number`.
     index: dict[tuple[str, str], int] = {}

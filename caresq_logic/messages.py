@@ -38,6 +38,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "B102": ("error", "onverwacht einde van het bestand; verwacht: {expected}",
              "unexpected end of file; expected: {expected}"),
     "B103": ("error", "tekst niet afgesloten: het sluitende \" ontbreekt", "unterminated text: the closing \" is missing"),
+    "B104": ("error", "haakjes meer dan {limit} diep genest", "brackets nested more than {limit} deep"),
     # --- policy names and types -------------------------------------------------------------
     "B200": ("error", "onbekend kenmerk '{name}'", "undeclared kenmerk '{name}'"),
     "B201": ("error", "onbekende zorgsoort '{name}'", "unknown zorgsoort '{name}'"),
@@ -132,6 +133,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "S001": ("error", "de oplosser had meer dan {seconds} seconden nodig; verhoog --tijdslimiet of verklein de invoer",
              "the solver needed more than {seconds} seconds; raise --tijdslimiet or reduce the input"),
     "S002": ("error", "de oplosser meldt een fout: {reason}", "the solver reports an error: {reason}"),
+    "S003": ("error", "de invoer zou {size} voorwaardeknopen gronden, meer dan de grens {limit}; "
+                      "verhoog --grondlimiet of splits de invoer",
+             "the input would ground {size} condition nodes, more than the limit {limit}; "
+             "raise --grondlimiet or split the input"),
     # --- hints ------------------------------------------------------------------------------
     "H001": ("hint", "bedoelde u '{name}'?", "did you mean '{name}'?"),
     "H002": ("hint", "vergeet de punt aan het eind van de vorige clausule niet",

@@ -40,7 +40,29 @@ def _lark() -> Lark:
     )
 
 
+MAX_DEPTH = 50  # brackets in one condition; the tree is walked recursively downstream
+_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|#[^\n]*|[()]')
+
+
+def _too_deep(text: str, path: str):
+    depth = 0
+    for match in _NESTING.finditer(text):
+        token = match.group()
+        if token == "(":
+            depth += 1
+            if depth > MAX_DEPTH:
+                line = text.count("\n", 0, match.start()) + 1
+                col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+                return diag("B104", Span(path, line, col), limit=MAX_DEPTH)
+        elif token == ")":
+            depth = max(depth - 1, 0)
+    return None
+
+
 def parse(text: str, path: str) -> n.PolicyFile:
+    deep = _too_deep(text, path)
+    if deep is not None:
+        raise Failed([deep])
     try:
         tree = _lark().parse(text)
         return _ToNodes(path).transform(tree)
