@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 
 from . import nodes as n
 from . import printer
-from .resolve import Policy, walk
+from .resolve import Policy
 from .vocabulary import LEVERT
 
 PRELUDE = f"""\
@@ -147,16 +147,12 @@ def asp_date(value) -> int:
     return value.year * 10000 + value.month * 100 + value.day
 
 
-def constant(name: str) -> str:
-    return name
+def asp_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def choice_term(choice: n.ChoiceValue) -> str:
-    return '"' + choice.value.replace("\\", "\\\\").replace('"', '\\"') + '"' if choice.quoted else choice.value
-
-
-def asp_string(text: str) -> str:
-    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return asp_string(choice.value) if choice.quoted else choice.value
 
 
 class _Compiler:
@@ -164,6 +160,7 @@ class _Compiler:
         self.policy = policy
         self.out: list[str] = []
         self.program = Program(policy, "")
+        self.owner_scope: dict[str, tuple[str, ...]] = {}   # clause, start rule or tier id -> zorgsoorten
 
     def emit(self, line: str = "") -> None:
         self.out.append(line)
@@ -213,7 +210,8 @@ class _Compiler:
     def clause(self, clause: n.Clause) -> None:
         self.heading(clause.kind.replace("_", " "), clause.id, clause.title, clause.citation, clause.span)
         self.emit(f"clause({clause.id},{clause.kind}).")
-        self.scope_facts("applies", clause.id, self.policy.scope(clause))
+        self.owner_scope[clause.id] = self.policy.scope(clause)
+        self.scope_facts("applies", clause.id, self.owner_scope[clause.id])
         if clause.exception is not None and clause.request:
             self.emit(f"requestable({clause.id}).")
         if clause.counts_as:
@@ -224,7 +222,8 @@ class _Compiler:
 
     def start_rule(self, rule: n.StartRule) -> None:
         self.heading("ingangsdatum", rule.id, rule.title, rule.citation, rule.span)
-        scope = self.policy.scope(rule) or tuple(self.policy.care_types)
+        scope = self.policy.scope(rule) or tuple(self.policy.care_types)   # no `voor`: every zorgsoort
+        self.owner_scope[rule.id] = scope
         self.emit(f"start_rule({rule.id}).")
         self.scope_facts("applies", rule.id, scope)
         self.owner_conditions(rule.id, [("guard", rule.guard)])
@@ -252,13 +251,14 @@ class _Compiler:
     def node(self, owner: str, role: str, condition: n.Condition, counter: list[int], tier: bool) -> int:
         number = counter[0]
         counter[0] += 1
-        self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, printer.condition(condition))
+        text = printer.condition(condition)
+        self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, text)
         self.program.numbering[(owner, id(condition))] = number
         pre = "tier_" if tier else ""
         scope = f"tier_scope(P,Z,{owner})" if tier else f"scope(P,Z,{owner})"
         head = f"(P,Z,{owner},{number})"
         if isinstance(condition, n.LEAVES):
-            self.emit(f"{pre}is_leaf({owner},{number}).  % {printer.condition(condition)}")
+            self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
             for body in self.leaf_bodies(condition):
                 self.emit(f"{pre}leaf{head} :- {scope}, {body}.")
             return number
@@ -322,6 +322,7 @@ class _Compiler:
             return
         ident = f"zorgovereenkomst_{tier.label.lower()}_{scope[0]}"
         self.program.tier_by_id[ident] = tier
+        self.owner_scope[ident] = tuple(scope)
         self.heading("zorgovereenkomst", tier.label, tier.title, tier.citation, tier.span)
         self.owner_conditions(ident, [("condition", tier.condition)], tier=True)
         for care_type in scope:
@@ -349,15 +350,9 @@ class _Compiler:
     def node_keys(self) -> None:
         """One integer per (zorgsoort, owner, node) the decoder may need, for the #show above."""
         self.emit("% ---- sleutels van de voorwaardeknopen (voor #show) ---------------------------------------")
-        for (owner, number), ref in self.program.nodes.items():
+        for owner, number in self.program.nodes:
             tier = owner in self.program.tier_by_id
-            item = self.program.tier_by_id[owner] if tier else (
-                self.policy.clauses.get(owner) or next(r for r in self.policy.start_rules if r.id == owner))
-            scope = [z for z in self.policy.scope(item) if not tier or item in self.policy.tiers.get(z, ())]
-            if not scope and not tier:
-                scope = list(self.policy.care_types)   # a start rule without `voor`
-            for care_type in scope:
+            for care_type in self.owner_scope[owner]:
                 key = len(self.program.keys)
                 self.program.keys.append((tier, care_type, owner, number))
-                owner_term = owner
-                self.emit(f"{'tier_' if tier else ''}node_key({care_type},{owner_term},{number},{key}).")
+                self.emit(f"{'tier_' if tier else ''}node_key({care_type},{owner},{number},{key}).")

@@ -194,7 +194,7 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact],
             rows.error("A111", start)
             continue
         provider = _name_or_string(ident.strip(), start + ident_pos)
-        for column, (value, pos) in zip(columns[1:], fields[1:]):
+        for column, (value, pos) in zip(columns[1:], fields[1:], strict=True):
             if column is None:
                 continue
             name, qualifier = column
