@@ -18,7 +18,7 @@ install: $(BIN)/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check ".[test]"
 
 demo: install
-	$(BIN)/caresq-logic explain examples/providers/fysio_b.lp
+	$(BIN)/caresq-logic explain examples/providers/paramedische_zorg/fysio_b.lp
 
 test: install
 	cd tests && ../$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -67,9 +67,9 @@ def main() -> None:
         ("python -c pass", wall([py, "-c", "pass"], args.runs)),
         ('python -c "import clingo, lark, typer"', wall([py, "-c", "import clingo, lark, typer"], args.runs)),
         ("caresq-logic --help", wall([CLI, "--help"], args.runs)),
-        ("caresq-logic explain examples/providers/fysio_b.lp",
-         wall([CLI, "explain", "examples/providers/fysio_b.lp"], args.runs)),
-        ("caresq-logic explain examples/providers/ (15 files, 18 providers)",
+        ("caresq-logic explain examples/providers/paramedische_zorg/fysio_b.lp",
+         wall([CLI, "explain", "examples/providers/paramedische_zorg/fysio_b.lp"], args.runs)),
+        ("caresq-logic explain examples/providers/ (all example files, every domain)",
          wall([CLI, "explain", "examples/providers/"], args.runs)),
     ]
     with tempfile.TemporaryDirectory() as tmp:

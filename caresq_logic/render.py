@@ -109,8 +109,9 @@ def _leaf_lines(node: NodeResult, lang: str, indent: str = "          ") -> list
 
 def _decision_text(d: Decision, lang: str) -> list[str]:
     out = [f"  {d.care_type.title}: {headline(d, lang)}"]
-    if d.outcome == "niet_benaderd" and d.tier:
-        out.append("    " + ui("would_get", lang, tier=f"{ui('outcome.zorgovereenkomst', lang)} {d.tier}"))
+    if d.outcome == "niet_benaderd":   # it does meet the conditions: say for what
+        tier = f"{ui('outcome.zorgovereenkomst', lang)} {d.tier}" if d.tier else ui("outcome.zorgovereenkomst", lang)
+        out.append("    " + ui("would_get", lang, tier=tier))
 
     required = d.by_kind("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
     if required or d.parents or d.care_type.parents:

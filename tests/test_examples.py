@@ -51,7 +51,7 @@ def test_every_outcome_is_covered_by_an_example():
 
 
 def test_demo_explains_with_citations():
-    result = run("explain", "examples/providers/fysio_b.lp")
+    result = run("explain", "examples/providers/paramedische_zorg/fysio_b.lp")
     assert result.exit_code == 0
     out = result.stdout
     assert "Fysiotherapie: Zorgovereenkomst B" in out
@@ -64,13 +64,13 @@ def test_demo_explains_with_citations():
 
 
 def test_counts_as_is_explained():
-    out = run("explain", "examples/providers/fysio_skf_b.lp").stdout
+    out = run("explain", "examples/providers/paramedische_zorg/fysio_skf_b.lp").stdout
     assert "✔ kngf_basisregister — Praktijkregistratie Basisregister KNGF (§3.2): geldt via skf_keurmerk" in out
     assert "Differentiatiefactoren: 2 voldaan" in out
 
 
 def test_exclusion_with_request_route_is_explained():
-    out = run("explain", "examples/providers/fysio_hoge_behandelindex.lp").stdout
+    out = run("explain", "examples/providers/paramedische_zorg/fysio_hoge_behandelindex.lp").stdout
     assert "Fysiotherapie: Uitzondering aan te vragen" in out
     assert ("✘ hoge_behandelindex — Landelijke behandelindex hoger dan 150 (§2.3): sluit uit; "
             "uitzondering aan te vragen via zorginkoop@caresq.nl") in out
@@ -78,12 +78,12 @@ def test_exclusion_with_request_route_is_explained():
 
 
 def test_start_date_is_first_of_next_month():
-    out = run("explain", "examples/providers/logopedie_nieuw.lp").stdout
+    out = run("explain", "examples/providers/paramedische_zorg/logopedie_nieuw.lp").stdout
     assert "Ingangsdatum 2026-05-01 (eerste van de maand na aanvraagdatum 2026-04-20) (§4)" in out
 
 
 def test_english_output():
-    out = run("explain", "examples/providers/fysio_b.lp", "--taal", "en").stdout
+    out = run("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "--taal", "en").stdout
     assert "Fysiotherapie: Contract B" in out
     assert "Missing for Contract A" in out
 

@@ -39,7 +39,7 @@ def test_ground_size_is_counted_exactly_and_limited():
 
 
 def test_ground_limit_on_the_command_line():
-    result = run("explain", "examples/providers/fysio_a.lp", "--grondlimiet", "5")
+    result = run("explain", "examples/providers/paramedische_zorg/fysio_a.lp", "--grondlimiet", "5")
     assert result.exit_code == 2
     assert "S003" in result.stderr and result.stdout == ""
 

@@ -146,7 +146,7 @@ def test_dates_reach_clingo_as_integers(catalog):
 def test_cli_rejects_forged_contract_and_still_decides_the_others(tmp_path):
     forged = tmp_path / "forged.lp"
     forged.write_text('levert(x, fysiotherapie).\ndecision(x, fysiotherapie, zorgovereenkomst).\n')
-    result = run("explain", "examples/providers/fysio_a.lp", str(forged))
+    result = run("explain", "examples/providers/paramedische_zorg/fysio_a.lp", str(forged))
     assert result.exit_code == 2
     assert "Fysiotherapie: Zorgovereenkomst A" in result.stdout
     assert f"{forged}:2:1: A201:" in result.stderr

@@ -39,14 +39,14 @@ def test_market_files_decide_like_the_lp_examples():
         (jsonl, "de_loop", "fysiotherapie"): ("zorgovereenkomst", "A"),
         (jsonl, "mensendieck_west", "oefentherapie"): ("doorlopende_overeenkomst", "B"),
     }
-    _, lp = decisions("examples/providers/fysio_a.lp", "examples/providers/oefentherapie_doorlopend.lp")
-    assert lp[("examples/providers/fysio_a.lp", "de_loop", "fysiotherapie")] == ("zorgovereenkomst", "A")
+    _, lp = decisions("examples/providers/paramedische_zorg/fysio_a.lp", "examples/providers/paramedische_zorg/oefentherapie_doorlopend.lp")
+    assert lp[("examples/providers/paramedische_zorg/fysio_a.lp", "de_loop", "fysiotherapie")] == ("zorgovereenkomst", "A")
 
 
 def test_the_same_id_in_two_files_is_two_providers(tmp_path):
     """Facts of different files never mix: a second file cannot complete (or spoil) the first."""
     good = tmp_path / "a.lp"
-    good.write_text((TESTS.parent / "examples/providers/fysio_a.lp").read_text())
+    good.write_text((TESTS.parent / "examples/providers/paramedische_zorg/fysio_a.lp").read_text())
     partial = tmp_path / "b.lp"
     partial.write_text("levert(de_loop, fysiotherapie).\ntwijfel_integriteit(de_loop).\n")
     code, decided = decisions(str(good), str(partial))
