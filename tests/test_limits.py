@@ -14,7 +14,7 @@ from caresq_logic.provider import Catalog, read
 
 from conftest import REPO, run
 
-POLICY = load.in_force(load.load(None).policies)[0]
+POLICY = next(p for p in load.in_force(load.load(None).policies) if p.header.domain == "paramedische_zorg")
 PROGRAM = compiler.compile_policy(POLICY)
 CATALOG = Catalog.of([POLICY])
 
