@@ -253,7 +253,8 @@ class Term:
 @dataclass(frozen=True)
 class When:
     """A date as a policy states it: exact (`on`), approximate (`early`, `mid`, `end` of a
-    month), open-ended (`from`) or relative to an event (`after`, with a text)."""
+    month), open-ended (`from`), relative to an event (`after`, with a text), or only as
+    words (`text`) where the source gives no calendar date."""
 
     kind: str
     date: DateValue | None

@@ -385,6 +385,9 @@ class _ToNodes(Transformer):
     def after_event(self, meta, children):
         return n.When("after", None, None, None, _unquote(children[0]), self._span(meta))
 
+    def as_text(self, meta, children):
+        return n.When("text", None, None, None, _unquote(children[0]), self._span(meta))
+
     def start_rule(self, meta, children):
         ident, title, rest = self._titled(children)
         citation, scope, scope_span = self._optional_scope(rest)

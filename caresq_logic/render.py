@@ -226,6 +226,8 @@ def when_text(w: n.When) -> str:
         return "vanaf " + (w.date.value.isoformat() if w.date.value else w.date.text)
     if w.kind == "after":
         return f"na {w.text}"
+    if w.kind == "text":
+        return w.text
     word = {"early": "begin", "mid": "half", "end": "eind"}[w.kind]
     return f"{word} {MONTH_NAMES[w.month - 1]} {w.year}"
 
