@@ -169,6 +169,16 @@ class CareType:
 
 
 @dataclass(frozen=True)
+class Group:
+    """`groep`: a named list of zorgsoorten, to write in a `voor` instead of the list."""
+
+    name: str
+    title: str | None
+    members: tuple[str, ...]
+    span: Span
+
+
+@dataclass(frozen=True)
 class FeatureType:
     """kind: bool, int, count, percentage, date, choice, multi; `choices` for the last two."""
 
@@ -305,7 +315,7 @@ class Change:
     scope_span: Span | None
 
 
-Item = Union[CareType, Feature, Clause, Tier, Term, Milestone, StartRule, Change]
+Item = Union[CareType, Group, Feature, Clause, Tier, Term, Milestone, StartRule, Change]
 
 
 @dataclass(frozen=True)

@@ -188,6 +188,11 @@ class _ToNodes(Transformer):
         parents = rest[0] if rest else ()
         return n.CareType(str(name), _unquote(title), parents, self._span(meta))
 
+    def group(self, meta, children):
+        name, *rest = children
+        title = _unquote(rest.pop(0)) if isinstance(rest[0], Token) else None
+        return n.Group(str(name), title, rest[0], self._span(meta))
+
     def part_of(self, meta, children):
         return children[0]
 

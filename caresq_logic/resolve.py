@@ -68,6 +68,7 @@ class _Checker:
         self.tree = tree
         self.errors: list[Diagnostic] = []
         self.care_types: dict[str, n.CareType] = {}
+        self.groups: dict[str, n.Group] = {}
         self.features: dict[str, n.Feature] = {}
         self.ids: dict[str, Span] = {}
         self.scopes: dict[int, tuple[str, ...]] = {}
@@ -110,10 +111,19 @@ class _Checker:
         for item in items:
             if isinstance(item, n.CareType):
                 self.declare(self.care_types, item.name, item, item.span)
+            elif isinstance(item, n.Group):
+                if item.name in self.care_types:
+                    self.error("B202", item.span, name=item.name, line=self.care_types[item.name].span.line)
+                else:
+                    self.declare(self.groups, item.name, item, item.span)
             elif isinstance(item, n.Feature):
                 self.declare(self.features, item.name, item, item.span)
                 self.check_choices(item.type.choices)
         self.check_parents()
+        for group in self.groups.values():
+            for member in group.members:
+                if member not in self.care_types:
+                    self.unknown_care_type(member, group.span)
 
         clauses: dict[str, n.Clause] = {}
         tiers: dict[str, list[n.Tier]] = {}
@@ -209,7 +219,7 @@ class _Checker:
                 todo.extend(self.care_types[parent].parents)
 
     def unknown_care_type(self, name: str, span: Span) -> None:
-        guess = closest(name, list(self.care_types))
+        guess = closest(name, [*self.care_types, *self.groups])
         self.error("B201", span, hint=("H001", {"name": guess}) if guess else None, name=name)
 
     def expand_scope(self, item, scope: tuple[str, ...], span: Span | None) -> tuple[str, ...]:
@@ -218,12 +228,15 @@ class _Checker:
         else:
             seen: list[str] = []
             for name in scope:
-                if name in seen:
-                    self.error("B221", span, name=name)
-                elif name not in self.care_types:
-                    self.unknown_care_type(name, span)
-                else:
-                    seen.append(name)
+                members = self.groups[name].members if name in self.groups else (name,)
+                for member in members:
+                    if member in seen:
+                        self.error("B221", span, name=member)
+                    elif member not in self.care_types:
+                        if name == member:   # a group's unknown members are reported at the group
+                            self.unknown_care_type(member, span)
+                    else:
+                        seen.append(member)
             expanded = tuple(seen)
         self.scopes[id(item)] = expanded
         return expanded
