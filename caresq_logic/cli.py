@@ -103,7 +103,9 @@ def explain(
     diagnostics = list(loaded.diagnostics)
     policies = load.in_force(loaded.policies, jaar)
     programs = load.compile_all(policies)
-    catalog = Catalog.of(policies)
+    # A provider file describes the provider, whatever the year: check it against every loaded
+    # policy's kenmerken, decide it with the ones in force.
+    catalog = Catalog.of(loaded.policies)
 
     files, problems = _provider_paths(providers)
     diagnostics.extend(problems)

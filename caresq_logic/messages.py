@@ -193,6 +193,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.best_tier": ("ui", "Dit is de hoogste zorgovereenkomst.", "This is the highest contract."),
     "ui.parent_contract": ("ui", "zorgovereenkomst voor {parents}", "contract for {parents}"),
     "ui.errors": ("ui", "{count} fout(en) gevonden", "{count} error(s) found"),
+    "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",
+                         "note: reconstructed from the change list of {source}; holds only what that list states"),
     "ui.gap": ("ui", "voldoet aan geen enkele zorgovereenkomst", "fits no contract tier"),
 }
 

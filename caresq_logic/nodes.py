@@ -156,6 +156,7 @@ class Header:
     replaces: str | None
     source: str | None
     span: Span
+    reconstructed_from: str | None = None   # set: a partial policy rebuilt from a change list
 
 
 @dataclass(frozen=True)

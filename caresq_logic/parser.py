@@ -167,13 +167,16 @@ class _ToNodes(Transformer):
 
     def header(self, meta, children):
         name, year, title, *rest = children
-        version = replaces = source = None
+        version = replaces = source = reconstructed = None
         for part in rest:
             if part[0] == "version":
                 version, replaces = part[1], part[2]
-            else:
+            elif part[0] == "source":
                 source = part[1]
-        return n.Header(str(name), int(year), _unquote(title), version, replaces, source, self._span(meta))
+            else:
+                reconstructed = part[1]
+        return n.Header(str(name), int(year), _unquote(title), version, replaces, source, self._span(meta),
+                        reconstructed)
 
     def version(self, meta, children):
         strings = [_unquote(c) for c in children]
@@ -181,6 +184,9 @@ class _ToNodes(Transformer):
 
     def source(self, meta, children):
         return ("source", _unquote(children[0]))
+
+    def reconstructed(self, meta, children):
+        return ("reconstructed", _unquote(children[0]))
 
     # declarations
     def care_type(self, meta, children):

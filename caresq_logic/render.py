@@ -81,6 +81,8 @@ def text(reports: list[Report], lang: str = "nl") -> str:
             h = policy.header
             version = f", versie {h.version}" if h.version else ""
             out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]")
+            if h.reconstructed_from:
+                out.append("  " + ui("reconstructed", lang, source=h.reconstructed_from))
             if not decisions:
                 out.append("  " + ui("no_care_types", lang))
             for decision in decisions:
@@ -315,6 +317,7 @@ def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "n
                         "version": p.header.version,
                         "title": p.header.title,
                         "file": p.path,
+                        "reconstructed_from": p.header.reconstructed_from,
                         "decisions": [_decision_json(d) for d in decisions],
                     }
                     for p, decisions in r.policies

@@ -88,3 +88,32 @@ def test_compile_command_prints_commented_program():
     assert ('% ---- uitsluiting hoge_behandelindex "Landelijke behandelindex hoger dan 150" (§2.3)\n'
             "%      policies/paramedische_zorg/2026.beleid:") in out
     assert "leaf(P,Z,hoge_behandelindex,0) :- scope(P,Z,hoge_behandelindex), behandelindex(P,2024,V), V > 150." in out
+
+
+def test_reconstructed_years_are_marked_and_never_in_force_by_default():
+    policies = POLICIES.policies
+    reconstructed = sorted((p.header.domain, p.header.year, p.header.version or "")
+                           for p in policies if p.header.reconstructed_from)
+    assert reconstructed == [("geboortezorg", 2025, ""), ("hulpmiddelen", 2026, ""),
+                             ("paramedische_zorg", 2025, ""), ("paramedische_zorg", 2026, "2026-04"),
+                             ("wijkverpleging", 2023, ""), ("wijkverpleging", 2024, "2023-04")]
+    current = load.in_force(policies)
+    assert sorted((p.header.domain, p.header.year) for p in current) == [
+        ("geboortezorg", 2026), ("hulpmiddelen", 2027), ("paramedische_zorg", 2026),
+        ("stoppen_met_roken", 2026), ("wijkverpleging", 2024)]
+    assert not any(p.header.reconstructed_from for p in current)
+
+
+def test_reconstructed_clauses_cite_the_change_list_or_the_later_text():
+    for policy in POLICIES.policies:
+        if policy.header.reconstructed_from:
+            for clause in policy.clauses.values():
+                assert clause.citation.quote, clause.id
+
+
+def test_explaining_an_earlier_year_says_it_is_partial():
+    result = run("explain", "examples/providers/paramedische_zorg/fysio_a.lp", "--jaar", "2025")
+    assert result.exit_code == 0
+    assert ("  let op: gereconstrueerd uit de wijzigingenlijst van paramedische_zorg 2026 versie 2026-10; "
+            "bevat alleen wat die lijst noemt") in result.stdout
+    assert "✔ prem — PREM (differentiatiefactor in 2025) (§wijzigingen)" in result.stdout
