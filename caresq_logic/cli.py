@@ -18,7 +18,9 @@ from typing import List, Optional
 
 import typer
 
+from . import check as checking
 from . import decide, load, render
+from .findings import KINDS, RENDERERS, SEVERITIES
 from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
 from .provider import Catalog, ProviderFile, read
 
@@ -39,6 +41,13 @@ class Taal(str, Enum):
 class ExplainFormat(str, Enum):
     text = "text"
     json = "json"
+
+
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+    github = "github"
+    sarif = "sarif"
 
 
 BELEID_HELP = "Beleidsbestand of -map (herhaalbaar). Standaard: de ingebouwde policies/."
@@ -163,6 +172,36 @@ def compile_(
         _print_diagnostics(loaded.diagnostics, taal.value)
         raise typer.Exit(2)
     _write(uitvoer, "".join(p.text for p in load.compile_all(loaded.policies)))
+
+
+@app.command()
+def check(
+    paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de ingebouwde policies/."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, github of sarif."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+    jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Alleen deze beleidsjaren (herhaalbaar)."),
+    ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+) -> None:
+    """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren.
+
+    Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
+    lang = taal.value
+    loaded = load.load(paths)
+    severities: dict[str, str] = {}
+    for item in ernst or []:
+        kind, _, level = item.partition("=")
+        if kind not in KINDS or level not in SEVERITIES:
+            loaded.diagnostics.append(diag("C008", Span("--ernst", 1, 1), value=item,
+                                           kinds=", ".join(KINDS), levels=", ".join(SEVERITIES)))
+        severities[kind] = level
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, lang)
+        raise typer.Exit(2)
+    policies = [p for p in loaded.policies if not jaar or p.header.year in jaar]
+    findings = checking.check(policies, severities)
+    _write(uitvoer, RENDERERS[format.value](findings, lang))
+    raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
 
 def main() -> None:

@@ -139,8 +139,10 @@ class Program:
     keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
 
 
-def compile_policy(policy: Policy) -> Program:
-    return _Compiler(policy).run()
+def compile_policy(policy: Policy, switchable: frozenset[str] = frozenset()) -> Program:
+    """`switchable` clause ids apply only while the external atom `on(C)` holds: `check` uses
+    them as assumptions, so that an unsatisfiable goal yields a core of clauses."""
+    return _Compiler(policy, switchable).run()
 
 
 def asp_date(value) -> int:
@@ -156,8 +158,9 @@ def choice_term(choice: n.ChoiceValue) -> str:
 
 
 class _Compiler:
-    def __init__(self, policy: Policy):
+    def __init__(self, policy: Policy, switchable: frozenset[str] = frozenset()):
         self.policy = policy
+        self.switchable = switchable
         self.out: list[str] = []
         self.program = Program(policy, "")
         self.owner_scope: dict[str, tuple[str, ...]] = {}   # clause, start rule or tier id -> zorgsoorten
@@ -204,7 +207,12 @@ class _Compiler:
         self.emit(f"%      {self.where(span)}")
 
     def scope_facts(self, predicate: str, ident: str, scope: tuple[str, ...]) -> None:
-        if scope:
+        if not scope:
+            return
+        if ident in self.switchable:
+            self.emit(f"#external on({ident}). [free]")   # its value comes from the assumptions
+            self.emit(f"{predicate}({ident},({';'.join(scope)})) :- on({ident}).")
+        else:
             self.emit(f"{predicate}({ident},({';'.join(scope)})).")
 
     def clause(self, clause: n.Clause) -> None:

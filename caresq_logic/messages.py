@@ -87,6 +87,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "B224": ("error", "zorgovereenkomst {tier} staat al voor {care_type} op regel {line}",
              "zorgovereenkomst {tier} already exists for {care_type} on line {line}"),
     "B225": ("error", "jaar {year} ligt buiten 1900 tot 2100", "year {year} is outside 1900 to 2100"),
+    "B226": ("error", "'{name}' is geen soort bevinding; kies uit: {choices}",
+             "'{name}' is not a kind of finding; choose from: {choices}"),
+    "B227": ("error", "onderdruk noemt '{name}', maar die clausule bestaat niet",
+             "onderdruk names '{name}', but no such clause exists"),
+    "B228": ("error", "een onderdrukking heeft een reden nodig", "a suppression needs a reason"),
     # --- provider files ---------------------------------------------------------------------
     "A100": ("error", "onverwacht {found}; een aanbiedersbestand bevat alleen feiten zoals 'kenmerk(aanbieder, waarde).'",
              "unexpected {found}; a provider file holds only facts such as 'kenmerk(provider, value).'"),
@@ -137,6 +142,59 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                       "verhoog --grondlimiet of splits de invoer",
              "the input would ground {size} condition nodes, more than the limit {limit}; "
              "raise --grondlimiet or split the input"),
+    "C008": ("error", "ongeldige --ernst '{value}': schrijf soort=niveau, met soort uit {kinds} en niveau uit {levels}",
+             "invalid --ernst '{value}': write kind=level, kind one of {kinds}, level one of {levels}"),
+    # --- findings of `check` (the kind's code is the diagnostic code) --------------------------
+    "check.unreachable_tier": ("finding", "geen enkele zorgaanbieder kan zorgovereenkomst {tier} voor {care_type} krijgen",
+                               "no care provider can get contract {tier} for {care_type}"),
+    "check.unreachable": ("finding", "geen enkele zorgaanbieder kan een zorgovereenkomst voor {care_type} krijgen",
+                          "no care provider can get a contract for {care_type}"),
+    "check.structural": ("finding", "zorgovereenkomst {tier} voor {care_type} vraagt meer dan samen haalbaar is",
+                         "contract {tier} for {care_type} asks more than can hold at once"),
+    "check.gap": ("finding", "een zorgaanbieder die aan alle voorwaarden voor {care_type} voldoet, past in geen enkele zorgovereenkomst",
+                  "a care provider meeting every condition for {care_type} fits no contract tier"),
+    "check.factor_never": ("finding", "differentiatiefactor {clause} is nooit voldaan en telt dus nooit mee",
+                           "differentiation factor {clause} is never met, so it never counts"),
+    "check.factor_always": ("finding", "differentiatiefactor {clause} is altijd voldaan en onderscheidt dus niemand",
+                            "differentiation factor {clause} is always met, so it distinguishes no one"),
+    "check.dead": ("finding", "{clause} verandert voor geen enkele zorgaanbieder het besluit: telkens als deze geldt, "
+                              "beslist een andere clausule al hetzelfde (of de voorwaarde is altijd of nooit waar)",
+                   "{clause} changes no care provider's decision: whenever it applies another clause already decides "
+                   "the same (or its condition is always or never true)"),
+    "check.exception": ("finding", "de uitzondering op {clause} leidt voor {care_type} nooit tot een zorgovereenkomst; "
+                                   "dat komt door: {core}",
+                        "the exception to {clause} never leads to a contract for {care_type}; because of: {core}"),
+    "check.overlap": ("finding", "{first} en {second} begrenzen '{feature}' van tegengestelde kanten, maar een "
+                                "zorgaanbieder kan aan beide voldoen",
+                      "{first} and {second} bound '{feature}' from opposite sides, yet a care provider can meet both"),
+    "check.retroactive": ("finding", "ingangsdatum {clause} kan voor 1 januari {year} liggen, voor het contractjaar",
+                          "start date {clause} can fall before 1 January {year}, before the contract year"),
+    "check.offer_after_signing": ("finding", "aanbieding {offer} ({offer_date}) valt na tekendatum {signing} ({signing_date})",
+                                  "offer {offer} ({offer_date}) falls after signing deadline {signing} ({signing_date})"),
+    "check.date_in_year": ("finding", "{kind} {clause} ({date}) valt in of na het contractjaar {year}",
+                           "{kind} {clause} ({date}) falls in or after the contract year {year}"),
+    "check.cross_year": ("finding", "de zorgovereenkomst {care_type} loopt door van {earlier} naar {later}, maar de "
+                                    "voorwaarden verschillen: wie in het ene jaar voldoet, voldoet in het andere niet "
+                                    "(alleen in {earlier}: {gone}; alleen in {later}: {new})",
+                         "the contract {care_type} continues from {earlier} into {later}, but its conditions differ: "
+                         "a provider compliant in one year is not in the other (only in {earlier}: {gone}; only in "
+                         "{later}: {new})"),
+    "check.change_unstated": ("finding", "de voorwaarden voor {care_type} verschillen tussen {earlier} en {later}, maar de "
+                                         "wijzigingenlijst noemt {care_type} niet",
+                              "the conditions for {care_type} differ between {earlier} and {later}, but the change "
+                              "list does not mention {care_type}"),
+    "check.change_no_difference": ("finding", "wijziging {clause} noemt een verandering voor {care_type}, maar de "
+                                              "voorwaarden zijn in beide jaren gelijk",
+                                   "change {clause} states a change for {care_type}, but the conditions are the same "
+                                   "in both years"),
+    "ui.check.involved": ("ui", "clausules", "clauses"),
+    "ui.check.core": ("ui", "kunnen samen niet gelden (minimaal)", "cannot hold together (minimal)"),
+    "ui.check.witness": ("ui", "getuige (een aanbiedersbestand voor explain)", "witness (a provider file for explain)"),
+    "ui.check.suppressed": ("ui", "onderdrukt: {reason}", "suppressed: {reason}"),
+    "ui.check.summary": ("ui", "{total} bevinding(en): {errors} fout, {warnings} waarschuwing, {notes} opmerking, "
+                               "{suppressed} onderdrukt",
+                         "{total} finding(s): {errors} error, {warnings} warning, {notes} note, {suppressed} suppressed"),
+    "ui.check.clean": ("ui", "geen bevindingen", "no findings"),
     # --- hints ------------------------------------------------------------------------------
     "H001": ("hint", "bedoelde u '{name}'?", "did you mean '{name}'?"),
     "H002": ("hint", "vergeet de punt aan het eind van de vorige clausule niet",

@@ -316,7 +316,18 @@ class Change:
     scope_span: Span | None
 
 
-Item = Union[CareType, Group, Feature, Clause, Tier, Term, Milestone, StartRule, Change]
+@dataclass(frozen=True)
+class Suppression:
+    """`onderdruk`: a finding of `check` (of `kind`, about clause `clause` or any) that the
+    authors know of and accept, with their reason; it no longer counts as an error."""
+
+    kind: str
+    clause: str | None
+    reason: str
+    span: Span
+
+
+Item = Union[CareType, Group, Suppression, Feature, Clause, Tier, Term, Milestone, StartRule, Change]
 
 
 @dataclass(frozen=True)

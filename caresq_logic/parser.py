@@ -199,6 +199,11 @@ class _ToNodes(Transformer):
         title = _unquote(rest.pop(0)) if isinstance(rest[0], Token) else None
         return n.Group(str(name), title, rest[0], self._span(meta))
 
+    def suppression(self, meta, children):
+        kind, *rest = children
+        clause = str(rest.pop(0)) if len(rest) == 2 else None
+        return n.Suppression(str(kind), clause, _unquote(rest[0]), self._span(meta))
+
     def part_of(self, meta, children):
         return children[0]
 

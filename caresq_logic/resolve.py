@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from . import nodes as n
 from .diagnostics import Diagnostic, Failed, Span, closest, diag
+from .findings import KINDS
 from .messages import TypeName
 from .vocabulary import RESERVED_NAMES
 
@@ -38,6 +39,7 @@ class Policy:
     milestones: tuple[n.Milestone, ...]
     start_rules: tuple[n.StartRule, ...]
     changes: tuple[n.Change, ...]
+    suppressions: tuple[n.Suppression, ...] = ()
     scopes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(item) -> expanded scope
 
     @property
@@ -128,7 +130,7 @@ class _Checker:
         clauses: dict[str, n.Clause] = {}
         tiers: dict[str, list[n.Tier]] = {}
         tier_lines: dict[tuple[str, str], int] = {}
-        terms, milestones, start_rules, changes = [], [], [], []
+        terms, milestones, start_rules, changes, suppressions = [], [], [], [], []
         for item in items:
             if isinstance(item, n.Clause):
                 self.declare_id(item.id, item.span)
@@ -165,6 +167,8 @@ class _Checker:
                 self.declare_id(item.id, item.span)
                 self.expand_scope(item, item.scope, item.scope_span)
                 changes.append(item)
+            elif isinstance(item, n.Suppression):
+                suppressions.append(item)
 
         factors = {
             care_type: tuple(
@@ -173,6 +177,7 @@ class _Checker:
             )
             for care_type in self.care_types
         }
+        self.check_suppressions(suppressions, clauses)
         self.check_counts_as(clauses, factors)
         self.check_tiers(tiers, factors)
         return Policy(
@@ -186,6 +191,7 @@ class _Checker:
             milestones=tuple(milestones),
             start_rules=tuple(start_rules),
             changes=tuple(changes),
+            suppressions=tuple(suppressions),
             scopes=self.scopes,
         )
 
@@ -253,6 +259,17 @@ class _Checker:
             self.check_condition(clause.exception)
         if clause.counts_as is not None and clause.kind != "differentiatiefactor":
             self.error("B213", clause.span)
+
+    def check_suppressions(self, suppressions, clauses) -> None:
+        for item in suppressions:
+            if item.kind not in KINDS:
+                guess = closest(item.kind, list(KINDS))
+                self.error("B226", item.span, hint=("H001", {"name": guess}) if guess else None,
+                           name=item.kind, choices=", ".join(KINDS))
+            if item.clause is not None and item.clause not in self.ids:
+                self.error("B227", item.span, name=item.clause)
+            if not item.reason.strip():
+                self.error("B228", item.span)
 
     def check_counts_as(self, clauses: dict[str, n.Clause], factors: dict[str, tuple[n.Clause, ...]]) -> None:
         for clause in clauses.values():
