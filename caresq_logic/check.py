@@ -299,11 +299,14 @@ def check_policy(policy: Policy) -> list[Finding]:
     session = _Session.build(policy, goals)
 
     # unsatisfiable: a tier (or, without tiers, a contract at all) whose conditions never hold
+    unreachable: set[str] = set()   # no contract at all: its clauses' deadness would only repeat that
     for z in care_types:
         tiers = policy.tiers.get(z, ())
         for label in [t.label for t in tiers] or [None]:
             goal = f'reach({z},"{label}")' if label else f"reach({z},none)"
             if not session.satisfiable(goal):
+                if label is None or label == tiers[-1].label:
+                    unreachable.add(z)
                 core = session.core(goal)
                 extra = [] if core else [Involved(f"{label}@{z}", None, t.citation.section, t.span)
                                          for t in tiers if t.label == label]
@@ -323,7 +326,7 @@ def check_policy(policy: Policy) -> list[Finding]:
 
     # dead clauses: can never change a decision, in any zorgsoort they apply to
     for clause in policy.clauses.values():
-        scope = policy.scope(clause)
+        scope = [z for z in policy.scope(clause) if z not in unreachable]
         if not scope or clause.kind in ("doorlopend", "route"):
             continue
         if clause.kind == "differentiatiefactor":

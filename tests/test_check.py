@@ -1,0 +1,180 @@
+"""`caresq-logic check`: every kind of finding on a small policy with the problem planted (the
+exact finding), the same policy without it (clean), and the evidence a user acts on."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from conftest import run
+
+HEAD = 'beleid t {year} "T"{extra}.\nzorgsoort a "A".\nzorgsoort b "B".\n' \
+       "kenmerk k: ja/nee.\nkenmerk m: ja/nee.\nkenmerk n: getal.\nkenmerk d: datum.\n"
+
+
+def policy(tmp_path, body: str, year: int = 2026, name: str = "t.beleid", extra: str = "") -> str:
+    path = tmp_path / name
+    path.write_text(HEAD.format(year=year, extra=extra) + body, encoding="utf-8")
+    return str(path)
+
+
+def findings(*paths: str, args=()):
+    result = run("check", *paths, *args, "--format", "json")
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+CASES = {
+    # kind: (planted body, clean body, expected message of the one finding)
+    "onvervulbaar": (
+        "randvoorwaarde r1 (§1) voor a: n groter dan 10.\nrandvoorwaarde r2 (§1) voor a: n kleiner dan 5.\n"
+        "randvoorwaarde r3 (§1) voor a: k.\n",
+        "randvoorwaarde r1 (§1) voor a: n groter dan 10.\nrandvoorwaarde r3 (§1) voor a: k.\n",
+        "geen enkele zorgaanbieder kan een zorgovereenkomst voor a krijgen"),
+    "overlap": (
+        "randvoorwaarde boven (§1) voor a: n ten minste 50.\nrandvoorwaarde onder (§1) voor b: n hoogstens 50.\n",
+        "randvoorwaarde boven (§1) voor a: n groter dan 50.\nrandvoorwaarde onder (§1) voor b: n hoogstens 50.\n",
+        "a en b begrenzen 'n' van tegengestelde kanten, maar een zorgaanbieder kan aan beide voldoen"),
+    "gat": (
+        "differentiatiefactor f (§2) voor a: k.\n"
+        "zorgovereenkomst A (§2) voor a: alle randvoorwaarden en ten minste 1 differentiatiefactor.\n",
+        "differentiatiefactor f (§2) voor a: k.\n"
+        "zorgovereenkomst A (§2) voor a: alle randvoorwaarden en ten minste 1 differentiatiefactor.\n"
+        "zorgovereenkomst B (§2) voor a: alle randvoorwaarden.\n",
+        "een zorgaanbieder die aan alle voorwaarden voor a voldoet, past in geen enkele zorgovereenkomst"),
+    "dode_clausule": (
+        "randvoorwaarde ruim (§1) voor a: n groter dan 5.\nrandvoorwaarde streng (§1) voor a: n groter dan 10.\n",
+        "randvoorwaarde ruim (§1) voor a: n groter dan 5.\nrandvoorwaarde streng (§1) voor a: k.\n",
+        "randvoorwaarde ruim verandert voor geen enkele zorgaanbieder het besluit: telkens als deze geldt, beslist "
+        "een andere clausule al hetzelfde (of de voorwaarde is altijd of nooit waar)"),
+    "tijdlijn": (
+        "ingangsdatum s (§4): eerste van de maand na d.\n",
+        "ingangsdatum s (§4): eerste van de maand na d indien d na 1 januari 2026.\n",
+        "ingangsdatum s kan voor 1 januari 2026 liggen, voor het contractjaar"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(CASES))
+def test_planted_problem_gives_exactly_that_finding(tmp_path, kind):
+    planted, _, message = CASES[kind]
+    code, found = findings(policy(tmp_path, planted))
+    assert [(f["kind"], f["message"]) for f in found] == [(kind, message)]
+    assert code == (1 if found[0]["severity"] == "error" else 0)
+
+
+@pytest.mark.parametrize("kind", sorted(CASES))
+def test_policy_without_the_problem_is_clean(tmp_path, kind):
+    _, clean, _ = CASES[kind]
+    assert findings(policy(tmp_path, clean)) == (0, [])
+
+
+def test_unsatisfiable_evidence_is_a_minimal_core(tmp_path):
+    _, found = findings(policy(tmp_path, CASES["onvervulbaar"][0]))
+    assert [c["id"] for c in found[0]["core"]] == ["r1", "r2"]   # r3 is not part of the conflict
+    assert found[0]["core"][0]["location"].endswith("t.beleid:8:1")
+
+
+def test_an_exception_that_never_leads_to_a_contract(tmp_path):
+    body = ("uitsluiting hoog (§2) voor a: n groter dan 150 tenzij k, aan te vragen via \"mail\".\n"
+            "niet benaderd nooit (§4) voor a: n groter dan 150.\n")
+    _, found = findings(policy(tmp_path, body))
+    assert [(f["kind"], f["message"], [c["id"] for c in f["core"]]) for f in found] == [
+        ("onvervulbaar", "de uitzondering op hoog leidt voor a nooit tot een zorgovereenkomst; dat komt door: nooit",
+         ["nooit"])]
+
+
+def test_overlap_witness_is_a_provider_file_that_explain_accepts(tmp_path):
+    path = policy(tmp_path, CASES["overlap"][0])
+    _, found = findings(path)
+    witness = tmp_path / "getuige.lp"
+    witness.write_text(found[0]["witness"], encoding="utf-8")
+    result = run("explain", str(witness), "--beleid", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    outcomes = {d["zorgsoort"]: d["outcome"] for d in json.loads(result.stdout)["providers"][0]["policies"][0]["decisions"]}
+    assert outcomes == {"a": "zorgovereenkomst", "b": "zorgovereenkomst"}
+    assert "n(w, 50)." in found[0]["witness"]   # the boundary value itself
+
+
+def test_witness_is_minimal(tmp_path):
+    _, found = findings(policy(tmp_path, CASES["overlap"][0]))
+    facts = [line for line in found[0]["witness"].splitlines() if not line.startswith("%")]
+    assert facts == ["levert(w, a).", "levert(w, b).", "n(w, 50)."]
+
+
+def test_offer_after_signing_and_deadline_in_contract_year(tmp_path):
+    body = ("aanbieding aanbod (§5): 10 november 2025.\ntekendatum teken (§5): 7 november 2025.\n"
+            "deadline laat (§5): 3 januari 2026.\n")
+    _, found = findings(policy(tmp_path, body))
+    assert [f["message"] for f in found] == [
+        "aanbieding aanbod (2025-11-10) valt na tekendatum teken (2025-11-07)",
+        "deadline laat (2026-01-03) valt in of na het contractjaar 2026",
+    ]
+
+
+def test_cross_year_conflict_and_unstated_change(tmp_path):
+    earlier = policy(tmp_path, "randvoorwaarde oud (§1) voor a: k.\nlooptijd l (§4) voor a: 2025 tot en met 2026.\n",
+                     year=2025, name="2025.beleid")
+    later = policy(tmp_path, "randvoorwaarde nieuw (§1) voor a: m.\n", year=2026, name="2026.beleid")
+    _, found = findings(earlier, later)
+    assert [(f["kind"], [i["id"] for i in f["involved"]]) for f in found] == [
+        ("jaaroverschrijdend", ["oud", "nieuw"]), ("wijzigingenlijst", ["oud", "nieuw"])]
+
+
+def test_stated_change_clears_the_change_list_finding_and_a_change_without_difference_is_found(tmp_path):
+    earlier = policy(tmp_path, "randvoorwaarde oud (§1) voor a: k.\nrandvoorwaarde blijft (§1) voor b: k.\n",
+                     year=2025, name="2025.beleid")
+    later = policy(tmp_path, "randvoorwaarde nieuw (§1) voor a: m.\nrandvoorwaarde blijft (§1) voor b: k.\n"
+                             "wijziging w1 (§wijzigingen) voor a: \"k vervangen door m\".\n"
+                             "wijziging w2 (§wijzigingen) voor b: \"b veranderd\".\n", year=2026, name="2026.beleid")
+    _, found = findings(earlier, later)
+    assert [(f["kind"], f["message"]) for f in found] == [
+        ("wijzigingenlijst", "wijziging w2 noemt een verandering voor b, maar de voorwaarden zijn in beide jaren gelijk")]
+
+
+def test_suppression_keeps_ci_green_and_says_why(tmp_path):
+    body = CASES["tijdlijn"][0] + 'onderdruk tijdlijn s: "Bekend; voorgelegd aan de auteurs".\n'
+    result = run("check", policy(tmp_path, body))
+    assert result.exit_code == 0
+    assert "    onderdrukt: Bekend; voorgelegd aan de auteurs" in result.stdout
+    assert result.stdout.endswith("1 bevinding(en): 0 fout, 0 waarschuwing, 0 opmerking, 1 onderdrukt\n")
+
+
+def test_suppression_of_an_unknown_kind_is_a_policy_error(tmp_path):
+    result = run("check", policy(tmp_path, 'onderdruk tijdlyn: "x".\n'))
+    assert result.exit_code == 2
+    assert "B226: 'tijdlyn' is geen soort bevinding" in result.stderr
+    assert "(bedoelde u 'tijdlijn'?)" in result.stderr
+
+
+def test_severity_per_kind(tmp_path):
+    path = policy(tmp_path, CASES["overlap"][0])
+    assert run("check", path).exit_code == 0
+    assert run("check", path, "--ernst", "overlap=error").exit_code == 1
+    assert findings(path, args=("--ernst", "overlap=off")) == (0, [])
+    assert run("check", path, "--ernst", "overlap=ernstig").exit_code == 2
+
+
+def test_github_and_sarif_formats(tmp_path):
+    path = policy(tmp_path, CASES["tijdlijn"][0])
+    github = run("check", path, "--format", "github").stdout.splitlines()
+    assert github[0].startswith(f"::error file={path},line=8,col=1,title=K700 tijdlijn::ingangsdatum s kan voor")
+    sarif = json.loads(run("check", path, "--format", "sarif").stdout)
+    assert sarif["version"] == "2.1.0" and sarif["$schema"].endswith("sarif-2.1.0.json")
+    run_ = sarif["runs"][0]
+    assert {r["id"] for r in run_["tool"]["driver"]["rules"]} == {f"K{n}00" for n in range(1, 8)}
+    result = run_["results"][0]
+    assert result["ruleId"] == "K700" and result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 8, "startColumn": 1}
+
+
+def test_english_findings(tmp_path):
+    out = run("check", policy(tmp_path, CASES["tijdlijn"][0]), "--taal", "en").stdout
+    assert "start date s can fall before 1 January 2026, before the contract year" in out
+
+
+def test_shipped_policies_check_without_unsuppressed_errors():
+    result = run("check", "policies/", "--format", "json")
+    assert result.exit_code == 0
+    kinds = sorted(f["kind"] for f in json.loads(result.stdout)["findings"])
+    assert kinds == ["dode_clausule", "jaaroverschrijdend", "onvervulbaar", "overlap", "overlap",
+                     "tijdlijn", "tijdlijn"]
