@@ -176,6 +176,8 @@ class _Session:
     policy: Policy
     control: clingo.Control
     switches: list[str]
+    switch_literals: dict[str, int]     # clause id -> literal of on(C)
+    delivers: dict[str, int]            # zorgsoort -> literal of levert(w,Z)
 
     @classmethod
     def build(cls, policy: Policy, goals: list[str]) -> "_Session":
@@ -188,13 +190,29 @@ class _Session:
         control.add("base", [], "\n".join(witness_space(policy)))
         control.add("base", [], GOALS + "\n".join(f"goal_id({g})." for g in goals))
         control.ground([("base", [])])
-        return cls(policy, control, switches)
+        atoms = control.symbolic_atoms
+        # Assumptions go to clingo as literals, looked up once here rather than on every solve.
+        switch_literals = {s: atoms[clingo.Function("on", [clingo.Function(s)])].literal for s in switches}
+        me = clingo.Function(WITNESS)
+        delivers = {}
+        for z in policy.care_types:
+            atom = atoms[clingo.Function("levert", [me, clingo.Function(z)])]
+            if atom is not None:
+                delivers[z] = atom.literal
+        return cls(policy, control, switches, switch_literals, delivers)
 
-    def _assumptions(self, goal: str, on: set[str] | None = None):
+    def _assumptions(self, goal: str, on: set[str] | None = None) -> list[int]:
         on = set(self.switches) if on is None else on
-        return [(clingo.Function("goal", [clingo.parse_term(goal)]), True)] + [
-            (clingo.Function("on", [clingo.Function(s)]), s in on) for s in self.switches
-        ]
+        term = clingo.parse_term(goal)
+        goal_atom = self.control.symbolic_atoms[clingo.Function("goal", [term])]
+        # Focus: the witness delivers only the zorgsoorten the goal is about (and their parents),
+        # so each solve touches one corner of the program instead of all of it.
+        focus = {str(a) for a in term.arguments if str(a) in self.policy.care_types}
+        for z in list(focus):
+            focus.update(self.policy.care_types[z].parents)
+        others = [-lit for z, lit in self.delivers.items() if z not in focus] if focus else []
+        switches = [lit if s in on else -lit for s, lit in self.switch_literals.items()]
+        return [goal_atom.literal] + others + switches
 
     def satisfiable(self, goal: str, on: set[str] | None = None) -> bool:
         """Is there a provider for which `goal` holds? (No model is copied, nothing optimised.)"""
@@ -218,8 +236,7 @@ class _Session:
         throughout (a goal about a clause needs that clause), and is not part of the answer."""
         core_atoms: list[int] = []
         self.control.solve(assumptions=self._assumptions(goal), on_core=lambda c: core_atoms.extend(c))
-        by_literal = {self.control.symbolic_atoms[clingo.Function("on", [clingo.Function(s)])].literal: s
-                      for s in self.switches}
+        by_literal = {lit: s for s, lit in self.switch_literals.items()}
         core = {by_literal[lit] for lit in core_atoms if lit in by_literal} - keep
         # Deletion: drop every clause whose removal keeps the goal unsatisfiable. Sound because,
         # with `keep` fixed, switching more clauses on can only make the goal harder to reach.
