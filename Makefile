@@ -31,6 +31,7 @@ fuzz: install
 
 bench: install
 	$(BIN)/python benchmarks/bench_explain.py
+	$(BIN)/python benchmarks/bench_check.py
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

@@ -10,6 +10,8 @@ English stay side by side and a code always means the same thing.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -97,6 +99,20 @@ class Failed(Exception):
 
 def sort_key(d: Diagnostic) -> tuple:
     return (d.span.file, d.span.line, d.span.col, d.code)
+
+
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def control_character(text: str, path: str, code: str) -> Diagnostic | None:
+    """A control character (other than tab and line breaks) in an input file, reported where it
+    is. It must never reach clingo: its C API reads text up to the first NUL, silently."""
+    match = CONTROL.search(text)
+    if match is None:
+        return None
+    line = text.count("\n", 0, match.start()) + 1
+    col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+    return diag(code, Span(path, line, col), char=f"U+{ord(match.group()):04X}")
 
 
 def closest(name: str, candidates: list[str] | set[str] | tuple[str, ...]) -> str | None:

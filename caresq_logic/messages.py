@@ -38,6 +38,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "B102": ("error", "onverwacht einde van het bestand; verwacht: {expected}",
              "unexpected end of file; expected: {expected}"),
     "B103": ("error", "tekst niet afgesloten: het sluitende \" ontbreekt", "unterminated text: the closing \" is missing"),
+    "B105": ("error", "controleteken {char} is niet toegestaan", "control character {char} is not allowed"),
     "B104": ("error", "haakjes meer dan {limit} diep genest", "brackets nested more than {limit} deep"),
     # --- policy names and types -------------------------------------------------------------
     "B200": ("error", "onbekend kenmerk '{name}'", "undeclared kenmerk '{name}'"),
@@ -109,6 +110,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "A107": ("error", "tekenreeks niet afgesloten", "unterminated string"),
     "A108": ("error", "te veel fouten; de rest van het bestand is niet gecontroleerd",
              "too many errors; the rest of the file was not checked"),
+    "A109": ("error", "controleteken {char} is niet toegestaan", "control character {char} is not allowed"),
     "A110": ("error", "ongeldige JSON: {reason}", "invalid JSON: {reason}"),
     "A111": ("error", "elke regel noemt de aanbieder: een eerste kolom 'id' (CSV) of een sleutel \"id\" met een tekst (JSONL)",
              "every row names its provider: a first column 'id' (CSV) or a key \"id\" holding a string (JSONL)"),

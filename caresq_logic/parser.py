@@ -18,7 +18,7 @@ from lark import Lark, Token, Transformer, v_args
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
 
 from . import nodes as n
-from .diagnostics import Failed, Span, closest, diag
+from .diagnostics import Failed, Span, closest, control_character, diag
 from .resources import grammar_path
 
 MONTHS = {
@@ -60,6 +60,9 @@ def _too_deep(text: str, path: str):
 
 
 def parse(text: str, path: str) -> n.PolicyFile:
+    control = control_character(text, path, "B105")
+    if control is not None:
+        raise Failed([control])
     deep = _too_deep(text, path)
     if deep is not None:
         raise Failed([deep])

@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import nodes as n
-from .diagnostics import Diagnostic, Failed, Span, closest, diag
+from .diagnostics import Diagnostic, Failed, Span, closest, control_character, diag
 from .messages import TypeName
 from .vocabulary import AANBIEDER, DERIVED_PREDICATES, LEVERT
 
@@ -122,6 +122,9 @@ def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
 
 def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> ProviderFile:
     text = decode(data, path, limit)
+    control = control_character(text, path, "A109")
+    if control is not None:
+        raise Failed([control])
     locator = Locator(path, text)
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     if suffix in ("csv", "jsonl"):

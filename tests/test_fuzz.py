@@ -16,7 +16,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caresq_logic import compiler, decide, load, parser, render, resolve
+from caresq_logic import check, compiler, decide, load, parser, render, resolve
 from caresq_logic.diagnostics import Failed
 from caresq_logic.provider import Catalog, read
 
@@ -78,13 +78,15 @@ def assert_positions_inside(failed: Failed, text: str, path: str) -> None:
         assert 1 <= d.span.col <= len(lines[d.span.line - 1]) + 1, d.format()
 
 
-def check_policy(text: str) -> None:
+def check_policy(text: str, consistency: bool = False) -> None:
     try:
         policy = resolve.resolve(parser.parse(text, "f.beleid"))
     except Failed as failed:
         assert_positions_inside(failed, text, "f.beleid")
         return
     compiler.compile_policy(policy)
+    if consistency:   # `check` must survive whatever resolves, too
+        check.check([policy])
 
 
 def check_provider(data: bytes, name: str = "p.lp") -> None:
@@ -117,7 +119,7 @@ def test_mutated_real_policy(text):
 @FUZZ
 @given(mutated(SMALL_POLICY, DSL_WORDS))
 def test_mutated_small_policy(text):
-    check_policy(text)
+    check_policy(text, consistency=True)
 
 
 @FUZZ

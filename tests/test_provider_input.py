@@ -103,6 +103,8 @@ CASES = {
     "integer_provider": ("levert(12345678, fysiotherapie).\n",
                          "p.lp:1:8: A207: '12345678' is geen geldige aanbiedersnaam; gebruik een naam met kleine "
                          "letters of een tekenreeks"),
+    "nul_character": (OK + 'aanbieder(p, "Naam\x00rest").\n',
+                      "p.lp:2:19: A109: controleteken U+0000 is niet toegestaan"),
     "empty": ("% alleen commentaar\n", "p.lp:1:1: A209: het bestand bevat geen enkel feit"),
     "aggregate": (OK + "prem(p) :- #count { x } > 1.\n",
                   "p.lp:2:9: A103: regels en beperkingen (':-') zijn niet toegestaan; alleen feiten"),
