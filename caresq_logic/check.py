@@ -289,11 +289,10 @@ def _opposite_bounds(policy: Policy) -> list[tuple[str, str, str]]:
     return pairs
 
 
-def check_policy(policy: Policy) -> list[Finding]:
-    findings: list[Finding] = []
-    care_types = [z for z in policy.care_types]
+def _goals(policy: Policy, overlaps: list[tuple[str, str, str]]) -> list[str]:
+    """Every question the checks below may ask, so the program is grounded once."""
     goals: list[str] = []
-    for z in care_types:
+    for z in policy.care_types:
         tiers = policy.tiers.get(z, ())
         goals += [f'reach({z},"{t.label}")' for t in tiers] or [f"reach({z},none)"]
         goals.append(f"gap({z})")
@@ -309,30 +308,43 @@ def check_policy(policy: Policy) -> list[Finding]:
         for rule in policy.start_rules:
             if policy.applies_to(rule, z) or not policy.scope(rule):
                 goals.append(f"retroactive({z},{rule.id},{policy.header.year})")
-    overlaps = _opposite_bounds(policy)
-    goals += [f"both({z1},{z2})" for z1, z2, _ in overlaps]
-    if not care_types:
-        return findings
-    session = _Session.build(policy, goals)
+    return goals + [f"both({z1},{z2})" for z1, z2, _ in overlaps]
 
-    # unsatisfiable: a tier (or, without tiers, a contract at all) whose conditions never hold
-    unreachable: set[str] = set()   # no contract at all: its clauses' deadness would only repeat that
-    for z in care_types:
+
+def check_policy(policy: Policy) -> list[Finding]:
+    if not policy.care_types:
+        return []
+    overlaps = _opposite_bounds(policy)
+    session = _Session.build(policy, _goals(policy, overlaps))
+    findings, unreachable = _unreachable_and_gaps(policy, session)
+    findings += _dead_clauses(policy, session, unreachable)
+    findings += _useless_exceptions(policy, session)
+    findings += _overlaps(policy, session, overlaps)
+    findings += _retroactive_starts(policy, session)
+    return findings + _milestone_order(policy)
+
+
+def _unreachable_and_gaps(policy: Policy, session: _Session) -> tuple[list[Finding], set[str]]:
+    """A tier (or, without tiers, any contract) nobody can get; a provider meeting every
+    condition who fits no tier. Also returns the zorgsoorten nobody can get at all."""
+    findings: list[Finding] = []
+    unreachable: set[str] = set()
+    for z in policy.care_types:
         tiers = policy.tiers.get(z, ())
         for label in [t.label for t in tiers] or [None]:
             goal = f'reach({z},"{label}")' if label else f"reach({z},none)"
-            if not session.satisfiable(goal):
-                if label is None or label == tiers[-1].label:
-                    unreachable.add(z)
-                core = session.core(goal)
-                extra = [] if core else [Involved(f"{label}@{z}", None, t.citation.section, t.span)
-                                         for t in tiers if t.label == label]
-                key = "check.unreachable_tier" if label else "check.unreachable"
-                if label and not core:
-                    key = "check.structural"   # no clause to blame: the tier asks too much on its own
-                findings.append(Finding("onvervulbaar", policy.path, key, {"tier": label, "care_type": z},
-                                        involved=extra, core=[involved(policy, c) for c in core]))
-        # gap: meets every required condition, fits no tier
+            if session.satisfiable(goal):
+                continue
+            if label is None or label == tiers[-1].label:
+                unreachable.add(z)
+            core = session.core(goal)
+            extra = [] if core else [Involved(f"{label}@{z}", None, t.citation.section, t.span)
+                                     for t in tiers if t.label == label]
+            key = "check.unreachable_tier" if label else "check.unreachable"
+            if label and not core:
+                key = "check.structural"   # no clause to blame: the tier asks too much on its own
+            findings.append(Finding("onvervulbaar", policy.path, key, {"tier": label, "care_type": z},
+                                    involved=extra, core=[involved(policy, c) for c in core]))
         if tiers:
             facts = session.witness(f"gap({z})")
             if facts is not None:
@@ -340,8 +352,13 @@ def check_policy(policy: Policy) -> list[Finding]:
                                         witness=witness_text(policy, facts),
                                         involved=[Involved(f"{t.label}@{z}", None, t.citation.section, t.span)
                                                   for t in tiers]))
+    return findings, unreachable
 
-    # dead clauses: can never change a decision, in any zorgsoort they apply to
+
+def _dead_clauses(policy: Policy, session: _Session, unreachable: set[str]) -> list[Finding]:
+    """Clauses that never change a decision, in any zorgsoort they apply to (skipping zorgsoorten
+    nobody can get, where every clause is trivially dead)."""
+    findings = []
     for clause in policy.clauses.values():
         scope = [z for z in policy.scope(clause) if z not in unreachable]
         if not scope or clause.kind in ("doorlopend", "route"):
@@ -353,46 +370,56 @@ def check_policy(policy: Policy) -> list[Finding]:
                 findings.append(Finding("dode_clausule", policy.path,
                                         "check.factor_never" if never else "check.factor_always",
                                         {"clause": clause.id}, involved=[involved(policy, clause.id)]))
-            continue
-        if not any(session.satisfiable(f"alone({z},{clause.id})") for z in scope):
+        elif not any(session.satisfiable(f"alone({z},{clause.id})") for z in scope):
             findings.append(Finding("dode_clausule", policy.path, "check.dead",
                                     {"clause": f"{clause.kind.replace('_', ' ')} {clause.id}"},
                                     involved=[involved(policy, clause.id)]))
+    return findings
 
-    # an exception (tenzij) that never leads to a contract
+
+def _useless_exceptions(policy: Policy, session: _Session) -> list[Finding]:
+    """A `tenzij` that never leads to a contract, with the clauses that stop it."""
+    findings = []
     for clause in policy.clauses.values():
-        if clause.kind == "uitsluiting" and clause.exception is not None:
-            for z in policy.scope(clause):
-                goal = f"excepted_contract({z},{clause.id})"
-                if not session.satisfiable(goal):
-                    core = session.core(goal, keep=frozenset({clause.id}))
-                    findings.append(Finding("onvervulbaar", policy.path, "check.exception",
-                                            {"clause": clause.id, "care_type": z, "core": ", ".join(core)},
-                                            involved=[involved(policy, clause.id)],
-                                            core=[involved(policy, c) for c in core]))
+        if clause.kind != "uitsluiting" or clause.exception is None:
+            continue
+        for z in policy.scope(clause):
+            goal = f"excepted_contract({z},{clause.id})"
+            if not session.satisfiable(goal):
+                core = session.core(goal, keep=frozenset({clause.id}))
+                findings.append(Finding("onvervulbaar", policy.path, "check.exception",
+                                        {"clause": clause.id, "care_type": z, "core": ", ".join(core)},
+                                        involved=[involved(policy, clause.id)],
+                                        core=[involved(policy, c) for c in core]))
+    return findings
 
-    # overlap: two zorgsoorten meant to exclude each other, both open to one provider
+
+def _overlaps(policy: Policy, session: _Session, overlaps: list[tuple[str, str, str]]) -> list[Finding]:
+    """Two zorgsoorten meant to exclude each other, both open to one provider."""
+    findings = []
     for z1, z2, name in overlaps:
         facts = session.witness(f"both({z1},{z2})")
-        if facts is not None:
-            bounding = [c.id for c in policy.clauses.values() if c.kind in REQUIRED
-                        and any(isinstance(x, n.Comparison) and x.ref.name == name for x in walk(c.condition))
-                        and (policy.applies_to(c, z1) or policy.applies_to(c, z2))]
-            findings.append(Finding("overlap", policy.path, "check.overlap",
-                                    {"first": z1, "second": z2, "feature": name},
-                                    involved=[involved(policy, c) for c in bounding],
-                                    witness=witness_text(policy, facts)))
+        if facts is None:
+            continue
+        bounding = [c.id for c in policy.clauses.values() if c.kind in REQUIRED
+                    and any(isinstance(x, n.Comparison) and x.ref.name == name for x in walk(c.condition))
+                    and (policy.applies_to(c, z1) or policy.applies_to(c, z2))]
+        findings.append(Finding("overlap", policy.path, "check.overlap", {"first": z1, "second": z2, "feature": name},
+                                involved=[involved(policy, c) for c in bounding], witness=witness_text(policy, facts)))
+    return findings
 
-    # timeline: a start date before the contract year
+
+def _retroactive_starts(policy: Policy, session: _Session) -> list[Finding]:
+    """A start date that can fall before the contract year."""
+    findings = []
     for rule in policy.start_rules:
-        for z in (policy.scope(rule) or care_types)[:1]:
-            facts = session.witness(f"retroactive({z},{rule.id},{policy.header.year})")
-            if facts is not None:
-                findings.append(Finding("tijdlijn", policy.path, "check.retroactive",
-                                        {"clause": rule.id, "year": policy.header.year},
-                                        involved=[Involved(rule.id, rule.title, rule.citation.section, rule.span)],
-                                        witness=witness_text(policy, facts)))
-    findings += _milestone_order(policy)
+        z = (policy.scope(rule) or tuple(policy.care_types))[0]
+        facts = session.witness(f"retroactive({z},{rule.id},{policy.header.year})")
+        if facts is not None:
+            findings.append(Finding("tijdlijn", policy.path, "check.retroactive",
+                                    {"clause": rule.id, "year": policy.header.year},
+                                    involved=[Involved(rule.id, rule.title, rule.citation.section, rule.span)],
+                                    witness=witness_text(policy, facts)))
     return findings
 
 
@@ -451,7 +478,7 @@ def _pairs(policies: list[Policy]) -> list[tuple[Policy, Policy]]:
     pairs = []
     for domain in sorted(by_domain):
         ordered = sorted(by_domain[domain], key=lambda p: (p.header.year, p.header.version or "9999"))
-        pairs += list(zip(ordered, ordered[1:]))
+        pairs += list(zip(ordered, ordered[1:], strict=False))   # consecutive publications
     return pairs
 
 
