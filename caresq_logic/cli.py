@@ -183,7 +183,7 @@ def check(
     ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
 ) -> None:
-    """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren.
+    """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     lang = taal.value
