@@ -79,20 +79,6 @@ def _write(output: Optional[Path], content: str) -> None:
         raise
 
 
-def _provider_paths(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    found, problems = [], []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*"))
-                         if f.suffix in (".lp", ".csv", ".jsonl") and f.is_file())
-        elif path.is_file():
-            found.append((path, given))
-        else:
-            problems.append(diag("C001", Span(given, 1, 1), path=given))
-    return found, problems
-
-
 @app.command()
 def explain(
     providers: List[str] = typer.Argument(..., help="Aanbiedersbestand(en) (.lp, .csv, .jsonl) of map(pen) daarmee."),
@@ -116,7 +102,7 @@ def explain(
     # policy's kenmerken, decide it with the ones in force.
     catalog = Catalog.of(loaded.policies)
 
-    files, problems = _provider_paths(providers)
+    files, problems = load.expand(providers, (".lp", ".csv", ".jsonl"))
     diagnostics.extend(problems)
     provider_files: list[ProviderFile] = []
     for path, shown in files:

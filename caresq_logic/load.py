@@ -25,25 +25,36 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
 
 
+def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """(file, name as given) for every file among `paths`, folders searched for `suffixes` in
+    sorted order, so the order of the output never depends on the file system."""
+    found: list[tuple[Path, str]] = []
+    problems: list[Diagnostic] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*")) if f.suffix in suffixes and f.is_file())
+        elif path.is_file():
+            found.append((path, given))
+        else:
+            problems.append(diag("C001", Span(given, 1, 1), path=given))
+    return found, problems
+
+
 def policy_files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """(file, display name) for every `.beleid` file under `paths`, sorted for a stable order.
-    The embedded default is shown as `policies/...`, wherever it is installed."""
+    """Every `.beleid` file under `paths`. The embedded default is shown as `policies/...`,
+    wherever it is installed."""
     if not paths:
         root = default_policies()
         return [(f, "policies/" + f.relative_to(root).as_posix()) for f in sorted(root.rglob("*.beleid"))], []
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
     for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            files = sorted(path.rglob("*.beleid"))
-            if not files:
-                problems.append(diag("C005", Span(given, 1, 1), path=given))
-            found.extend((f, f.as_posix()) for f in files)
-        elif path.is_file():
-            found.append((path, given))
-        else:
-            problems.append(diag("C001", Span(given, 1, 1), path=given))
+        files, missing = expand([given], (".beleid",))
+        if Path(given).is_dir() and not files:
+            problems.append(diag("C005", Span(given, 1, 1), path=given))
+        found += files
+        problems += missing
     return found, problems
 
 
