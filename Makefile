@@ -26,7 +26,7 @@ test: install
 	$(BIN)/caresq-logic check policies/
 	cd tests && ../$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# 10,000 random and mutated examples per target (policies, .lp, CSV/JSONL); about 6 minutes.
+# 10,000 random and mutated examples per target (policies incl. check, .lp, CSV/JSONL); about 7 minutes.
 fuzz: install
 	cd tests && CARESQ_FUZZ_EXAMPLES=$${CARESQ_FUZZ_EXAMPLES:-10000} ../$(BIN)/python -m pytest test_fuzz.py $(PYTEST_ARGS)
 
