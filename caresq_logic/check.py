@@ -26,10 +26,12 @@ from dataclasses import dataclass
 
 import clingo
 
+from . import decide
 from . import nodes as n
 from . import printer
 from .compiler import choice_term, compile_policy
 from .findings import KINDS, Finding, Involved
+from .provider import Catalog, read
 from .resolve import Policy, walk
 
 RESTRICTIVE = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie", "uitsluiting")
@@ -482,6 +484,26 @@ def _pairs(policies: list[Policy]) -> list[tuple[Policy, Policy]]:
     return pairs
 
 
+def _cross_year_witness(earlier: Policy, later: Policy, z: str, gone: list[str]) -> str | None:
+    """A provider that gets the contract under `later` but fails a condition only `earlier` had:
+    compliant in one year, not in the other. Found in clingo on the later year, then confirmed
+    by deciding it under the earlier year exactly as `explain` would."""
+    if not gone:
+        return None
+    tiers = later.tiers.get(z, ())
+    goal = f'reach({z},"{tiers[-1].label}")' if tiers else f"reach({z},none)"
+    facts = _Session.build(later, [goal]).witness(goal)
+    if facts is None:
+        return None
+    text = witness_text(later, facts)
+    provider_file = read(text.encode(), "getuige.lp", Catalog.of([earlier, later]))
+    for decision in decide.solve(compile_policy(earlier), [provider_file]):
+        if decision.care_type.name == z and any(c.clause.id in gone and c.active and not c.met
+                                                for c in decision.clauses):
+            return text
+    return None
+
+
 def check_years(policies: list[Policy]) -> list[Finding]:
     findings = []
     for earlier, later in _pairs(policies):
@@ -500,7 +522,7 @@ def check_years(policies: list[Policy]) -> list[Finding]:
                     "jaaroverschrijdend", later.path, "check.cross_year",
                     {"care_type": z, "earlier": earlier.path, "later": later.path,
                      "gone": ", ".join(before[t] for t in gone) or "-", "new": ", ".join(after[t] for t in new) or "-"},
-                    involved=clauses))
+                    involved=clauses, witness=_cross_year_witness(earlier, later, z, [before[t] for t in gone])))
             stated = any(not later.scope(ch) or later.applies_to(ch, z) for ch in later.changes)
             if not stated:
                 findings.append(Finding(

@@ -118,6 +118,14 @@ def test_cross_year_conflict_and_unstated_change(tmp_path):
     _, found = findings(earlier, later)
     assert [(f["kind"], [i["id"] for i in f["involved"]]) for f in found] == [
         ("jaaroverschrijdend", ["oud", "nieuw"]), ("wijzigingenlijst", ["oud", "nieuw"])]
+    # The witness is compliant in 2026 and, explained under 2025, fails the condition that went away.
+    witness = tmp_path / "getuige.lp"
+    witness.write_text(found[0]["witness"], encoding="utf-8")
+    for year, outcome in (("2026", "zorgovereenkomst"), ("2025", "geen_overeenkomst")):
+        result = run("explain", str(witness), "--beleid", earlier, "--beleid", later, "--jaar", year,
+                     "--format", "json")
+        decisions = json.loads(result.stdout)["providers"][0]["policies"][0]["decisions"]
+        assert [d["outcome"] for d in decisions if d["zorgsoort"] == "a"] == [outcome]
 
 
 def test_stated_change_clears_the_change_list_finding_and_a_change_without_difference_is_found(tmp_path):
