@@ -32,7 +32,8 @@ from . import printer
 from .compiler import choice_term, compile_policy
 from .findings import KINDS, Finding, Involved
 from .provider import Catalog, read
-from .resolve import Policy, walk
+from .vocabulary import LEVERT
+from .resolve import Policy, refs, walk
 
 RESTRICTIVE = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie", "uitsluiting")
 SWITCHABLE = RESTRICTIVE + ("benaderd", "niet_benaderd")
@@ -53,14 +54,19 @@ def _shift_date(number: int, days: int) -> int:
     return date.year * 10000 + date.month * 100 + date.day
 
 
+def _conditions(policy: Policy):
+    """Every condition of a policy: of clauses (with guards and exceptions), tiers, start rules."""
+    for clause in policy.clauses.values():
+        yield from (c for c in (clause.condition, clause.guard, clause.exception) if c is not None)
+    for tiers in policy.tiers.values():
+        yield from (t.condition for t in tiers)
+    yield from (r.guard for r in policy.start_rules if r.guard is not None)
+
+
 def _candidates(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
     """Per (numeric kenmerk, year): the values around every threshold the policy compares it with."""
     values: dict[tuple[str, int | None], set[int]] = {}
-    conditions = [c for clause in policy.clauses.values()
-                  for c in (clause.condition, clause.guard, clause.exception) if c is not None]
-    conditions += [t.condition for ts in policy.tiers.values() for t in ts]
-    conditions += [r.guard for r in policy.start_rules if r.guard is not None]
-    for condition in conditions:
+    for condition in _conditions(policy):
         for node in walk(condition):
             if isinstance(node, n.Comparison):
                 key = (node.ref.name, node.ref.year)
@@ -122,26 +128,9 @@ def witness_space(policy: Policy) -> list[str]:
 
 
 def _all_refs(policy: Policy):
-    for clause in policy.clauses.values():
-        for condition in (clause.condition, clause.guard, clause.exception):
-            if condition is not None:
-                yield from _refs(condition)
-    for tiers in policy.tiers.values():
-        for tier in tiers:
-            yield from _refs(tier.condition)
-    for rule in policy.start_rules:
-        yield rule.ref
-        if rule.guard is not None:
-            yield from _refs(rule.guard)
-
-
-def _refs(condition: n.Condition):
-    for node in walk(condition):
-        if isinstance(node, (n.Truth, n.Comparison, n.Membership)):
-            yield node.ref
-        elif isinstance(node, n.Ratio):
-            yield node.part
-            yield node.whole
+    for condition in _conditions(policy):
+        yield from refs(condition)
+    yield from (rule.ref for rule in policy.start_rules)
 
 
 # ---- goals -------------------------------------------------------------------------------------
@@ -198,7 +187,7 @@ class _Session:
         me = clingo.Function(WITNESS)
         delivers = {}
         for z in policy.care_types:
-            atom = atoms[clingo.Function("levert", [me, clingo.Function(z)])]
+            atom = atoms[clingo.Function(LEVERT, [me, clingo.Function(z)])]
             if atom is not None:
                 delivers[z] = atom.literal
         return cls(policy, control, switches, switch_literals, delivers)
@@ -253,7 +242,7 @@ def witness_text(policy: Policy, facts: list[clingo.Symbol]) -> str:
     lines = [f'% Getuige gevonden door caresq-logic check ({policy.path})']
     for symbol in sorted(facts, key=str):
         name = symbol.name
-        if name not in policy.features and name != "levert":
+        if name not in policy.features and name != LEVERT:
             continue
         args = [str(a) for a in symbol.arguments]
         feature = policy.features.get(name)

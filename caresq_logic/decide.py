@@ -24,6 +24,8 @@ from . import printer
 from .compiler import NodeRef, Program
 from .diagnostics import Failed, Span, diag
 from .provider import ProviderFile
+from .resolve import refs
+from .vocabulary import LEVERT
 
 DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
 # Condition nodes to ground (provider x delivered zorgsoort x node). The language has no
@@ -122,7 +124,7 @@ def ground_size(program: Program, providers: list[ProviderFile]) -> int:
         per_care_type[care_type] = per_care_type.get(care_type, 0) + 1
     return sum(
         per_care_type.get(str(f.args[1].value), 0)
-        for provider_file in providers for f in provider_file.facts if f.predicate == "levert"
+        for provider_file in providers for f in provider_file.facts if f.predicate == LEVERT
     )
 
 
@@ -290,7 +292,7 @@ class _Decoder:
         values: tuple[Value, ...] = ()
         if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
             # `niet x` reads best as one line with x's values, not as x with a flipped mark.
-            values = tuple(self.value(p, z, r) for r in _refs(condition.operand))
+            values = tuple(self.value(p, z, r) for r in refs(condition.operand))
         elif isinstance(condition, n.Not):
             children = (self.node(p, z, owner, self.program.numbering[(owner, id(condition.operand))], tier),)
         elif isinstance(condition, (n.And, n.Or)):
@@ -298,7 +300,7 @@ class _Decoder:
                 self.node(p, z, owner, self.program.numbering[(owner, id(o))], tier) for o in condition.operands
             )
         else:
-            values = tuple(self.value(p, z, r) for r in _refs(condition))
+            values = tuple(self.value(p, z, r) for r in refs(condition))
         return NodeResult(ref.text, holds, values, children, condition.span, condition)
 
     def value(self, p: tuple[str, str], z: str, ref: n.Ref) -> Value:
@@ -316,11 +318,3 @@ class _Decoder:
             if feature.type.kind == "date":
                 values = [date_of(v) for v in values]
         return Value(printer.ref(ref), feature.type.kind, tuple(values))
-
-
-def _refs(condition: n.Condition) -> tuple[n.Ref, ...]:
-    if isinstance(condition, (n.Truth, n.Comparison, n.Membership)):
-        return (condition.ref,)
-    if isinstance(condition, n.Ratio):
-        return (condition.part, condition.whole)
-    return ()

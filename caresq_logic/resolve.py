@@ -384,3 +384,11 @@ def walk(condition: n.Condition):
             yield from walk(operand)
 
 
+def refs(condition: n.Condition):
+    """The kenmerk references of every leaf of a condition, in order."""
+    for node in walk(condition):
+        if isinstance(node, (n.Truth, n.Comparison, n.Membership)):
+            yield node.ref
+        elif isinstance(node, n.Ratio):
+            yield node.part
+            yield node.whole
