@@ -105,6 +105,11 @@ class Catalog:
         return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types))
 
 
+def arity(feature: n.Feature) -> int:
+    """Arguments of a kenmerk's fact: the provider, the year or zorgsoort if per, the value if not ja/nee."""
+    return 1 + (feature.per is not None) + (feature.type.kind != "bool")
+
+
 # ---- reading bytes --------------------------------------------------------------------------------
 
 
@@ -376,7 +381,7 @@ class _Validator:
             return None
         if not fact.args or not self.provider_ok(fact.args[0]):
             if not fact.args:
-                self.error("A202", fact.pos, name=name, expected=self.arity(declarations[0]), actual=0)
+                self.error("A202", fact.pos, name=name, expected=arity(declarations[0]), actual=0)
             return None
         # A name declared by several policies must fit one of its declarations.
         problems: list[Diagnostic] = []
@@ -396,9 +401,6 @@ class _Validator:
             return True
         self.error("A207", term.pos, value=term.shown())
         return False
-
-    def arity(self, feature: n.Feature) -> int:
-        return 1 + (feature.per is not None) + (feature.type.kind != "bool")
 
     def check_levert(self, fact: Fact) -> Fact | None:
         if len(fact.args) != 2:
@@ -428,7 +430,7 @@ class _Validator:
         return False
 
     def check_feature(self, fact: Fact, feature: n.Feature) -> Fact | None:
-        expected = self.arity(feature)
+        expected = arity(feature)
         if len(fact.args) != expected:
             self.error("A202", fact.pos, name=feature.name, expected=expected, actual=len(fact.args))
             return None

@@ -13,7 +13,7 @@ import json
 import re
 
 from .diagnostics import Diagnostic, closest, diag
-from .provider import Catalog, Fact, Locator, Term
+from .provider import Catalog, Fact, Locator, Term, arity
 from .vocabulary import AANBIEDER, DERIVED_PREDICATES, LEVERT
 
 _INT = re.compile(r"-?[0-9]+")
@@ -62,7 +62,7 @@ class _Rows:
         args = [provider]
         if feature.per is not None:
             if qualifier is None:
-                self.error("A202", pos, name=name, expected=3 if feature.type.kind != "bool" else 2, actual=2)
+                self.error("A202", pos, name=name, expected=arity(feature), actual=arity(feature) - 1)
                 return
             args.append(Term("int", int(qualifier), pos) if _INT.fullmatch(qualifier) else
                         Term("name", qualifier, pos))
