@@ -1,5 +1,5 @@
 """The `caresq-logic` command line (typer). Each command is thin: it picks how far to run the
-passes in `load`, `decide` and `render`, and turns diagnostics into exit codes.
+stages chained in `passes`, picks a renderer in `report`, and turns diagnostics into exit codes.
 
 Exit codes: 0 all is well; 1 findings of severity error (`check`); 2 unusable input (a policy or
 provider file that does not check; the rest is still decided and printed); 3 an internal error,
@@ -19,10 +19,11 @@ from typing import List, Optional
 import typer
 
 from . import check as checking
-from . import decide, load, render
-from .findings import KINDS, RENDERERS, SEVERITIES
-from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
-from .provider import Catalog, ProviderFile, read
+from . import decide, passes
+from .diagnostics import Diagnostic, Span, diag, sort_key
+from .language.finding_kinds import KINDS, SEVERITIES
+from .report import as_json, text
+from .report.check import RENDERERS
 
 app = typer.Typer(
     add_completion=False,
@@ -94,54 +95,12 @@ def explain(
 ) -> None:
     """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
     lang = taal.value
-    loaded = load.load(beleid)
-    diagnostics = list(loaded.diagnostics)
-    policies = load.in_force(loaded.policies, jaar)
-    programs = load.compile_all(policies)
-    # A provider file describes the provider, whatever the year: check it against every loaded
-    # policy's kenmerken, decide it with the ones in force.
-    catalog = Catalog.of(loaded.policies)
-
-    files, problems = load.expand(providers, (".lp", ".csv", ".jsonl"))
-    diagnostics.extend(problems)
-    provider_files: list[ProviderFile] = []
-    for path, shown in files:
-        try:
-            provider_files.append(read(path.read_bytes(), shown, catalog))
-            diagnostics.extend(provider_files[-1].warnings)
-        except Failed as failed:
-            diagnostics.extend(failed.diagnostics)
-        except OSError as error:
-            diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
-
-    decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
-    solved = []
-    for program in programs:
-        try:
-            for decision in decide.solve(program, provider_files, tijdslimiet, grondlimiet):
-                decided.setdefault((program.policy.path, decision.file, decision.provider), []).append(decision)
-            solved.append(program)
-        except Failed as failed:   # reported; this policy's decisions are left out, not guessed
-            diagnostics.extend(failed.diagnostics)
-
-    reports = []
-    for provider_file in provider_files:
-        for provider in provider_file.providers:
-            report = render.Report(provider_file.path, provider, provider_file.names.get(provider))
-            for program in solved:
-                decisions = decided.get((program.policy.path, provider_file.path, provider))
-                if decisions:
-                    report.policies.append((program.policy, decisions))
-            if not report.policies and len(solved) < len(programs):
-                continue   # its policy could not be decided: the diagnostic says why
-            if not report.policies:
-                report.policies = [(p.policy, []) for p in programs[:1]]
-            reports.append(report)
-
+    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet)
+    reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
-        _write(uitvoer, render.to_json(reports, sorted(diagnostics, key=sort_key), lang))
+        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang))
     elif reports:
-        _write(uitvoer, render.text(reports, lang))
+        _write(uitvoer, text.text(reports, lang))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
 
@@ -153,11 +112,11 @@ def compile_(
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
 ) -> None:
     """Druk het ASP-programma af waarnaar een beleid vertaalt. / Print the compiled ASP program."""
-    loaded = load.load([path])
+    loaded = passes.load([path])
     if loaded.diagnostics:
         _print_diagnostics(loaded.diagnostics, taal.value)
         raise typer.Exit(2)
-    _write(uitvoer, "".join(p.text for p in load.compile_all(loaded.policies)))
+    _write(uitvoer, "".join(p.text for p in passes.compile_all(loaded.policies)))
 
 
 @app.command()
@@ -173,7 +132,7 @@ def check(
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     lang = taal.value
-    loaded = load.load(paths)
+    loaded = passes.load(paths)
     severities: dict[str, str] = {}
     for item in ernst or []:
         kind, _, level = item.partition("=")

@@ -16,9 +16,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from caresq_logic import check, compiler, decide, load, parser, render, resolve
+from caresq_logic import check, decide
+from caresq_logic import passes as load
+from caresq_logic.asp import compiler
+from caresq_logic.language import parser, resolve
+from caresq_logic.report import as_json, common
+from caresq_logic.report import text as text_report
 from caresq_logic.diagnostics import Failed
-from caresq_logic.provider import Catalog, read
+from caresq_logic.providers.model import Catalog
+from caresq_logic.providers.read import read
 
 from conftest import EXAMPLES, POLICIES
 
@@ -99,9 +105,9 @@ def check_provider(data: bytes, name: str = "p.lp") -> None:
         return
     for program in PROGRAMS:
         decisions = decide.solve(program, [provider_file])
-        report = render.Report(name, "x", None, [(program.policy, decisions)])
-        render.text([report])
-        render.to_json([report], [])
+        report = common.Report(name, "x", None, [(program.policy, decisions)])
+        text_report.text([report])
+        as_json.to_json([report], [])
 
 
 @FUZZ

@@ -8,7 +8,8 @@ import json
 
 import pytest
 
-from caresq_logic import compiler, parser, resolve
+from caresq_logic.asp import compiler
+from caresq_logic.language import parser, resolve
 from caresq_logic.diagnostics import Failed
 
 from conftest import TESTS, golden, run
@@ -75,8 +76,8 @@ def test_compiled_program_names_only_known_predicates():
     provider can never state it and a kenmerk can never clash with it)."""
     import re
 
-    from caresq_logic.load import load
-    from caresq_logic.vocabulary import BUILTIN_PROVIDER_PREDICATES, DERIVED_PREDICATES
+    from caresq_logic.passes import load
+    from caresq_logic.language.reserved import BUILTIN_PROVIDER_PREDICATES, DERIVED_PREDICATES
 
     for policy in load(None).policies:
         text = compiler.compile_policy(policy).text

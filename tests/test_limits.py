@@ -8,9 +8,12 @@ import sys
 
 import pytest
 
-from caresq_logic import cli, compiler, decide, load
+from caresq_logic import cli, decide
+from caresq_logic import passes as load
+from caresq_logic.asp import compiler
 from caresq_logic.diagnostics import Failed
-from caresq_logic.provider import Catalog, read
+from caresq_logic.providers.model import Catalog
+from caresq_logic.providers.read import read
 
 from conftest import REPO, run
 

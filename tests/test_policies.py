@@ -9,8 +9,10 @@ import unicodedata
 import clingo
 import pytest
 
-from caresq_logic import compiler, load, resources
-from caresq_logic.provider import Catalog, read
+from caresq_logic import passes as load, resources
+from caresq_logic.asp import compiler
+from caresq_logic.providers.model import Catalog
+from caresq_logic.providers.read import read
 
 from conftest import EXAMPLES, REPO, SEEDS, run
 

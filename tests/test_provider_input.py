@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from caresq_logic import load
+from caresq_logic import passes as load
 from caresq_logic.diagnostics import Failed
-from caresq_logic.provider import Catalog, read
+from caresq_logic.providers.model import Catalog
+from caresq_logic.providers.read import read
 
 from conftest import TESTS, run
 

@@ -6,9 +6,10 @@ import json
 
 import pytest
 
-from caresq_logic import load
+from caresq_logic import passes as load
 from caresq_logic.diagnostics import Failed
-from caresq_logic.provider import Catalog, read
+from caresq_logic.providers.model import Catalog
+from caresq_logic.providers.read import read
 
 from conftest import TESTS, run
 
@@ -128,3 +129,19 @@ def test_csv_quoted_fields_and_multiple_values(catalog):
     facts = [f.asp() for f in read(text.encode(), "p.csv", catalog).facts]
     assert facts == ['aanbieder(p,"Naam, met komma").', "levert(p,fysiotherapie).", "levert(p,logopedie).",
                      "registratie(p,irf).", "registratie(p,kfir).", 'agb(p,"04").', "lopend(p,logopedie)."]
+
+
+def test_csv_quoted_newline_is_one_field(catalog):
+    """Regression: a quoted field may hold a newline (RFC 4180); the row is still one record."""
+    text = 'id,naam,levert,prem\np,"Praktijk\nDe Loop",fysiotherapie,ja\nq,Q,fysiotherapie,"ja"\n'
+    provider_file = read(text.encode(), "p.csv", catalog)
+    assert [f.asp() for f in provider_file.facts] == [
+        'aanbieder(p,"Praktijk\\nDe Loop").', "levert(p,fysiotherapie).", "prem(p).",
+        'aanbieder(q,"Q").', "levert(q,fysiotherapie).", "prem(q).",
+    ]
+
+
+def test_csv_cell_positions_after_a_quoted_newline(catalog):
+    text = 'id,naam,aandeel\np,"a\n""b""",140\n'
+    assert rejected(text, "p.csv", catalog) == [
+        "p.csv:3:8: A204: waarde 140 van kenmerk 'aandeel' ligt buiten het bereik: 0..100"]

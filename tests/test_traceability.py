@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from caresq_logic import load
+from caresq_logic import passes as load
 
 from conftest import REPO
 

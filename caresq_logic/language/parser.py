@@ -2,24 +2,21 @@
 
 Takes: the text of one `.beleid` file and the name to report it under.
 Returns: the syntax tree, every node carrying its `Span`; or raises `Failed` with one
-diagnostic at the first syntax error (Lark's LALR parser stops there), worded for a policy
-author: the keywords that could come next, and a "did you mean" for a misspelt keyword.
-
-This is the only module that imports Lark.
+diagnostic at the first syntax error (Lark's LALR parser stops there; `syntax_errors` words it).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 
-from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken, VisitError
+from lark import Token, Transformer, v_args
+from lark.exceptions import UnexpectedInput, VisitError
 
+from ..diagnostics import Failed, Span, control_character
 from . import nodes as n
-from .diagnostics import Failed, Span, closest, control_character, diag
-from .resources import grammar_path
+from .grammar import lark
+from .syntax_errors import syntax_diagnostic, too_deep
 
 MONTHS = {
     name: number
@@ -29,116 +26,22 @@ MONTHS = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def _lark() -> Lark:
-    return Lark(
-        grammar_path().read_text(encoding="utf-8"),
-        parser="lalr",
-        propagate_positions=True,
-        maybe_placeholders=False,
-        cache=True,  # the LALR tables, keyed by grammar and options; saves ~0.3 s a run
-    )
-
-
-MAX_DEPTH = 50  # brackets in one condition; the tree is walked recursively downstream
-_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|#[^\n]*|[()]')
-
-
-def _too_deep(text: str, path: str):
-    depth = 0
-    for match in _NESTING.finditer(text):
-        token = match.group()
-        if token == "(":
-            depth += 1
-            if depth > MAX_DEPTH:
-                line = text.count("\n", 0, match.start()) + 1
-                col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
-                return diag("B104", Span(path, line, col), limit=MAX_DEPTH)
-        elif token == ")":
-            depth = max(depth - 1, 0)
-    return None
-
-
 def parse(text: str, path: str) -> n.PolicyFile:
     control = control_character(text, path, "B105")
     if control is not None:
         raise Failed([control])
-    deep = _too_deep(text, path)
+    deep = too_deep(text, path)
     if deep is not None:
         raise Failed([deep])
     try:
-        tree = _lark().parse(text)
+        tree = lark().parse(text)
         return _ToNodes(path).transform(tree)
     except UnexpectedInput as error:
-        raise Failed([_syntax_diagnostic(error, text, path)]) from None
+        raise Failed([syntax_diagnostic(error, text, path)]) from None
     except VisitError as error:  # a transformer callback rejected a value (e.g. a bad date)
         if isinstance(error.orig_exc, Failed):
             raise error.orig_exc from None
         raise
-
-
-# ---- turning Lark's errors into one clear diagnostic ------------------------------------------
-
-
-def _keyword_of(terminal: str) -> str:
-    """The text a policy author would type for a Lark terminal name."""
-    described = {
-        "NAME": "een naam",
-        "INT": "een getal",
-        "STRING": 'een tekst tussen "aanhalingstekens"',
-        "SECTION": "een paragraaf zoals §3.1",
-        "PERCENT": "een percentage zoals 30%",
-        "ISO_DATE": "een datum zoals 2025-10-24",
-        "MONTH": "een maand",
-        "$END": "het einde van het bestand",
-    }
-    if terminal in described:
-        return described[terminal]
-    try:
-        pattern = _lark().get_terminal(terminal).pattern
-    except KeyError:
-        return terminal
-    return f"'{pattern.value}'" if pattern.type == "str" else terminal
-
-
-def _expected(terminals: set[str]) -> str:
-    words = sorted({_keyword_of(t) for t in terminals})
-    if len(words) > 8:
-        words = words[:8] + ["..."]
-    return ", ".join(words)
-
-
-def _syntax_diagnostic(error: UnexpectedInput, text: str, path: str):
-    line = getattr(error, "line", 1) or 1
-    col = getattr(error, "column", 1) or 1
-    span = Span(path, line, col)
-    if isinstance(error, UnexpectedCharacters):
-        char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
-        return diag("B103" if char == '"' else "B101", span, char=char)
-    if isinstance(error, UnexpectedEOF) or (
-        isinstance(error, UnexpectedToken) and error.token.type == "$END"
-    ):
-        expected = error.expected if isinstance(error, UnexpectedEOF) else error.expected
-        end = _end_of(text)
-        return diag("B102", Span(path, *end), expected=_expected(set(expected)))
-    assert isinstance(error, UnexpectedToken)
-    token = error.token
-    expected = set(error.expected)
-    found = f"'{token.value}'"
-    hint = None
-    keywords = [t for t in expected if _keyword_of(t).startswith("'")]
-    if token.type == "NAME":
-        guess = closest(str(token.value), [_keyword_of(k).strip("'") for k in keywords])
-        if guess:
-            hint = ("H001", {"name": guess})
-    if hint is None and any(_keyword_of(t) == "'." + "'" for t in expected):
-        hint = ("H002", {})  # a statement could have ended here: most likely its full stop is missing
-    return diag("B100", span, hint=hint, found=found, expected=_expected(expected))
-
-
-def _end_of(text: str) -> tuple[int, int]:
-    lines = text.split("\n")
-    return len(lines), len(lines[-1]) + 1
 
 
 # ---- Lark tree -> nodes ------------------------------------------------------------------------

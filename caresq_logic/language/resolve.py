@@ -16,10 +16,10 @@ import re
 from dataclasses import dataclass, field
 
 from . import nodes as n
-from .diagnostics import Diagnostic, Failed, Span, closest, diag
-from .findings import KINDS
-from .messages import TypeName
-from .vocabulary import RESERVED_NAMES
+from ..diagnostics import Diagnostic, Failed, Span, closest, diag
+from .finding_kinds import KINDS
+from ..messages import TypeName
+from .reserved import RESERVED_NAMES
 
 NAME_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 NUMERIC = ("int", "count", "percentage", "date")

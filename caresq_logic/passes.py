@@ -1,9 +1,12 @@
-"""Find, read, parse and resolve policy files; pick the ones in force.
+"""The stages chained: find and read policy files, parse and resolve them, compile, read the
+provider files, decide, and assemble one `Report` per provider.
 
-Takes: paths (files or folders) given on the command line, or none for the embedded default.
-Returns: the checked `Policy` values and the diagnostics of the files that did not check.
 This is the `Passes` of caresq-logic: each step calls the one before it, and the CLI only
-chooses where to stop (`compile` stops after compiling, `explain` goes on to decide).
+chooses where to stop (`compile` stops after compiling, `explain` goes on to decide, `check`
+hands the resolved policies to `check`). The stages, in order:
+
+    language (parse, resolve) -> asp (compile) -> providers (read) -> decide -> report
+                                                +-> check -> report.check
 """
 
 from __future__ import annotations
@@ -11,9 +14,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import compiler, parser, resolve
+from . import decide
+from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
-from .provider import decode
+from .language import parser, resolve
+from .providers.model import Catalog, ProviderFile
+from .providers.read import decode, read
+from .report.common import Report
 from .resources import default_policies
 
 MAX_POLICY_BYTES = 4 * 1024 * 1024
@@ -97,3 +104,62 @@ def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[re
 
 def compile_all(policies: list[resolve.Policy]) -> list[compiler.Program]:
     return [compiler.compile_policy(p) for p in policies]
+
+
+@dataclass
+class Explained:
+    reports: list[Report] = field(default_factory=list)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFile], list[Diagnostic]]:
+    files, diagnostics = expand(paths, (".lp", ".csv", ".jsonl"))
+    provider_files: list[ProviderFile] = []
+    for path, shown in files:
+        try:
+            provider_files.append(read(path.read_bytes(), shown, catalog))
+            diagnostics.extend(provider_files[-1].warnings)
+        except Failed as failed:
+            diagnostics.extend(failed.diagnostics)
+        except OSError as error:
+            diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+    return provider_files, diagnostics
+
+
+def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
+            time_limit: float = decide.DEFAULT_TIME_LIMIT,
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT) -> Explained:
+    """Every provider decided under the policies in force, with every diagnostic on the way."""
+    loaded = load(policy_paths)
+    diagnostics = list(loaded.diagnostics)
+    policies = in_force(loaded.policies, year)
+    programs = compile_all(policies)
+    # A provider file describes the provider, whatever the year: check it against every loaded
+    # policy's kenmerken, decide it with the ones in force.
+    provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
+    diagnostics.extend(problems)
+
+    decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
+    solved = []
+    for program in programs:
+        try:
+            for decision in decide.solve(program, provider_files, time_limit, ground_limit):
+                decided.setdefault((program.policy.path, decision.file, decision.provider), []).append(decision)
+            solved.append(program)
+        except Failed as failed:   # reported; this policy's decisions are left out, not guessed
+            diagnostics.extend(failed.diagnostics)
+
+    reports = []
+    for provider_file in provider_files:
+        for provider in provider_file.providers:
+            report = Report(provider_file.path, provider, provider_file.names.get(provider))
+            for program in solved:
+                decisions = decided.get((program.policy.path, provider_file.path, provider))
+                if decisions:
+                    report.policies.append((program.policy, decisions))
+            if not report.policies and len(solved) < len(programs):
+                continue   # its policy could not be decided: the diagnostic says why
+            if not report.policies:
+                report.policies = [(p.policy, []) for p in programs[:1]]
+            reports.append(report)
+    return Explained(reports, diagnostics)

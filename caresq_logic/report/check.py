@@ -1,79 +1,14 @@
-"""Findings of `check`: what is wrong with a policy (not with its input), as data, and their
-renderings.
-
-A finding has a kind, a severity, a message (a catalogue key and its arguments, so it reads in
-Dutch or English), the clauses involved (each with its span and citation) and evidence: a
-minimal set of clauses that cannot hold together, or a witness provider printed as a provider
-file that `explain` accepts. Rendered as text, JSON, GitHub workflow annotations or SARIF 2.1.0.
-"""
+"""`check`'s findings as text, JSON, GitHub workflow annotations or SARIF 2.1.0."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from typing import Any
 
-from . import messages
-from .diagnostics import Span
-from .messages import ui
-
-# kind (the name used in `onderdruk` and `--ernst`) -> (code, default severity)
-KINDS: dict[str, tuple[str, str]] = {
-    "onvervulbaar": ("K100", "error"),        # a contract or tier no provider can get
-    "overlap": ("K200", "warning"),           # a provider fits two contract types meant to exclude each other
-    "gat": ("K300", "error"),                 # meets every required condition, fits no tier
-    "dode_clausule": ("K400", "warning"),     # a clause that can never change a decision
-    "jaaroverschrijdend": ("K500", "warning"),  # a continuing contract whose conditions changed
-    "wijzigingenlijst": ("K600", "warning"),  # change list and the real difference disagree
-    "tijdlijn": ("K700", "error"),            # dates that contradict each other
-}
-SEVERITIES = ("error", "warning", "note", "off")
-
-
-@dataclass(frozen=True)
-class Involved:
-    """A clause (or tier, milestone, start rule) a finding is about."""
-
-    id: str
-    title: str | None
-    section: str
-    span: Span
-
-
-@dataclass
-class Finding:
-    kind: str
-    policy: str                 # the policy file
-    key: str                    # message catalogue key, "check.*"
-    args: dict[str, Any] = field(default_factory=dict)
-    involved: list[Involved] = field(default_factory=list)
-    core: list[Involved] = field(default_factory=list)      # clauses that together cannot hold
-    witness: str | None = None                              # a provider file
-    severity: str = ""
-    suppressed: str | None = None                           # the stated reason, if suppressed
-
-    @property
-    def code(self) -> str:
-        return KINDS[self.kind][0]
-
-    def message(self, lang: str = "nl") -> str:
-        return messages.render(self.key, lang, self.args)
-
-    @property
-    def span(self) -> Span:
-        first = self.core or self.involved
-        return first[0].span if first else Span(self.policy, 1, 1)
-
-    @property
-    def counts(self) -> bool:
-        """Does this finding fail the check (an unsuppressed error)?"""
-        return self.severity == "error" and self.suppressed is None
-
-    def sort_key(self) -> tuple:
-        return (self.span.file, self.span.line, self.span.col, self.code, self.message("nl"))
-
-
-# ---- renderings ---------------------------------------------------------------------------------
+from .. import __version__
+from ..check.findings import Finding, Involved
+from ..language.finding_kinds import KINDS
+from ..messages import ui
 
 
 def _where(i: Involved) -> str:
@@ -150,7 +85,6 @@ def to_github(findings: list[Finding], lang: str = "nl") -> str:
 
 def to_sarif(findings: list[Finding], lang: str = "nl") -> str:
     """SARIF 2.1.0: one rule per kind, one result per finding (suppressed ones carry a suppression)."""
-    from . import __version__
 
     level = {"error": "error", "warning": "warning", "note": "note"}
     rules = [{"id": code, "name": kind, "defaultConfiguration": {"level": level[severity]},

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Union
 
-from .diagnostics import Span
+from ..diagnostics import Span
 
 # ---- values and references -------------------------------------------------------------------
 

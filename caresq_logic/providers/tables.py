@@ -1,20 +1,22 @@
 """The batch forms of a provider file, one provider a row: CSV and JSON Lines -> facts.
 
 Takes: the text of a `.csv` or `.jsonl` file and the `Catalog` of declared kenmerken.
-Returns: the same `provider.Fact` values a `.lp` file gives, each positioned at its cell (CSV)
-or key (JSONL), so that `provider._Validator` checks them exactly as it checks `.lp` facts;
+Returns: the same `model.Fact` values a `.lp` file gives, each positioned at its cell (CSV)
+or key (JSONL), so that `validate.Validator` checks them exactly as it checks `.lp` facts;
 plus the diagnostics of cells that are not values at all. The formats are documented in
 docs/provider-format.md.
 """
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 
-from .diagnostics import Diagnostic, closest, diag
-from .provider import Catalog, Fact, Locator, Term, arity
-from .vocabulary import AANBIEDER, DERIVED_PREDICATES, LEVERT
+from ..diagnostics import Diagnostic, closest, diag
+from .model import Catalog, Fact, Locator, Term, arity
+from ..language.reserved import AANBIEDER, DERIVED_PREDICATES, LEVERT
+
 
 _INT = re.compile(r"-?[0-9]+")
 _NAME = re.compile(r"[a-z][A-Za-z0-9_']*")
@@ -123,42 +125,39 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact
     return rows.facts, rows.errors
 
 
-def _csv_fields(line: str) -> list[tuple[str, int]]:
-    """Split one CSV line into (value, offset) pairs; quotes as in RFC 4180."""
-    fields, i, n = [], 0, len(line)
-    while True:
-        start = i
-        if i < n and line[i] == '"':
-            value, i = [], i + 1
-            while i < n:
-                if line[i] == '"' and i + 1 < n and line[i + 1] == '"':
-                    value.append('"')
-                    i += 2
-                elif line[i] == '"':
-                    i += 1
-                    break
-                else:
-                    value.append(line[i])
-                    i += 1
-            text = "".join(value)
-            while i < n and line[i] != ",":
-                i += 1
-        else:
-            end = line.find(",", i)
-            end = n if end < 0 else end
-            text, i = line[i:end], end
-        fields.append((text, start))
-        if i >= n:
-            return fields
-        i += 1   # the comma
+def _records(text: str):
+    """(record start offset, [(value, offset in the record)]) per CSV record, split by the
+    stdlib `csv` module (so a quoted field may hold a comma, a quote or a newline). The
+    offsets are recovered from the values: a quoted field is its value with every quote
+    doubled, plus the two quotes around it."""
+    lines = text.splitlines(keepends=True)
+    consumed = [0]   # characters of `text` the reader has taken so far
+
+    def feed():
+        for line in lines:
+            consumed[0] += len(line)
+            yield line
+
+    start = 0
+    for values in csv.reader(feed(), strict=False):
+        raw = text[start:consumed[0]]
+        fields, pos = [], 0
+        for value in values:
+            fields.append((value, pos))
+            quoted = pos < len(raw) and raw[pos] == '"'
+            pos += len(value) + value.count('"') + 2 if quoted else len(value)
+            pos += 1   # the comma
+        yield start, raw, fields
+        start = consumed[0]
 
 
 def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
     rows = _Rows(catalog, locator)
-    lines = text.splitlines(keepends=True)
-    if not lines:
+    records = _records(text)
+    first = next(records, None)
+    if first is None:
         return [], []
-    header = _csv_fields(lines[0].rstrip("\r\n"))
+    _, _, header = first
     columns: list[tuple[str, str | None] | None] = []
     for name, pos in header:
         match = _COLUMN.fullmatch(name.strip())
@@ -178,14 +177,9 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact],
     if not header or columns[0] != ("id", None):
         rows.error("A111", 0)
         return [], rows.errors
-    offset = len(lines[0])
-    for line in lines[1:]:
-        start = offset
-        offset += len(line)
-        body = line.rstrip("\r\n")
-        if not body.strip():
+    for start, raw, fields in records:
+        if not raw.strip():
             continue
-        fields = _csv_fields(body)
         if len(fields) != len(columns):
             rows.error("A113", start, expected=len(columns), actual=len(fields))
             continue

@@ -1,0 +1,64 @@
+"""Check policies for contradictions, overlaps, gaps, dead clauses and cross-year problems.
+
+Takes: checked `Policy` values (all years).
+Returns: `findings.Finding`s, with severities applied and suppressions marked.
+
+The search happens in clingo (`session`); each finding family has its own module. Only the
+comparisons between years, between milestone dates, and of the change lists are plain Python
+over clause texts and dates; no provider combination is ever enumerated in Python."""
+
+from __future__ import annotations
+
+from ..language.resolve import Policy
+from .dead import dead_clauses
+from .findings import Finding
+from .overlap import opposite_bounds
+from .overlap import overlaps as overlap_findings
+from .reach import unreachable_and_gaps, useless_exceptions
+from .session import Session
+from .severities import apply_policy_settings
+from .timeline import milestone_order, retroactive_starts
+from .years import check_years
+
+
+def goals(policy: Policy, overlaps: list[tuple[str, str, str]]) -> list[str]:
+    """Every question the checks below may ask, so the program is grounded once."""
+    goals: list[str] = []
+    for z in policy.care_types:
+        tiers = policy.tiers.get(z, ())
+        goals += [f'reach({z},"{t.label}")' for t in tiers] or [f"reach({z},none)"]
+        goals.append(f"gap({z})")
+        for clause in policy.clauses.values():
+            if not policy.applies_to(clause, z):
+                continue
+            if clause.kind == "differentiatiefactor":
+                goals += [f"met({z},{clause.id})", f"unmet({z},{clause.id})"]
+            elif clause.kind not in ("doorlopend", "route"):
+                goals.append(f"alone({z},{clause.id})")
+                if clause.kind == "uitsluiting" and clause.exception is not None:
+                    goals.append(f"excepted_contract({z},{clause.id})")
+        for rule in policy.start_rules:
+            if policy.applies_to(rule, z) or not policy.scope(rule):
+                goals.append(f"retroactive({z},{rule.id},{policy.header.year})")
+    return goals + [f"both({z1},{z2})" for z1, z2, _ in overlaps]
+
+
+def check_policy(policy: Policy) -> list[Finding]:
+    if not policy.care_types:
+        return []
+    overlaps = opposite_bounds(policy)
+    session = Session.build(policy, goals(policy, overlaps))
+    findings, unreachable = unreachable_and_gaps(policy, session)
+    findings += dead_clauses(policy, session, unreachable)
+    findings += useless_exceptions(policy, session)
+    findings += overlap_findings(policy, session, overlaps)
+    findings += retroactive_starts(policy, session)
+    return findings + milestone_order(policy)
+
+
+def check(policies: list[Policy], severities: dict[str, str] | None = None) -> list[Finding]:
+    findings: list[Finding] = []
+    for policy in policies:
+        findings += check_policy(policy)
+    findings += check_years(policies)
+    return apply_policy_settings(findings, policies, severities)

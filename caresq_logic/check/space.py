@@ -1,0 +1,119 @@
+"""The witness space: choice rules for the facts of one witness provider `w`.
+
+Numeric kenmerken are reduced to the values around every threshold the policy names (c-1, c,
+c+1; for a ratio p% the part p-1, p, p+1 of a whole of 100), which is complete for the
+comparisons the language has. A found witness is printed as a provider file `explain` accepts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import clingo
+
+from ..asp.compiler import choice_term
+from ..language.reserved import LEVERT
+from ..language import nodes as n
+from ..language.resolve import Policy, refs, walk
+
+
+WITNESS = "w"
+
+
+def _shift_date(number: int, days: int) -> int:
+    date = dt.date(number // 10000, number // 100 % 100, number % 100) + dt.timedelta(days=days)
+    return date.year * 10000 + date.month * 100 + date.day
+
+
+def _conditions(policy: Policy):
+    """Every condition of a policy: of clauses (with guards and exceptions), tiers, start rules."""
+    for clause in policy.clauses.values():
+        yield from (c for c in (clause.condition, clause.guard, clause.exception) if c is not None)
+    for tiers in policy.tiers.values():
+        yield from (t.condition for t in tiers)
+    yield from (r.guard for r in policy.start_rules if r.guard is not None)
+
+
+def _candidates(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
+    """Per (numeric kenmerk, year): the values around every threshold the policy compares it with."""
+    values: dict[tuple[str, int | None], set[int]] = {}
+    for condition in _conditions(policy):
+        for node in walk(condition):
+            if isinstance(node, n.Comparison):
+                key = (node.ref.name, node.ref.year)
+                if isinstance(node.value, n.DateValue):
+                    c = node.value.value.year * 10000 + node.value.value.month * 100 + node.value.value.day
+                    values.setdefault(key, set()).update({_shift_date(c, -1), c, _shift_date(c, 1)})
+                else:
+                    c = node.value.value
+                    values.setdefault(key, set()).update({c - 1, c, c + 1})
+            elif isinstance(node, n.Ratio):
+                p = node.percent.value
+                values.setdefault((node.whole.name, node.whole.year), set()).add(100)
+                values.setdefault((node.part.name, node.part.year), set()).update({p - 1, p, p + 1})
+    year = policy.header.year
+    for rule in policy.start_rules:   # a date before and one inside the contract year to start from
+        values.setdefault((rule.ref.name, None), set()).update({(year - 1) * 10000 + 515, year * 10000 + 515})
+    return values
+
+
+def _in_range(feature: n.Feature, value: int) -> bool:
+    kind = feature.type.kind
+    if kind == "count":
+        return value >= 0
+    if kind == "percentage":
+        return 0 <= value <= 100
+    return True
+
+
+def witness_space(policy: Policy) -> list[str]:
+    """Choice rules: which facts the witness provider may have."""
+    # Every choice has a matching #minimize element: a printed witness is a smallest one.
+    rules = [f"{{ levert({WITNESS},Z) : zorgsoort(Z) }}.", f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}."]
+    candidates = _candidates(policy)
+    referenced = {(r.name, r.year) for r in _all_refs(policy)}
+    for (name, year) in sorted(referenced, key=lambda k: (k[0], k[1] or 0)):
+        feature = policy.features[name]
+        first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
+        per_z = feature.per == "zorgsoort"
+        body = " : zorgsoort(Z)" if per_z else ""
+        args = ",".join(first + (["Z"] if per_z else []))
+        kind = feature.type.kind
+        variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
+        atom = f"{name}({','.join(first + variables)})"
+        rules.append(f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}.")
+        if kind == "bool":
+            rules.append(f"{{ {name}({args}){body} }}.")
+            continue
+        if kind in ("choice", "multi"):
+            options = [choice_term(c) for c in feature.type.choices]
+            domain = ";".join(options)
+            bound = " 1" if kind == "choice" else ""
+            rules.append(f"{{ {name}({args},V) : witness_value({name},V){', zorgsoort(Z)' if per_z else ''} }}{bound}.")
+            rules.append(f"witness_value({name},({domain})).")
+            continue
+        values = sorted(v for v in candidates.get((name, year), {0}) if _in_range(feature, v))
+        rules.append(f"witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
+        rules.append(f"{{ {name}({args},V) : witness_value({name},{year or 0},V){', zorgsoort(Z)' if per_z else ''} }} 1.")
+    return rules
+
+
+def _all_refs(policy: Policy):
+    for condition in _conditions(policy):
+        yield from refs(condition)
+    yield from (rule.ref for rule in policy.start_rules)
+
+
+def witness_text(policy: Policy, facts: list[clingo.Symbol]) -> str:
+    """A witness as a provider file `explain` accepts (dates back to "JJJJ-MM-DD")."""
+    lines = [f'% Getuige gevonden door caresq-logic check ({policy.path})']
+    for symbol in sorted(facts, key=str):
+        name = symbol.name
+        if name not in policy.features and name != LEVERT:
+            continue
+        args = [str(a) for a in symbol.arguments]
+        feature = policy.features.get(name)
+        if feature is not None and feature.type.kind == "date" and symbol.arguments[-1].type == clingo.SymbolType.Number:
+            number = symbol.arguments[-1].number
+            args[-1] = f'"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"'
+        lines.append(f"{name}({', '.join(args)}).")
+    return "\n".join(lines) + "\n"

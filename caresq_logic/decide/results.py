@@ -1,0 +1,75 @@
+"""What `decide` returns: typed, explained decisions (one per provider and zorgsoort), read by
+the renderers in `report` and by `check` to confirm a cross-year witness."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from ..diagnostics import Span
+from ..language import nodes as n
+
+
+# ---- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Value:
+    """A provider's value for a kenmerk as a condition read it; `values` empty means unknown."""
+
+    label: str                # "behandelindex 2024"
+    kind: str                 # the kenmerk's type
+    values: tuple[object, ...]
+
+
+@dataclass(frozen=True)
+class NodeResult:
+    """One node of a condition: its text, whether it held, and (for a leaf) the values read."""
+
+    text: str
+    holds: bool
+    values: tuple[Value, ...] = ()
+    children: tuple["NodeResult", ...] = ()
+    span: Span | None = None
+    syntax: n.Condition | None = None   # the syntax node, for renderers that need its kind
+
+
+@dataclass(frozen=True)
+class ClauseResult:
+    clause: n.Clause
+    active: bool                      # in scope and its `indien` guard held
+    met: bool                         # its condition held
+    condition: NodeResult
+    guard: NodeResult | None = None
+    exception: NodeResult | None = None
+    excepted: bool = False
+    via: tuple[str, ...] = ()          # factors this one counts for ("telt ook als")
+
+
+@dataclass(frozen=True)
+class TierResult:
+    tier: n.Tier
+    holds: bool
+    condition: NodeResult
+
+
+@dataclass(frozen=True)
+class Decision:
+    file: str                # the provider file: the same id in two files is two providers
+    provider: str
+    provider_name: str | None
+    care_type: n.CareType
+    outcome: str
+    tier: str | None
+    clauses: tuple[ClauseResult, ...]
+    factors: tuple[str, ...]
+    factor_count: int
+    tiers: tuple[TierResult, ...]
+    next_tier: TierResult | None
+    term: n.Term | None
+    start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
+    milestones: tuple[n.Milestone, ...] = ()
+    parents: tuple[tuple[str, str, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+
+    def by_kind(self, *kinds: str) -> list[ClauseResult]:
+        return [c for c in self.clauses if c.clause.kind in kinds]

@@ -1,0 +1,1 @@
+"""Provider files (`.lp`, `.csv`, `.jsonl`) -> validated facts: `read` is the entry point."""

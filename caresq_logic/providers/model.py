@@ -1,0 +1,97 @@
+"""What a provider file becomes: facts (`Fact` of `Term`s, each with its offset), the
+`ProviderFile` that holds them, and the `Catalog` of what the loaded policies declare.
+
+Shared by the three readers (`lp`, `tables`) and the `validate` stage; nothing here reads text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+from ..diagnostics import Diagnostic, Span
+from ..language import nodes as n
+from ..language.reserved import AANBIEDER, LEVERT
+
+
+@dataclass(frozen=True)
+class Term:
+    kind: str      # name, int, string
+    value: object
+    pos: int       # offset in the file; turned into line:col only for a diagnostic
+
+    def asp(self) -> str:
+        if self.kind == "string":
+            return '"' + str(self.value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
+        return str(self.value)
+
+    def shown(self) -> str:
+        return f'"{self.value}"' if self.kind == "string" else str(self.value)
+
+
+@dataclass(frozen=True)
+class Fact:
+    predicate: str
+    args: tuple[Term, ...]
+    pos: int
+
+    @property
+    def provider(self) -> str:
+        return str(self.args[0].value)
+
+    def asp(self, provider: str | None = None) -> str:
+        """The fact as ASP text; `provider` replaces the provider id (decide sends numbers)."""
+        if not self.args:
+            return f"{self.predicate}."
+        first = self.args[0].asp() if provider is None else provider
+        return f"{self.predicate}({','.join([first, *(a.asp() for a in self.args[1:])])})."
+
+
+class Locator:
+    """Turns offsets into `Span`s; built once per file, used only when something is reported."""
+
+    def __init__(self, path: str, text: str):
+        self.path = path
+        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+
+    def span(self, pos: int) -> Span:
+        line = bisect.bisect_right(self.starts, pos)
+        return Span(self.path, line, pos - self.starts[line - 1] + 1)
+
+
+@dataclass(frozen=True)
+class ProviderFile:
+    path: str
+    facts: tuple[Fact, ...]
+    providers: tuple[str, ...]           # in order of first appearance
+    names: dict[str, str] = field(default_factory=dict)   # provider -> display name
+    warnings: tuple[Diagnostic, ...] = ()
+
+    def facts_for(self, features: dict[str, n.Feature]) -> list[Fact]:
+        """The facts a policy with these kenmerken reads (plus levert/aanbieder)."""
+        return [f for f in self.facts if f.predicate in features or f.predicate in (LEVERT, AANBIEDER)]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """What the loaded policies declare: kenmerk name -> declarations, and all zorgsoorten."""
+
+    features: dict[str, tuple[n.Feature, ...]]
+    care_types: tuple[str, ...]
+
+    @classmethod
+    def of(cls, policies) -> "Catalog":
+        features: dict[str, list[n.Feature]] = {}
+        care_types: dict[str, None] = {}
+        for policy in policies:
+            for feature in policy.features.values():
+                features.setdefault(feature.name, []).append(feature)
+            care_types.update(dict.fromkeys(policy.care_types))
+        return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types))
+
+
+def arity(feature: n.Feature) -> int:
+    """Arguments of a kenmerk's fact: the provider, the year or zorgsoort if per, the value if not ja/nee."""
+    return 1 + (feature.per is not None) + (feature.type.kind != "bool")
+

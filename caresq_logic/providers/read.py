@@ -1,0 +1,62 @@
+"""Read a provider file: untrusted bytes -> `ProviderFile` of checked facts.
+
+Takes: the bytes of a `.lp`, `.csv` or `.jsonl` provider file and the `Catalog` of every
+kenmerk and zorgsoort the loaded policies declare.
+Returns: the facts, each with its span and its value already converted to what the compiled
+program expects (a date "2026-03-14" becomes 20260314); or raises `Failed` with every problem
+found, up to `MAX_ERRORS`. The formats are documented in docs/provider-format.md.
+"""
+
+from __future__ import annotations
+
+from ..language.reserved import AANBIEDER, LEVERT
+from ..diagnostics import Failed, Span, control_character, diag
+from . import lp, tables
+from .model import Catalog, Locator, ProviderFile
+from .validate import Validator
+
+
+MAX_BYTES = 32 * 1024 * 1024   # a whole market of providers fits; a runaway file does not
+MAX_ERRORS = 50
+
+
+def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
+    if len(data) > limit:
+        raise Failed([diag("C004", Span(path, 1, 1), size=len(data), limit=limit)])
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        col = len(before) - (before.rfind(b"\n") + 1) + 1
+        raise Failed([diag("C003", Span(path, line, col), offset=error.start)]) from None
+
+
+def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> ProviderFile:
+    text = decode(data, path, limit)
+    control = control_character(text, path, "A109")
+    if control is not None:
+        raise Failed([control])
+    locator = Locator(path, text)
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    if suffix in ("csv", "jsonl"):
+        facts, errors = (tables.read_csv if suffix == "csv" else tables.read_jsonl)(text, locator, catalog)
+    else:
+        facts, errors = lp.Parser(text, locator).parse()
+    facts = Validator(locator, catalog, errors).run(facts)
+    if not facts and not errors:
+        errors.append(diag("A209", Span(path, 1, 1)))
+    if errors:
+        errors.sort(key=lambda d: (d.span.line, d.span.col))
+        if len(errors) > MAX_ERRORS:
+            errors = errors[:MAX_ERRORS] + [diag("A108", errors[MAX_ERRORS].span)]
+        raise Failed(errors)
+    providers = tuple(dict.fromkeys(f.provider for f in facts))
+    names = {f.provider: str(f.args[1].value) for f in facts if f.predicate == AANBIEDER and len(f.args) == 2}
+    delivering = {f.provider for f in facts if f.predicate == LEVERT}
+    first = {}
+    for f in facts:
+        first.setdefault(f.provider, f.pos)
+    warnings = tuple(diag("A208", locator.span(first[p]), provider=p) for p in providers if p not in delivering)
+    return ProviderFile(path, tuple(facts), providers, names, warnings)
+

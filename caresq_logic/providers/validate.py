@@ -1,0 +1,161 @@
+"""Check facts against the declared kenmerken: arity, types, ranges, one value per single
+kenmerk; convert dates to the integers the compiled program compares. The same for every
+provider format (`lp`, `tables`), so all three are held to one standard."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..language.reserved import AANBIEDER, DERIVED_PREDICATES, LEVERT
+from ..diagnostics import Diagnostic, closest, diag
+from ..language import nodes as n
+from ..messages import TypeName
+from .model import Catalog, Fact, Locator, Term, arity
+
+
+class Validator:
+    def __init__(self, locator: Locator, catalog: Catalog, errors: list[Diagnostic]):
+        self.locator = locator
+        self.catalog = catalog
+        self.errors = errors
+        self.single: dict[tuple, Fact] = {}   # (kenmerk, provider, year/zorgsoort) -> first fact
+
+    def error(self, code: str, pos: int, hint=None, **args) -> None:
+        self.errors.append(diag(code, self.locator.span(pos), hint=hint, **args))
+
+    def run(self, facts: list[Fact]) -> list[Fact]:
+        return [checked for fact in facts if (checked := self.check(fact)) is not None]
+
+    def check(self, fact: Fact) -> Fact | None:
+        name = fact.predicate
+        if name in DERIVED_PREDICATES:
+            self.error("A201", fact.pos, name=name)
+            return None
+        if name == LEVERT:
+            return self.check_levert(fact)
+        if name == AANBIEDER:
+            return self.check_aanbieder(fact)
+        declarations = self.catalog.features.get(name)
+        if not declarations:
+            guess = closest(name, [*self.catalog.features, LEVERT, AANBIEDER])
+            self.error("A200", fact.pos, hint=("H001", {"name": guess}) if guess else None, name=name)
+            return None
+        if not fact.args or not self.provider_ok(fact.args[0]):
+            if not fact.args:
+                self.error("A202", fact.pos, name=name, expected=arity(declarations[0]), actual=0)
+            return None
+        # A name declared by several policies must fit one of its declarations.
+        problems: list[Diagnostic] = []
+        for feature in declarations:
+            before = len(self.errors)
+            converted = self.check_feature(fact, feature)
+            new = self.errors[before:]
+            del self.errors[before:]
+            if not new:
+                return converted
+            problems = problems or new
+        self.errors.extend(problems)
+        return None
+
+    def provider_ok(self, term: Term) -> bool:
+        if term.kind in ("name", "string") and str(term.value):
+            return True
+        self.error("A207", term.pos, value=term.shown())
+        return False
+
+    def check_levert(self, fact: Fact) -> Fact | None:
+        if len(fact.args) != 2:
+            self.error("A202", fact.pos, name=LEVERT, expected=2, actual=len(fact.args))
+            return None
+        if not self.provider_ok(fact.args[0]):
+            return None
+        return fact if self.care_type_ok(fact.args[1]) else None
+
+    def check_aanbieder(self, fact: Fact) -> Fact | None:
+        if len(fact.args) not in (1, 2):
+            self.error("A202", fact.pos, name=AANBIEDER, expected=2, actual=len(fact.args))
+            return None
+        if not self.provider_ok(fact.args[0]):
+            return None
+        if len(fact.args) == 2 and fact.args[1].kind != "string":
+            self.error("A203", fact.args[1].pos, name=AANBIEDER, expected='"naam"', value=fact.args[1].shown())
+            return None
+        return fact
+
+    def care_type_ok(self, term: Term) -> bool:
+        if term.kind == "name" and term.value in self.catalog.care_types:
+            return True
+        guess = closest(str(term.value), self.catalog.care_types)
+        self.error("A206", term.pos, hint=("H001", {"name": guess}) if guess else None,
+                   value=term.shown(), choices=", ".join(self.catalog.care_types))
+        return False
+
+    def check_feature(self, fact: Fact, feature: n.Feature) -> Fact | None:
+        expected = arity(feature)
+        if len(fact.args) != expected:
+            self.error("A202", fact.pos, name=feature.name, expected=expected, actual=len(fact.args))
+            return None
+        args = list(fact.args)
+        key: tuple = (feature.name, fact.provider)
+        if feature.per == "jaar":
+            year = args[1]
+            if year.kind != "int":
+                self.error("A203", year.pos, name=feature.name, expected=TypeName("int"), value=year.shown())
+                return None
+            if not 1900 <= int(year.value) <= 2100:
+                self.error("A204", year.pos, name=feature.name, value=year.value, allowed="1900..2100")
+                return None
+            key += (year.value,)
+        elif feature.per == "zorgsoort":
+            if not self.care_type_ok(args[1]):
+                return None
+            key += (args[1].value,)
+        if feature.type.kind == "bool":
+            return fact
+        value = self.check_value(feature, args[-1])
+        if value is None:
+            return None
+        args[-1] = value
+        checked = Fact(fact.predicate, tuple(args), fact.pos)
+        if feature.type.kind != "multi":
+            first = self.single.setdefault(key, checked)
+            if first is not checked and first.args[-1].value != value.value:
+                self.error("A205", value.pos, name=feature.name, provider=fact.provider,
+                           other=first.args[-1].shown(), line=self.locator.span(first.pos).line)
+                return None
+        return checked
+
+    def check_value(self, feature: n.Feature, term: Term) -> Term | None:
+        kind = feature.type.kind
+        name = feature.name
+        if kind in ("int", "count", "percentage"):
+            if term.kind != "int":
+                self.error("A203", term.pos, name=name, expected=TypeName(kind), value=term.shown())
+                return None
+            if kind == "count" and term.value < 0:
+                self.error("A204", term.pos, name=name, value=term.value, allowed=">= 0")
+                return None
+            if kind == "percentage" and not 0 <= term.value <= 100:
+                self.error("A204", term.pos, name=name, value=term.value, allowed="0..100")
+                return None
+            return term
+        if kind == "date":
+            if term.kind != "string" or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(term.value)):
+                self.error("A203", term.pos, name=name, expected='"JJJJ-MM-DD"', value=term.shown())
+                return None
+            try:
+                date = dt.date.fromisoformat(str(term.value))
+            except ValueError:
+                self.error("A204", term.pos, name=name, value=term.shown(), allowed="een bestaande datum")
+                return None
+            return Term("int", date.year * 10000 + date.month * 100 + date.day, term.pos)
+        choices = feature.type.choices
+        for choice in choices:
+            if choice.value == term.value and (term.kind == "string") == choice.quoted:
+                return term
+        shown = [f'"{c.value}"' if c.quoted else c.value for c in choices]
+        guess = closest(term.shown(), shown)
+        self.error("A203", term.pos, hint=("H001", {"name": guess}) if guess else None,
+                   name=name, expected=", ".join(shown), value=term.shown())
+        return None

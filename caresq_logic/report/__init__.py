@@ -1,0 +1,1 @@
+"""Renderers: explain decisions as text (`text`) or JSON (`as_json`); check findings (`check`)."""

@@ -1,0 +1,110 @@
+"""Decisions for programs: the JSON document described by docs/explain.schema.json.
+
+A pure function of its input, sorted, so the same input always gives byte-identical output."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from ..decide import ClauseResult, Decision, NodeResult, Value
+from ..diagnostics import Diagnostic
+from .common import Report, when_text
+
+
+JSON_SCHEMA_VERSION = "1"
+
+
+def _span(span) -> str | None:
+    return f"{span.file}:{span.line}:{span.col}" if span else None
+
+
+def _value_json(value: Value) -> dict:
+    return {
+        "kenmerk": value.label,
+        "type": value.kind,
+        "values": [v.isoformat() if isinstance(v, dt.date) else v for v in value.values],
+    }
+
+
+def _node_json(node: NodeResult) -> dict:
+    result = {"text": node.text, "holds": node.holds, "location": _span(node.span)}
+    if node.children:
+        result["children"] = [_node_json(c) for c in node.children]
+    else:
+        result["values"] = [_value_json(v) for v in node.values]
+    return result
+
+
+def _clause_json(c: ClauseResult) -> dict:
+    clause = c.clause
+    return {
+        "id": clause.id,
+        "kind": clause.kind,
+        "title": clause.title,
+        "citation": {"section": clause.citation.section, "quote": clause.citation.quote},
+        "location": _span(clause.span),
+        "active": c.active,
+        "met": c.met,
+        "excepted": c.excepted,
+        "counts_for": list(c.via),
+        "condition": _node_json(c.condition),
+        "guard": _node_json(c.guard) if c.guard else None,
+        "exception": _node_json(c.exception) if c.exception else None,
+        "request": clause.request,
+    }
+
+
+def _decision_json(d: Decision) -> dict:
+    return {
+        "zorgsoort": d.care_type.name,
+        "title": d.care_type.title,
+        "outcome": d.outcome,
+        "tier": d.tier,
+        "parents": [{"zorgsoort": p, "outcome": o, "tier": t} for p, o, t in d.parents],
+        "factors": {"count": d.factor_count, "met": list(d.factors)},
+        "clauses": [_clause_json(c) for c in d.clauses],
+        "tiers": [
+            {"tier": t.tier.label, "holds": t.holds, "citation": t.tier.citation.section,
+             "location": _span(t.tier.span), "condition": _node_json(t.condition)}
+            for t in d.tiers
+        ],
+        "next_tier": d.next_tier.tier.label if d.next_tier else None,
+        "term": {"from": d.term.start, "to": d.term.end, "id": d.term.id} if d.term else None,
+        "start_dates": [{"rule": r.id, "date": date.isoformat()} for r, date, _ in d.start_dates],
+        "planning": [
+            {"id": m.id, "kind": m.kind, "title": m.title, "when": when_text(m.when),
+             "date": m.when.date.value.isoformat() if m.when.date and m.when.date.value else None}
+            for m in d.milestones
+        ],
+    }
+
+
+def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl") -> str:
+    document = {
+        "schema": JSON_SCHEMA_VERSION,
+        "providers": [
+            {
+                "file": r.file,
+                "id": r.provider,
+                "name": r.name,
+                "policies": [
+                    {
+                        "domain": p.header.domain,
+                        "year": p.header.year,
+                        "version": p.header.version,
+                        "title": p.header.title,
+                        "file": p.path,
+                        "reconstructed_from": p.header.reconstructed_from,
+                        "decisions": [_decision_json(d) for d in decisions],
+                    }
+                    for p, decisions in r.policies
+                ],
+            }
+            for r in reports
+        ],
+        "diagnostics": [d.to_json(lang) for d in diagnostics],
+    }
+    # Compact on purpose: json's C encoder only runs without `indent`, and a market of providers
+    # is large. `jq .` pretty-prints it.
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
