@@ -68,14 +68,14 @@ def _in_range(feature: n.Feature, value: int) -> bool:
 def witness_space(policy: Policy) -> list[str]:
     """Choice rules: which facts the witness provider may have."""
     # Every choice has a matching #minimize element: a printed witness is a smallest one.
-    rules = [f"{{ levert({WITNESS},Z) : zorgsoort(Z) }}.", f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}."]
+    rules = [f"{{ levert({WITNESS},Z) : _zorgsoort(Z) }}.", f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}."]
     candidates = _candidates(policy)
     referenced = {(r.name, r.year) for r in _all_refs(policy)}
     for (name, year) in sorted(referenced, key=lambda k: (k[0], k[1] or 0)):
         feature = policy.features[name]
         first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
         per_z = feature.per == "zorgsoort"
-        body = " : zorgsoort(Z)" if per_z else ""
+        body = " : _zorgsoort(Z)" if per_z else ""
         args = ",".join(first + (["Z"] if per_z else []))
         kind = feature.type.kind
         variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
@@ -88,12 +88,12 @@ def witness_space(policy: Policy) -> list[str]:
             options = [choice_term(c) for c in feature.type.choices]
             domain = ";".join(options)
             bound = " 1" if kind == "choice" else ""
-            rules.append(f"{{ {name}({args},V) : witness_value({name},V){', zorgsoort(Z)' if per_z else ''} }}{bound}.")
-            rules.append(f"witness_value({name},({domain})).")
+            rules.append(f"{{ {name}({args},V) : _witness_value({name},V){', _zorgsoort(Z)' if per_z else ''} }}{bound}.")
+            rules.append(f"_witness_value({name},({domain})).")
             continue
         values = sorted(v for v in candidates.get((name, year), {0}) if _in_range(feature, v))
-        rules.append(f"witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
-        rules.append(f"{{ {name}({args},V) : witness_value({name},{year or 0},V){', zorgsoort(Z)' if per_z else ''} }} 1.")
+        rules.append(f"_witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
+        rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){', _zorgsoort(Z)' if per_z else ''} }} 1.")
     return rules
 
 

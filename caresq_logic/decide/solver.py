@@ -96,32 +96,32 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
 
 
 def _collect(m: clingo.Model, model: _Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
-    # The hot loop of a large batch: condition nodes arrive as h(P,K)/th(P,K), two numbers each.
+    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each.
     holds, tier_holds, inactive = model.holds.add, model.tier_holds.add, model.inactive.add
     for atom in m.symbols(shown=True):
         name = atom.name
         args = atom.arguments
         p = ids[args[0].number]
-        if name == "h" or name == "th":
+        if name == "_h" or name == "_th":
             tier, z, owner, number = keys[args[1].number]
             (tier_holds if tier else holds)((p, z, owner, number))
             continue
         z = str(args[1])
-        if name == "decision":
+        if name == "_decision":
             model.decision[(p, z)] = str(args[2])
-        elif name == "tier":
+        elif name == "_tier":
             model.tier[(p, z)] = args[2].string
-        elif name == "inactive":
+        elif name == "_inactive":
             inactive((p, z, str(args[2])))
-        elif name == "excepted":
+        elif name == "_excepted":
             model.excepted.add((p, z, str(args[2])))
-        elif name == "factor":
+        elif name == "_factor":
             model.factor.setdefault((p, z), set()).add(str(args[2]))
-        elif name == "factor_via":
+        elif name == "_factor_via":
             model.factor_via.setdefault((p, z), {}).setdefault(str(args[3]), []).append(str(args[2]))
-        elif name == "nfactors":
+        elif name == "_nfactors":
             model.nfactors[(p, z)] = args[2].number
-        elif name == "start_date":
+        elif name == "_start_date":
             model.start_date.setdefault((p, z), {})[str(args[2])] = args[3].number
 
 

@@ -15,7 +15,7 @@ import re
 
 from ..diagnostics import Diagnostic, closest, diag
 from .model import Catalog, Fact, Locator, Term, arity
-from ..language.reserved import AANBIEDER, DERIVED_PREDICATES, LEVERT
+from ..language.reserved import AANBIEDER, LEVERT
 
 
 _INT = re.compile(r"-?[0-9]+")
@@ -163,9 +163,6 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact],
         match = _COLUMN.fullmatch(name.strip())
         if not match:
             rows.error("A112", pos, column=name)
-            columns.append(None)
-        elif match.group(1) in DERIVED_PREDICATES:
-            rows.errors.append(diag("A201", locator.span(pos), name=match.group(1)))
             columns.append(None)
         elif match.group(1) not in (*catalog.features, "id", "naam", LEVERT, AANBIEDER):
             guess = closest(match.group(1), [*catalog.features, "naam", LEVERT])

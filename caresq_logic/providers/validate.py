@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from ..language.reserved import AANBIEDER, DERIVED_PREDICATES, LEVERT
+from ..language.reserved import AANBIEDER, LEVERT
 from ..diagnostics import Diagnostic, closest, diag
 from ..language import nodes as n
 from ..messages import TypeName
@@ -29,9 +29,6 @@ class Validator:
 
     def check(self, fact: Fact) -> Fact | None:
         name = fact.predicate
-        if name in DERIVED_PREDICATES:
-            self.error("A201", fact.pos, name=name)
-            return None
         if name == LEVERT:
             return self.check_levert(fact)
         if name == AANBIEDER:
