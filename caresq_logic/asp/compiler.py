@@ -51,6 +51,7 @@ class Program:
     tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
     numbering: dict[tuple[str, int], int] = field(default_factory=dict)        # (owner, id(node)) -> N
     keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
+    owner_scope: dict[str, tuple[str, ...]] = field(default_factory=dict)      # owner -> zorgsoorten
 
 
 def compile_policy(policy: Policy, switchable: frozenset[str] = frozenset()) -> Program:
@@ -77,7 +78,7 @@ class _Compiler:
         self.switchable = switchable
         self.out: list[str] = []
         self.program = Program(policy, "")
-        self.owner_scope: dict[str, tuple[str, ...]] = {}   # clause, start rule or tier id -> zorgsoorten
+        self.owner_scope = self.program.owner_scope   # clause, start rule or tier id -> zorgsoorten
 
     def emit(self, line: str = "") -> None:
         self.out.append(line)

@@ -46,7 +46,7 @@ def _cross_year_witness(earlier: Policy, later: Policy, z: str, gone: list[str])
     facts = Session.build(later, [goal]).witness(goal)
     if facts is None:
         return None
-    text = witness_text(later, facts)
+    text = witness_text(later, facts, also=(earlier,))
     provider_file = read(text.encode(), "getuige.lp", Catalog.of([earlier, later]))
     for decision in decide.solve(compile_policy(earlier), [provider_file]):
         if decision.care_type.name == z and any(c.clause.id in gone and c.active and not c.met

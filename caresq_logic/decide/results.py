@@ -20,6 +20,7 @@ class Value:
     label: str                # "behandelindex 2024"
     kind: str                 # the kenmerk's type
     values: tuple[object, ...]
+    default: bool = False     # the value is the policy's `standaard`, not stated by the provider
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,7 @@ class NodeResult:
     children: tuple["NodeResult", ...] = ()
     span: Span | None = None
     syntax: n.Condition | None = None   # the syntax node, for renderers that need its kind
+    unknown: bool = False               # holds in some completions of the unknown facts, not in all
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,17 @@ class ClauseResult:
     exception: NodeResult | None = None
     excepted: bool = False
     via: tuple[str, ...] = ()          # factors this one counts for ("telt ook als")
+    unknown: bool = False              # its guard or condition depends on unknown facts
+
+
+@dataclass(frozen=True)
+class Possibility:
+    """One outcome an undecided decision may have, and the conditions on unknown facts that
+    hold (True) or fail (False) in every completion giving it."""
+
+    outcome: str
+    tier: str | None
+    conditions: tuple[tuple[str, bool], ...]
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,9 @@ class Decision:
     start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
     milestones: tuple[n.Milestone, ...] = ()
     parents: tuple[tuple[str, str, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+    unknown: tuple[str, ...] = ()             # kenmerken it reads that the provider did not state
+    possible: tuple[Possibility, ...] = ()    # outcome "onbeslist": what it may become, and when
+    deciding: tuple[str, ...] = ()            # of `unknown`, those the possible outcomes turn on
 
     def by_kind(self, *kinds: str) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

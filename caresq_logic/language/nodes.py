@@ -185,6 +185,7 @@ class FeatureType:
 
     kind: str
     choices: tuple[ChoiceValue, ...] = ()
+    default: str | None = None   # ja/nee only: "ja" or "nee" when unstated (`standaard nee`), else onbekend
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ _INT = re.compile(r"-?[0-9]+")
 _NAME = re.compile(r"[a-z][A-Za-z0-9_']*")
 _COLUMN = re.compile(r"([a-z][a-z0-9_]*)(?:\[([A-Za-z0-9_]+)\])?")
 TRUE = {"ja", "1", "true", "waar", "yes"}
-FALSE = {"nee", "0", "false", "onwaar", "no", ""}
+FALSE = {"nee", "0", "false", "onwaar", "no"}   # an empty cell is not nee: it is unknown
 
 
 def _name_or_string(value: str, pos: int) -> Term:
@@ -70,9 +70,12 @@ class _Rows:
                         Term("name", qualifier, pos))
         kind = feature.type.kind
         if kind == "bool":
-            if value is True or (isinstance(value, str) and value.strip().lower() in TRUE):
+            text = value.strip().lower() if isinstance(value, str) else None
+            if value is True or text in TRUE:
                 self.facts.append(Fact(name, tuple(args), pos))
-            elif not (value is False or value is None or (isinstance(value, str) and value.strip().lower() in FALSE)):
+            elif value is False or text in FALSE:
+                self.facts.append(Fact(name, tuple(args), pos, negated=True))
+            elif not (value is None or text == ""):   # null or an empty cell: unknown, no fact
                 self.error("A203", pos, name=name, expected="ja/nee", value=json.dumps(value, ensure_ascii=False))
             return
         values = value if isinstance(value, list) and kind == "multi" else [value]

@@ -24,11 +24,12 @@ def _value_json(value: Value) -> dict:
         "kenmerk": value.label,
         "type": value.kind,
         "values": [v.isoformat() if isinstance(v, dt.date) else v for v in value.values],
+        "default": value.default,
     }
 
 
 def _node_json(node: NodeResult) -> dict:
-    result = {"text": node.text, "holds": node.holds, "location": _span(node.span)}
+    result = {"text": node.text, "holds": node.holds, "unknown": node.unknown, "location": _span(node.span)}
     if node.children:
         result["children"] = [_node_json(c) for c in node.children]
     else:
@@ -76,6 +77,13 @@ def _decision_json(d: Decision) -> dict:
             {"id": m.id, "kind": m.kind, "title": m.title, "when": when_text(m.when),
              "date": m.when.date.value.isoformat() if m.when.date and m.when.date.value else None}
             for m in d.milestones
+        ],
+        "unknown": list(d.unknown),
+        "deciding": list(d.deciding),
+        "possible": [
+            {"outcome": p.outcome, "tier": p.tier,
+             "conditions": [{"text": text, "holds": holds} for text, holds in p.conditions]}
+            for p in d.possible
         ],
     }
 

@@ -35,12 +35,41 @@ def fmt_values(values: tuple[Value, ...], lang: str) -> str:
     parts = []
     for value in values:
         shown = ", ".join(fmt_value(v, lang) for v in value.values) if value.values else ui("unknown", lang)
+        if value.default:
+            shown += f" ({ui('default', lang)})"
         parts.append(f"{value.label} = {shown}")
     return "; ".join(parts)
 
 
 def citation(c: n.Citation) -> str:
     return c.section
+
+
+def outcome_text(outcome: str, tier: str | None, lang: str) -> str:
+    label = ui("outcome." + outcome, lang)
+    return f"{label} {tier}" if outcome == "zorgovereenkomst" and tier else label
+
+
+def condition_text(text: str, holds: bool, lang: str) -> str:
+    if " en " in text or " of " in text:
+        text = f"({text})"
+    return text if holds else f"{'niet' if lang == 'nl' else 'not'} {text if text[0] == '(' else f'({text})'}"
+
+
+def possible_lines(d: Decision, lang: str) -> list[str]:
+    """"met behandelindex 2024 groter dan 150: Uitzondering aan te vragen", and for the last of
+    two whose conditions are each other's opposite: "anders: ..."."""
+    lines = []
+    for i, p in enumerate(d.possible):
+        outcome = outcome_text(p.outcome, p.tier, lang)
+        opposite = {(t, not h) for t, h in d.possible[0].conditions}
+        last = i == len(d.possible) - 1 and i > 0
+        if last and (not p.conditions or (len(d.possible) == 2 and set(p.conditions) == opposite)):
+            lines.append(ui("possible_otherwise", lang, outcome=outcome))
+            continue
+        conditions = (" en " if lang == "nl" else " and ").join(condition_text(t, h, lang) for t, h in p.conditions)
+        lines.append(ui("possible_if", lang, conditions=conditions, outcome=outcome) if conditions else outcome)
+    return lines
 
 
 def headline(d: Decision, lang: str) -> str:
@@ -78,13 +107,13 @@ def text(reports: list[Report], lang: str = "nl") -> str:
     return "\n".join(out).rstrip("\n") + "\n"
 
 
-def _mark(ok: bool) -> str:
-    return "✔" if ok else "✘"
+def _mark(ok: bool, unknown: bool = False) -> str:
+    return "?" if unknown else "✔" if ok else "✘"
 
 
 def _clause_line(c: ClauseResult, ok: bool, status: str | None = None) -> str:
     title = f" — {c.clause.title}" if c.clause.title else ""
-    line = f"      {_mark(ok)} {c.clause.id}{title} ({citation(c.clause.citation)})"
+    line = f"      {_mark(ok, c.unknown)} {c.clause.id}{title} ({citation(c.clause.citation)})"
     return line + (f": {status}" if status else "")
 
 
@@ -92,12 +121,18 @@ def _leaf_lines(node: NodeResult, lang: str, indent: str = "          ") -> list
     lines = []
     for leaf in leaves(node):
         values = fmt_values(leaf.values, lang)
-        lines.append(f"{indent}{_mark(leaf.holds)} {leaf.text}" + (f"  [{values}]" if values else ""))
+        lines.append(f"{indent}{_mark(leaf.holds, leaf.unknown)} {leaf.text}" + (f"  [{values}]" if values else ""))
     return lines
 
 
 def _decision_text(d: Decision, lang: str) -> list[str]:
     out = [f"  {d.care_type.title}: {headline(d, lang)}"]
+    if d.outcome == "onbeslist":
+        out.append("    " + ui("undecided_by", lang, features=", ".join(d.deciding)))
+        out.append(f"    {ui('possible', lang)}")
+        out.extend(f"      {line}" for line in possible_lines(d, lang))
+    elif d.unknown:
+        out.append("    " + ui("unknown_irrelevant", lang, features=", ".join(d.unknown)))
     if d.outcome == "niet_benaderd":   # it does meet the conditions: say for what
         tier = f"{ui('outcome.zorgovereenkomst', lang)} {d.tier}" if d.tier else ui("outcome.zorgovereenkomst", lang)
         out.append("    " + ui("would_get", lang, tier=tier))
@@ -166,7 +201,7 @@ def _decision_text(d: Decision, lang: str) -> list[str]:
         out.append(_clause_line(c, True))
 
     if d.outcome not in CONTRACTED:
-        routes = [c for c in d.by_kind("route") if c.active and c.met]
+        routes = [c for c in d.by_kind("route") if c.active and (c.met or c.unknown)]   # open, or perhaps
         if routes:
             out.append(f"    {ui('section.routes', lang)}")
             for c in routes:

@@ -1,0 +1,111 @@
+"""Solving with clingo: the shown atoms of a model (`Model`), one solve under the time limit
+(`run`), and the providers with unknown facts grounded once (`Completions`): their brave and
+cautious consequences, and which condition nodes an assumed outcome forces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import clingo
+
+from ..asp.compiler import Program
+from ..diagnostics import Failed, Span, diag
+
+
+@dataclass
+class Model:
+    """The shown atoms of the one model, indexed by (provider, zorgsoort)."""
+
+    decision: dict[tuple, set[str]] = field(default_factory=dict)   # brave: several per key
+    tier: dict[tuple, set[str]] = field(default_factory=dict)
+    holds: set[tuple] = field(default_factory=set)
+    tier_holds: set[tuple] = field(default_factory=set)
+    inactive: set[tuple] = field(default_factory=set)
+    excepted: set[tuple] = field(default_factory=set)
+    factor: dict[tuple, set[str]] = field(default_factory=dict)
+    factor_via: dict[tuple, dict[str, list[str]]] = field(default_factory=dict)
+    nfactors: dict[tuple, int] = field(default_factory=dict)
+    start_date: dict[tuple, dict[str, int]] = field(default_factory=dict)
+
+
+def run(control: clingo.Control, program: Program, time_limit: float, on_model, assumptions=()) -> bool:
+    with control.solve(on_model=on_model, assumptions=list(assumptions), async_=True) as handle:
+        if not handle.wait(time_limit):
+            handle.cancel()
+            raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
+        return handle.get().satisfiable
+
+
+
+class Completions:
+    """The providers with unknown facts, grounded once with their choice rules."""
+
+    def __init__(self, program: Program, control: clingo.Control, ids: list, time_limit: float):
+        self.program = program
+        self.control = control
+        self.ids = ids
+        self.time_limit = time_limit
+        control.configuration.solve.models = 0
+
+    def consequences(self, mode: str, assumptions=()) -> Model | None:
+        """What holds in some ("brave") or every ("cautious") completion; None if there is none.
+        clingo's last model of these enumeration modes is the consequence set."""
+        self.control.configuration.solve.enum_mode = mode
+        last: list = [[]]
+        found = run(self.control, self.program, self.time_limit,
+                       lambda m: last.__setitem__(0, m.symbols(shown=True)), assumptions)
+        if not found:
+            return None
+        model = Model()
+        collect(last[0], model, self.ids, self.program.keys)
+        return model
+
+    def forced(self, number: int, z: str, outcome: str, tier: str | None, nodes: list[tuple]) -> dict | None:
+        """`outcome` (with `tier`) assumed: of the given nodes ((tier?, model key)), those that
+        hold in every such completion (True) and those that hold in none (False); None if the
+        outcome has no completion."""
+        p = clingo.Number(number)
+        assumptions = [(clingo.Function("_decision", [p, clingo.Function(z), clingo.Function(outcome)]), True)]
+        if tier is not None:
+            assumptions.append((clingo.Function("_tier", [p, clingo.Function(z), clingo.String(tier)]), True))
+        brave = self.consequences("brave", assumptions)
+        if brave is None:
+            return None
+        cautious = self.consequences("cautious", assumptions)
+        forced = {}
+        for tier_node, key in nodes:
+            if key in (cautious.tier_holds if tier_node else cautious.holds):
+                forced[(tier_node, key)] = True
+            elif key not in (brave.tier_holds if tier_node else brave.holds):
+                forced[(tier_node, key)] = False
+        return forced
+
+
+def collect(symbols, model: Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
+    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each.
+    holds, tier_holds, inactive = model.holds.add, model.tier_holds.add, model.inactive.add
+    for atom in symbols:
+        name = atom.name
+        args = atom.arguments
+        p = ids[args[0].number]
+        if name == "_h" or name == "_th":
+            tier, z, owner, number = keys[args[1].number]
+            (tier_holds if tier else holds)((p, z, owner, number))
+            continue
+        z = str(args[1])
+        if name == "_decision":
+            model.decision.setdefault((p, z), set()).add(str(args[2]))
+        elif name == "_tier":
+            model.tier.setdefault((p, z), set()).add(args[2].string)
+        elif name == "_inactive":
+            inactive((p, z, str(args[2])))
+        elif name == "_excepted":
+            model.excepted.add((p, z, str(args[2])))
+        elif name == "_factor":
+            model.factor.setdefault((p, z), set()).add(str(args[2]))
+        elif name == "_factor_via":
+            model.factor_via.setdefault((p, z), {}).setdefault(str(args[3]), []).append(str(args[2]))
+        elif name == "_nfactors":
+            model.nfactors[(p, z)] = args[2].number
+        elif name == "_start_date":
+            model.start_date.setdefault((p, z), {})[str(args[2])] = args[3].number
