@@ -22,7 +22,7 @@ from . import check as checking
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
 from .language.finding_kinds import KINDS, SEVERITIES
-from .report import as_json, text
+from .report import as_json, readings, text
 from .report.check import RENDERERS
 
 app = typer.Typer(
@@ -49,6 +49,7 @@ class CheckFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    markdown = "markdown"
 
 
 BELEID_HELP = "Beleidsbestand of -map (herhaalbaar). Standaard: de ingebouwde policies/."
@@ -126,6 +127,7 @@ def check(
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Alleen deze beleidsjaren (herhaalbaar)."),
     ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
+    lezingen: bool = typer.Option(False, "--lezingen", help="Toon alle gemarkeerde lezingen (text, json of markdown)."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
 ) -> None:
     """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
@@ -133,6 +135,10 @@ def check(
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     lang = taal.value
     loaded = passes.load(paths)
+    wanted = readings.RENDERERS if lezingen else RENDERERS
+    if format.value not in wanted:
+        loaded.diagnostics.append(diag("C006", Span("--format", 1, 1), value=format.value,
+                                       choices=", ".join(wanted)))
     severities: dict[str, str] = {}
     for item in ernst or []:
         kind, _, level = item.partition("=")
@@ -144,6 +150,9 @@ def check(
         _print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
     policies = [p for p in loaded.policies if not jaar or p.header.year in jaar]
+    if lezingen:
+        _write(uitvoer, readings.RENDERERS[format.value](policies, lang))
+        raise typer.Exit(0)
     findings = checking.check(policies, severities)
     _write(uitvoer, RENDERERS[format.value](findings, lang))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)

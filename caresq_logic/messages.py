@@ -93,6 +93,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "B227": ("error", "onderdruk noemt '{name}', maar die clausule bestaat niet",
              "onderdruk names '{name}', but no such clause exists"),
     "B228": ("error", "een onderdrukking heeft een reden nodig", "a suppression needs a reason"),
+    "B229": ("error", "een lezing hoort bij een citaat: zet de zin die twee lezingen toelaat tussen aanhalingstekens "
+                      "achter de paragraaf, bijvoorbeeld (§3.1 \"...\")",
+             "a reading belongs to a quote: put the sentence that allows two readings in quotes after the "
+             "section, for example (§3.1 \"...\")"),
     # --- provider files ---------------------------------------------------------------------
     "A100": ("error", "onverwacht {found}; een aanbiedersbestand bevat alleen feiten zoals 'kenmerk(aanbieder, waarde).'",
              "unexpected {found}; a provider file holds only facts such as 'kenmerk(provider, value).'"),
@@ -253,6 +257,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.errors": ("ui", "{count} fout(en) gevonden", "{count} error(s) found"),
     "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",
                          "note: reconstructed from the change list of {source}; holds only what that list states"),
+    "ui.reading": ("ui", "Let op: berust op een lezing van {section} ({clause}): {reading}",
+                   "Note: rests on a reading of {section} ({clause}): {reading}"),
+    "ui.readings.kind": ("ui", "lezing", "reading"),
+    "ui.readings.summary": ("ui", "{count} lezing(en)", "{count} reading(s)"),
+    "ui.reading_alternative": ("ui", "andere lezing: {alternative}", "other reading: {alternative}"),
     "ui.gap": ("ui", "voldoet aan geen enkele zorgovereenkomst", "fits no contract tier"),
 }
 

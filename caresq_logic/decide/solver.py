@@ -26,7 +26,7 @@ from ..diagnostics import Failed, Span, diag
 from ..providers.model import ProviderFile
 from ..language.resolve import refs
 from ..language.reserved import LEVERT
-from .results import ClauseResult, Decision, NodeResult, TierResult, Value
+from .results import ClauseResult, Decision, NodeResult, ReadingNote, TierResult, Value
 
 
 DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
@@ -132,6 +132,34 @@ def date_of(number: int) -> dt.date | None:
         return None
 
 
+def _readings_read(outcome: str, clauses: tuple[ClauseResult, ...], term: n.Term | None, starts: list,
+                   has_tiers: bool) -> tuple[ReadingNote, ...]:
+    """The flagged readings of the clauses whose result this outcome was read from (the rules of
+    `prelude`): a continuing contract reads only `doorlopend`; otherwise the conditions and
+    exclusions; the factors where there are tiers; the approach only for a zorgsoort that could
+    be offered; the routes only when there is no contract. Plus the looptijd and ingangsdatum shown."""
+    contracted = outcome in ("zorgovereenkomst", "doorlopende_overeenkomst")
+    offered = outcome in ("zorgovereenkomst", "niet_benaderd")
+    required = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
+    blocked = any(c.active and not c.met for c in clauses if c.clause.kind in required)
+    read_kinds = {"doorlopend"}
+    if outcome != "doorlopende_overeenkomst":
+        read_kinds |= set(required)
+        if not blocked:
+            read_kinds.add("uitsluiting")
+        if has_tiers and not blocked:
+            read_kinds.add("differentiatiefactor")
+        if offered:
+            read_kinds |= {"benaderd", "niet_benaderd"}
+        if not contracted:
+            read_kinds.add("route")
+    items = [c.clause for c in clauses if c.clause.kind in read_kinds]
+    if term is not None and outcome == "zorgovereenkomst":
+        items.append(term)
+    items.extend(rule for rule, _date, _value in starts)
+    return tuple(ReadingNote(i.id, i.citation, i.reading, i.span) for i in items if i.reading is not None)
+
+
 # ---- decoding ------------------------------------------------------------------------------------
 
 
@@ -194,6 +222,7 @@ class _Decoder:
             start_dates=tuple(starts),
             milestones=milestones,
             parents=parents,
+            readings=_readings_read(outcome, clauses, term, starts, bool(tiers)),
         )
 
     def clause(self, p: tuple[str, str], z: str, clause: n.Clause) -> ClauseResult:

@@ -148,6 +148,16 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """`lezing "taken" alternatief "other"`: the cited sentence allows more than one reading;
+    the encoding follows `taken`, and says so wherever a decision depends on it."""
+
+    taken: str
+    alternative: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
 class Header:
     domain: str
     year: int
@@ -232,6 +242,7 @@ class Clause:
     counts_as: str | None
     span: Span
     scope_span: Span
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)
@@ -259,6 +270,7 @@ class Term:
     end: int
     span: Span
     scope_span: Span
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)
@@ -301,6 +313,7 @@ class StartRule:
     guard: Condition | None
     span: Span
     scope_span: Span | None
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,13 @@ MONTHS = {
     )
 }
 
+# The grammar's aliases of the clause kinds -> the kind's name in `nodes.CLAUSE_KINDS`.
+CLAUSE_KINDS = {
+    "k_required": "randvoorwaarde", "k_additional": "aanvullende_voorwaarde", "k_exclusion": "uitsluiting",
+    "k_factor": "differentiatiefactor", "k_selection": "selectie", "k_approached": "benaderd",
+    "k_not_approached": "niet_benaderd", "k_continuing": "doorlopend", "k_route": "route",
+}
+
 
 def parse(text: str, path: str) -> n.PolicyFile:
     control = control_character(text, path, "B105")
@@ -59,7 +66,6 @@ class _ToNodes(Transformer):
         super().__init__()
         self.path = path
 
-    # spans
     def _span(self, meta) -> Span:
         return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
 
@@ -169,6 +175,7 @@ class _ToNodes(Transformer):
             title = _unquote(rest.pop(0))
         citation, scope, scope_span = rest.pop(0)
         guard = exception = request = counts_as = None
+        reading = rest.pop(0) if rest and isinstance(rest[0], n.Reading) else None
         if rest and isinstance(rest[0], tuple) and rest[0][0] == "guard":
             guard = rest.pop(0)[1]
         condition = rest.pop(0)
@@ -179,35 +186,16 @@ class _ToNodes(Transformer):
                 counts_as = part[1]
         return n.Clause(
             kind, str(ident), title, citation, scope, guard, condition, exception, request, counts_as,
-            self._span(meta), scope_span,
+            self._span(meta), scope_span, reading,
         )
 
-    def k_required(self, meta, children):
-        return "randvoorwaarde"
+    def reading(self, meta, children):
+        return n.Reading(*(_unquote(c) for c in children), *([None] * (2 - len(children))), self._span(meta))
 
-    def k_additional(self, meta, children):
-        return "aanvullende_voorwaarde"
-
-    def k_exclusion(self, meta, children):
-        return "uitsluiting"
-
-    def k_factor(self, meta, children):
-        return "differentiatiefactor"
-
-    def k_selection(self, meta, children):
-        return "selectie"
-
-    def k_approached(self, meta, children):
-        return "benaderd"
-
-    def k_not_approached(self, meta, children):
-        return "niet_benaderd"
-
-    def k_continuing(self, meta, children):
-        return "doorlopend"
-
-    def k_route(self, meta, children):
-        return "route"
+    def __default__(self, data, children, meta):
+        if data in CLAUSE_KINDS:   # the grammar's aliases for the clause kinds
+            return CLAUSE_KINDS[data]
+        return super().__default__(data, children, meta)
 
     def placement(self, meta, children):
         if isinstance(children[0], n.Citation):
@@ -254,8 +242,8 @@ class _ToNodes(Transformer):
 
     def term(self, meta, children):
         ident, title, rest = self._titled(children)
-        (citation, scope, scope_span), start, end = rest
-        return n.Term(ident, title, citation, scope, int(start), int(end), self._span(meta), scope_span)
+        (citation, scope, scope_span), *reading, start, end = rest   # reading: [] or [n.Reading]
+        return n.Term(ident, title, citation, scope, int(start), int(end), self._span(meta), scope_span, *reading)
 
     def _optional_scope(self, rest):
         citation = rest.pop(0)
@@ -313,9 +301,10 @@ class _ToNodes(Transformer):
     def start_rule(self, meta, children):
         ident, title, rest = self._titled(children)
         citation, scope, scope_span = self._optional_scope(rest)
+        reading = rest.pop(0) if isinstance(rest[0], n.Reading) else None
         ref = rest.pop(0)
         guard = rest[0][1] if rest else None
-        return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span)
+        return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span, reading)
 
     def change(self, meta, children):
         ident, title, rest = self._titled(children)

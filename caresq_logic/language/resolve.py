@@ -132,6 +132,8 @@ class _Checker:
         tier_lines: dict[tuple[str, str], int] = {}
         terms, milestones, start_rules, changes, suppressions = [], [], [], [], []
         for item in items:
+            if getattr(item, "reading", None) is not None and not item.citation.quote:
+                self.error("B229", item.reading.span)   # a reading is of a sentence: the citation quotes it
             if isinstance(item, n.Clause):
                 self.declare_id(item.id, item.span)
                 clauses.setdefault(item.id, item)

@@ -55,6 +55,11 @@ def _clause_json(c: ClauseResult) -> dict:
     }
 
 
+def reading_json(note) -> dict:
+    return {"id": note.id, "section": note.citation.section, "quote": note.citation.quote,
+            "reading": note.reading.taken, "alternative": note.reading.alternative, "location": _span(note.span)}
+
+
 def _decision_json(d: Decision) -> dict:
     return {
         "zorgsoort": d.care_type.name,
@@ -77,6 +82,7 @@ def _decision_json(d: Decision) -> dict:
              "date": m.when.date.value.isoformat() if m.when.date and m.when.date.value else None}
             for m in d.milestones
         ],
+        "readings": [reading_json(r) for r in d.readings],
     }
 
 

@@ -182,7 +182,16 @@ def _decision_text(d: Decision, lang: str) -> list[str]:
         out.append(f"    {ui('section.dates', lang)}")
         for m in d.milestones:
             out.append(f"      {when_text(m.when)}: {m.title or m.id} ({citation(m.citation)})")
+    for note in d.readings:
+        out.append("    " + reading_line(note, lang))
     return out
+
+
+def reading_line(note, lang: str) -> str:
+    line = ui("reading", lang, section=citation(note.citation), clause=note.id, reading=note.reading.taken)
+    if note.reading.alternative:
+        line += "; " + ui("reading_alternative", lang, alternative=note.reading.alternative)
+    return line
 
 
 def _next_tier_text(d: Decision, tier: TierResult, lang: str) -> list[str]:
