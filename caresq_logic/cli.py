@@ -19,9 +19,11 @@ from typing import List, Optional
 import typer
 
 from . import check as checking
+from .check import quotes
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
 from .language.finding_kinds import KINDS, SEVERITIES
+from .messages import ui
 from .report import as_json, readings, text
 from .report.check import RENDERERS
 
@@ -156,6 +158,29 @@ def check(
     findings = checking.check(policies, severities)
     _write(uitvoer, RENDERERS[format.value](findings, lang))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
+
+
+@app.command()
+def citaten(
+    paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de ingebouwde policies/."),
+    bronnen: Path = typer.Option(..., "--bronnen", help="Map met de bronteksten (de 'bron' in de kop van elk beleid)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Staat elk citaat letterlijk in zijn brontekst? / Is every quote verbatim in its source text?
+
+    Exit 0: alle citaten gevonden; 2: een citaat niet gevonden, of onbruikbare invoer."""
+    lang = taal.value
+    loaded = passes.load(paths)
+    if not bronnen.is_dir():
+        loaded.diagnostics.append(diag("C001", Span(str(bronnen), 1, 1), path=str(bronnen)))
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, lang)
+        raise typer.Exit(2)
+    problems, found = quotes.verify(loaded.policies, bronnen)
+    _print_diagnostics(problems, lang)
+    if not problems:
+        typer.echo(ui("quotes.ok", lang, count=found))
+    raise typer.Exit(2 if problems else 0)
 
 
 def main() -> None:

@@ -63,6 +63,13 @@ def asp_date(value) -> int:
     return value.year * 10000 + value.month * 100 + value.day
 
 
+def scaled(value, scale: int) -> int:
+    """A number written with decimals as the integer the program compares: exact, never a float."""
+    result = value * scale
+    assert result == int(result), "resolve rejects more decimals than the kenmerk declares"
+    return int(result)
+
+
 def asp_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
@@ -222,11 +229,17 @@ class _Compiler:
             return [self.fact(c.ref)]
         if isinstance(c, n.Comparison):
             v = c.value
-            number = asp_date(v.value) if isinstance(v, n.DateValue) else v.value
+            scale = self.policy.features[c.ref.name].type.scale
+            number = asp_date(v.value) if isinstance(v, n.DateValue) else scaled(v.value, scale)
             return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {number}"]
         if isinstance(c, n.Ratio):
-            # part >= p% of whole, in integers: 100 * part >= p * whole
-            return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, 100*A {ops[c.op]} {c.percent.value}*B"]
+            # a op p% of b, in integers: the facts are A = a*sa and B = b*sb, and p = P/sp, so
+            # 100*sp*sb*A op P*sa*B. A whole of 0 has no share at all: 0 of 0 is not "30% of" it.
+            sa = self.policy.features[c.part.name].type.scale
+            sb = self.policy.features[c.whole.name].type.scale
+            sp = 10 ** n.decimals_of(c.percent.value)
+            return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, B > 0, "
+                    f"{100 * sp * sb}*A {ops[c.op]} {scaled(c.percent.value, sp) * sa}*B"]
         if isinstance(c, n.Membership):
             return [self.fact(c.ref, choice_term(v)) for v in c.values]
         if isinstance(c, n.AllRequired):

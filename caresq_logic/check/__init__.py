@@ -33,7 +33,7 @@ def goals(policy: Policy, overlaps: list[tuple[str, str, str]]) -> list[str]:
                 continue
             if clause.kind == "differentiatiefactor":
                 goals += [f"met({z},{clause.id})", f"unmet({z},{clause.id})"]
-            elif clause.kind not in ("doorlopend", "route"):
+            elif clause.kind not in ("doorlopend", "route", "ander_beleid"):
                 goals.append(f"alone({z},{clause.id})")
                 if clause.kind == "uitsluiting" and clause.exception is not None:
                     goals.append(f"excepted_contract({z},{clause.id})")

@@ -13,7 +13,7 @@ def dead_clauses(policy: Policy, session: Session, unreachable: set[str]) -> lis
     findings = []
     for clause in policy.clauses.values():
         scope = [z for z in policy.scope(clause) if z not in unreachable]
-        if not scope or clause.kind in ("doorlopend", "route"):
+        if not scope or clause.kind in ("doorlopend", "route", "ander_beleid"):
             continue
         if clause.kind == "differentiatiefactor":
             never = not any(session.satisfiable(f"met({z},{clause.id})") for z in scope)

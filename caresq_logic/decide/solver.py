@@ -15,6 +15,7 @@ deciding values are the provider's own validated facts, which is what the leaves
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 import clingo
@@ -142,8 +143,8 @@ def _readings_read(outcome: str, clauses: tuple[ClauseResult, ...], term: n.Term
     offered = outcome in ("zorgovereenkomst", "niet_benaderd")
     required = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
     blocked = any(c.active and not c.met for c in clauses if c.clause.kind in required)
-    read_kinds = {"doorlopend"}
-    if outcome != "doorlopende_overeenkomst":
+    read_kinds = {"doorlopend", "ander_beleid"}
+    if outcome not in ("doorlopende_overeenkomst", "ander_beleid"):
         read_kinds |= set(required)
         if not blocked:
             read_kinds.add("uitsluiting")
@@ -283,4 +284,6 @@ class _Decoder:
             values = sorted({f.args[-1].value for f in facts}, key=str)
             if feature.type.kind == "date":
                 values = [date_of(v) for v in values]
+            elif feature.type.decimals:
+                values = [printer.number(Decimal(v) / feature.type.scale) for v in values]
         return Value(printer.ref(ref), feature.type.kind, tuple(values))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Union
 
 from ..diagnostics import Span
@@ -23,10 +24,18 @@ class IntValue:
 
 
 @dataclass(frozen=True)
-class PercentValue:
-    """A percentage as written, `30%`: an integer from 0 to 100."""
+class DecimalValue:
+    """A number with a decimal comma as written, `0,8`: exact, never a float."""
 
-    value: int
+    value: Decimal
+    span: Span
+
+
+@dataclass(frozen=True)
+class PercentValue:
+    """A percentage as written, `30%` or `12,5%`: from 0 to 100 (an int unless it has decimals)."""
+
+    value: int | Decimal
     span: Span
 
 
@@ -46,7 +55,12 @@ class ChoiceValue:
     span: Span
 
 
-Value = Union[IntValue, PercentValue, DateValue, ChoiceValue]
+Value = Union[IntValue, DecimalValue, PercentValue, DateValue, ChoiceValue]
+
+
+def decimals_of(value: int | Decimal) -> int:
+    """How many decimals a written number has (`0,80` has 2)."""
+    return max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
 
 
 @dataclass(frozen=True)
@@ -191,10 +205,16 @@ class Group:
 
 @dataclass(frozen=True)
 class FeatureType:
-    """kind: bool, int, count, percentage, date, choice, multi; `choices` for the last two."""
+    """kind: bool, int, count, percentage, date, choice, multi; `choices` for the last two;
+    `decimals` for a getal or percentage with decimals (the program counts in 10**-decimals)."""
 
     kind: str
     choices: tuple[ChoiceValue, ...] = ()
+    decimals: int = 0
+
+    @property
+    def scale(self) -> int:
+        return 10 ** self.decimals
 
 
 @dataclass(frozen=True)
@@ -220,6 +240,7 @@ CLAUSE_KINDS = (
     "niet_benaderd",
     "doorlopend",
     "route",
+    "ander_beleid",
 )
 REQUIRED_KINDS = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
 

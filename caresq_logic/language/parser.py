@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from lark import Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput, VisitError
@@ -30,6 +31,7 @@ CLAUSE_KINDS = {
     "k_required": "randvoorwaarde", "k_additional": "aanvullende_voorwaarde", "k_exclusion": "uitsluiting",
     "k_factor": "differentiatiefactor", "k_selection": "selectie", "k_approached": "benaderd",
     "k_not_approached": "niet_benaderd", "k_continuing": "doorlopend", "k_route": "route",
+    "k_elsewhere": "ander_beleid",
 }
 
 
@@ -142,13 +144,16 @@ class _ToNodes(Transformer):
         return n.FeatureType("bool")
 
     def t_int(self, meta, children):
-        return n.FeatureType("int")
+        return n.FeatureType("int", decimals=children[0] if children else 0)
+
+    def decimals(self, meta, children):
+        return int(children[0])
 
     def t_count(self, meta, children):
         return n.FeatureType("count")
 
     def t_percentage(self, meta, children):
-        return n.FeatureType("percentage")
+        return n.FeatureType("percentage", decimals=children[0] if children else 0)
 
     def t_date(self, meta, children):
         return n.FeatureType("date")
@@ -365,7 +370,10 @@ class _ToNodes(Transformer):
         if isinstance(value, n.DateValue):
             return value
         if value.type == "PERCENT":
-            return n.PercentValue(int(str(value)[:-1]), self._tspan(value))
+            number = str(value)[:-1]
+            return n.PercentValue(Decimal(number.replace(",", ".")) if "," in number else int(number), self._tspan(value))
+        if value.type == "DECIMAL":
+            return n.DecimalValue(Decimal(str(value).replace(",", ".")), self._tspan(value))
         return n.IntValue(int(value), self._tspan(value))
 
     def iso_date(self, meta, children):

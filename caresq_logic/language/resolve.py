@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from . import nodes as n
+from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .finding_kinds import KINDS
 from ..messages import TypeName
@@ -364,12 +365,14 @@ class _Checker:
         if not self.expect(feature, node.ref, NUMERIC, "int"):
             return
         value = node.value
-        wanted = {
-            "int": n.IntValue, "count": n.IntValue, "percentage": n.PercentValue, "date": n.DateValue,
-        }[feature.type.kind]
+        wanted = {"int": (n.IntValue, n.DecimalValue), "count": (n.IntValue,), "percentage": (n.PercentValue,),
+                  "date": (n.DateValue,)}[feature.type.kind]
         if not isinstance(value, wanted):
             self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
                        expected=TypeName(feature.type.kind))
+        elif isinstance(value, (n.DecimalValue, n.PercentValue)) and n.decimals_of(value.value) > feature.type.decimals:
+            self.error("B230", value.span, value=printer.value(value), count=n.decimals_of(value.value),
+                       name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
         elif isinstance(value, n.DateValue) and value.value is None:

@@ -98,6 +98,12 @@ def _leaf_lines(node: NodeResult, lang: str, indent: str = "          ") -> list
 
 def _decision_text(d: Decision, lang: str) -> list[str]:
     out = [f"  {d.care_type.title}: {headline(d, lang)}"]
+    if d.outcome == "ander_beleid":   # this policy decides nothing more: say which one does, and why
+        for c in d.by_kind("ander_beleid"):
+            if c.active and c.met:
+                out.append(_clause_line(c, True))
+                out.extend(_leaf_lines(c.condition, lang))
+        return out + ["    " + reading_line(note, lang) for note in d.readings]
     if d.outcome == "niet_benaderd":   # it does meet the conditions: say for what
         tier = f"{ui('outcome.zorgovereenkomst', lang)} {d.tier}" if d.tier else ui("outcome.zorgovereenkomst", lang)
         out.append("    " + ui("would_get", lang, tier=tier))
