@@ -90,6 +90,8 @@ def explain(
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
+                                               help="Jaar van een meerjarige zorgovereenkomst (standaard: het beleidsjaar)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
                                       help="Seconden die de oplosser per beleid mag gebruiken."),
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
@@ -98,7 +100,7 @@ def explain(
 ) -> None:
     """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
     lang = taal.value
-    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet)
+    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, contractjaar)
     reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
         _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang))

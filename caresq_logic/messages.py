@@ -102,6 +102,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                       "decimaal getal met een komma: {comma} (en declareer het kenmerk als 'getal met N decimalen')",
              "'{text}' is not a number of the policy language: a full stop ends a clause; write a decimal "
              "number with a comma: {comma} (and declare the kenmerk as 'getal met N decimalen')"),
+    "B231": ("error", "contractjaar {year} is geen jaar van de looptijd van deze zorgsoorten (looptijd: {years})",
+             "contract year {year} is not a year of these zorgsoorten's contract period (years: {years})"),
     "B229": ("error", "een lezing hoort bij een citaat: zet de zin die twee lezingen toelaat tussen aanhalingstekens "
                       "achter de paragraaf, bijvoorbeeld (§3.1 \"...\")",
              "a reading belongs to a quote: put the sentence that allows two readings in quotes after the "
@@ -281,6 +283,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                    "Note: rests on a reading of {section} ({clause}): {reading}"),
     "ui.readings.kind": ("ui", "lezing", "reading"),
     "ui.readings.summary": ("ui", "{count} lezing(en)", "{count} reading(s)"),
+    "ui.contract_year": ("ui", "contractjaar {year}", "contract year {year}"),
     "ui.reading_alternative": ("ui", "andere lezing: {alternative}", "other reading: {alternative}"),
     "ui.gap": ("ui", "voldoet aan geen enkele zorgovereenkomst", "fits no contract tier"),
 }

@@ -51,12 +51,16 @@ class Program:
     tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
     numbering: dict[tuple[str, int], int] = field(default_factory=dict)        # (owner, id(node)) -> N
     keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
+    contract_year: int = 0                                                     # the year of the contract decided
 
 
 def compile_policy(policy: Policy, switchable: frozenset[str] = frozenset()) -> Program:
     """`switchable` clause ids apply only while the external atom `_on(C)` holds: `check` uses
-    them as assumptions, so that an unsatisfiable goal yields a core of clauses."""
-    return _Compiler(policy, switchable).run()
+    them as assumptions, so that an unsatisfiable goal yields a core of clauses. A policy with
+    clauses `in contractjaar N` is compiled per year: see `resolve.for_contract_year`."""
+    program = _Compiler(policy, switchable).run()
+    program.contract_year = policy.contract_year or policy.header.year
+    return program
 
 
 def asp_date(value) -> int:

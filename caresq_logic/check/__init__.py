@@ -9,7 +9,7 @@ over clause texts and dates; no provider combination is ever enumerated in Pytho
 
 from __future__ import annotations
 
-from ..language.resolve import Policy
+from ..language.resolve import Policy, for_contract_year
 from .dead import dead_clauses
 from .findings import Finding
 from .overlap import opposite_bounds
@@ -59,6 +59,14 @@ def check_policy(policy: Policy) -> list[Finding]:
 def check(policies: list[Policy], severities: dict[str, str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for policy in policies:
-        findings += check_policy(policy)
+        # Each contract year a clause names (`in contractjaar N`) is a policy of its own to check;
+        # a finding that holds in several years is reported once.
+        seen: set[str] = set()
+        for year in sorted({policy.header.year} | {c.contract_year for c in policy.clauses.values() if c.contract_year}):
+            for finding in check_policy(for_contract_year(policy, year)):
+                key = repr((finding.kind, finding.key, sorted(finding.args.items()), [i.id for i in finding.involved]))
+                if key not in seen:
+                    seen.add(key)
+                    findings.append(finding)
     findings += check_years(policies)
     return apply_policy_settings(findings, policies, severities)

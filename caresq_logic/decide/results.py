@@ -81,6 +81,7 @@ class Decision:
     start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
     milestones: tuple[n.Milestone, ...] = ()
     parents: tuple[tuple[str, str, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+    contract_year: int | None = None         # the year of a multi-year contract this decision is for
     readings: tuple[ReadingNote, ...] = ()   # flagged readings of clauses whose result this decision read
 
     def by_kind(self, *kinds: str) -> list[ClauseResult]:

@@ -143,8 +143,11 @@ def _readings_read(outcome: str, clauses: tuple[ClauseResult, ...], term: n.Term
     offered = outcome in ("zorgovereenkomst", "niet_benaderd")
     required = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
     blocked = any(c.active and not c.met for c in clauses if c.clause.kind in required)
-    read_kinds = {"doorlopend", "ander_beleid"}
-    if outcome not in ("doorlopende_overeenkomst", "ander_beleid"):
+    if outcome == "ander_beleid":
+        return tuple(ReadingNote(c.clause.id, c.clause.citation, c.clause.reading, c.clause.span)
+                     for c in clauses if c.clause.kind == "ander_beleid" and c.clause.reading is not None)
+    read_kinds = {"doorlopend"}
+    if outcome != "doorlopende_overeenkomst":
         read_kinds |= set(required)
         if not blocked:
             read_kinds.add("uitsluiting")
@@ -223,6 +226,7 @@ class _Decoder:
             start_dates=tuple(starts),
             milestones=milestones,
             parents=parents,
+            contract_year=self.program.contract_year,
             readings=_readings_read(outcome, clauses, term, starts, bool(tiers)),
         )
 

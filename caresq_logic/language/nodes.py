@@ -264,6 +264,7 @@ class Clause:
     span: Span
     scope_span: Span
     reading: Reading | None = None
+    contract_year: int | None = None   # `in contractjaar 2027`: only for that year of the contract
 
 
 @dataclass(frozen=True)

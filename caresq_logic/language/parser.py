@@ -180,6 +180,7 @@ class _ToNodes(Transformer):
             title = _unquote(rest.pop(0))
         citation, scope, scope_span = rest.pop(0)
         guard = exception = request = counts_as = None
+        year = int(rest.pop(0)[1]) if rest and isinstance(rest[0], tuple) and rest[0][0] == "contract_year" else None
         reading = rest.pop(0) if rest and isinstance(rest[0], n.Reading) else None
         if rest and isinstance(rest[0], tuple) and rest[0][0] == "guard":
             guard = rest.pop(0)[1]
@@ -191,7 +192,7 @@ class _ToNodes(Transformer):
                 counts_as = part[1]
         return n.Clause(
             kind, str(ident), title, citation, scope, guard, condition, exception, request, counts_as,
-            self._span(meta), scope_span, reading,
+            self._span(meta), scope_span, reading, year,
         )
 
     def reading(self, meta, children):
@@ -228,6 +229,9 @@ class _ToNodes(Transformer):
 
     def request(self, meta, children):
         return _unquote(children[0])
+
+    def contract_year(self, meta, children):
+        return ("contract_year", children[0])
 
     def counts_as(self, meta, children):
         return ("counts_as", str(children[0]))

@@ -12,11 +12,13 @@ and the renderers need, so that they never have to look anything up by scanning.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from . import nodes as n
 from . import printer
+from .conditions import refs, walk   # also imported from here by the later stages
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .finding_kinds import KINDS
 from ..messages import TypeName
@@ -42,6 +44,7 @@ class Policy:
     changes: tuple[n.Change, ...]
     suppressions: tuple[n.Suppression, ...] = ()
     scopes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(item) -> expanded scope
+    contract_year: int | None = None   # set by `for_contract_year`: the clauses of that year only
 
     @property
     def header(self) -> n.Header:
@@ -56,6 +59,15 @@ class Policy:
 
     def applies_to(self, item, care_type: str) -> bool:
         return care_type in self.scopes[id(item)]
+
+
+def for_contract_year(policy: Policy, year: int | None = None) -> Policy:
+    """The policy as it holds in one contract year (default: the policy's own year): a clause
+    written `in contractjaar N` for another year N is left out."""
+    year = year or policy.header.year
+    kept = {k: c for k, c in policy.clauses.items() if c.contract_year in (None, year)}
+    factors = {z: tuple(c for c in fs if c.id in kept) for z, fs in policy.factors.items()}
+    return dataclasses.replace(policy, clauses=kept, factors=factors, contract_year=year)
 
 
 def resolve(tree: n.PolicyFile) -> Policy:
@@ -180,6 +192,11 @@ class _Checker:
             )
             for care_type in self.care_types
         }
+        for clause in clauses.values():   # `in contractjaar N`: N is a year of the clause's contract
+            years = {y for t in terms if set(self.scopes[id(t)]) & set(self.scopes[id(clause)])
+                     for y in range(t.start, t.end + 1)}
+            if clause.contract_year is not None and clause.contract_year not in years:
+                self.error("B231", clause.span, year=clause.contract_year, years=", ".join(map(str, sorted(years))) or "-")
         self.check_suppressions(suppressions, clauses)
         self.check_counts_as(clauses, factors)
         self.check_tiers(tiers, factors)
@@ -377,23 +394,3 @@ class _Checker:
             self.error("B207", value.span, value=value.value)
         elif isinstance(value, n.DateValue) and value.value is None:
             self.error("B208", value.span, value=value.text)
-
-
-def walk(condition: n.Condition):
-    """Every node of a condition, parents before children."""
-    yield condition
-    if isinstance(condition, n.Not):
-        yield from walk(condition.operand)
-    elif isinstance(condition, (n.And, n.Or)):
-        for operand in condition.operands:
-            yield from walk(operand)
-
-
-def refs(condition: n.Condition):
-    """The kenmerk references of every leaf of a condition, in order."""
-    for node in walk(condition):
-        if isinstance(node, (n.Truth, n.Comparison, n.Membership)):
-            yield node.ref
-        elif isinstance(node, n.Ratio):
-            yield node.part
-            yield node.whole

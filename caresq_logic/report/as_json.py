@@ -65,6 +65,7 @@ def _decision_json(d: Decision) -> dict:
         "zorgsoort": d.care_type.name,
         "title": d.care_type.title,
         "outcome": d.outcome,
+        "contract_year": d.contract_year,
         "tier": d.tier,
         "parents": [{"zorgsoort": p, "outcome": o, "tier": t} for p, o, t in d.parents],
         "factors": {"count": d.factor_count, "met": list(d.factors)},

@@ -67,6 +67,8 @@ def text(reports: list[Report], lang: str = "nl") -> str:
         for policy, decisions in report.policies:
             h = policy.header
             version = f", versie {h.version}" if h.version else ""
+            if decisions and decisions[0].contract_year not in (None, h.year):
+                version += ", " + ui("contract_year", lang, year=decisions[0].contract_year)
             out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]")
             if h.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=h.reconstructed_from))
