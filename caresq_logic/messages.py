@@ -133,6 +133,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "column name '{column}' is not a kenmerk; write 'kenmerk' or 'kenmerk[2024]' / 'kenmerk[zorgsoort]'"),
     "A113": ("error", "deze regel heeft {actual} velden, de kopregel {expected}",
              "this row has {actual} fields, the header {expected}"),
+    "A114": ("error", "{value} is geen waarde van een feit: een punt sluit het feit af; schrijf een getal met decimalen "
+                      "tussen aanhalingstekens: \"{comma}\"",
+             "{value} is not a value of a fact: a full stop ends the fact; write a number with decimals in quotes: "
+             "\"{comma}\""),
     "A200": ("error", "onbekend kenmerk '{name}' (geen van de beleidsregels declareert het)",
              "undeclared kenmerk '{name}' (no policy declares it)"),
     "A202": ("error", "kenmerk '{name}' heeft {expected} argumenten, hier staan er {actual}",
