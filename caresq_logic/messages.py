@@ -157,9 +157,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                            "differentiation factor {clause} is never met, so it never counts"),
     "check.factor_always": ("finding", "differentiatiefactor {clause} is altijd voldaan en onderscheidt dus niemand",
                             "differentiation factor {clause} is always met, so it distinguishes no one"),
-    "check.dead": ("finding", "{clause} verandert voor geen enkele zorgaanbieder het besluit: telkens als deze geldt, "
+    "check.dead": ("finding", "{kind} {clause} verandert voor geen enkele zorgaanbieder het besluit: telkens als deze geldt, "
                               "beslist een andere clausule al hetzelfde (of de voorwaarde is altijd of nooit waar)",
-                   "{clause} changes no care provider's decision: whenever it applies another clause already decides "
+                   "{kind} {clause} changes no care provider's decision: whenever it applies another clause already decides "
                    "the same (or its condition is always or never true)"),
     "check.exception": ("finding", "de uitzondering op {clause} leidt voor {care_type} nooit tot een zorgovereenkomst; "
                                    "dat komt door: {core}",
@@ -209,11 +209,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.kind.aanvullende_voorwaarde": ("ui", "aanvullende voorwaarde", "additional condition"),
     "ui.kind.uitsluiting": ("ui", "uitsluiting", "exclusion"),
     "ui.kind.differentiatiefactor": ("ui", "differentiatiefactor", "differentiation factor"),
-    "ui.kind.selectie": ("ui", "selectieve inkoop", "selective purchasing"),
-    "ui.kind.benaderd": ("ui", "benadering", "approach"),
-    "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not approached"),
-    "ui.kind.doorlopend": ("ui", "doorlopende zorgovereenkomst", "continuing contract"),
-    "ui.kind.route": ("ui", "aanvraagroute", "application route"),
+    "ui.kind.selectie": ("ui", "selectie", "selection"),
+    "ui.kind.benaderd": ("ui", "benaderd", "approach condition"),
+    "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not-approached condition"),
+    "ui.kind.doorlopend": ("ui", "doorlopend", "continuing contract"),
+    "ui.kind.route": ("ui", "route", "application route"),
     "ui.kind.hoofdzorgsoort": ("ui", "zorgovereenkomst voor de hoofdzorgsoort", "contract for the parent zorgsoort"),
     "ui.section.required": ("ui", "Voorwaarden", "Conditions"),
     "ui.section.exclusions": ("ui", "Uitsluitingen", "Exclusions"),
@@ -237,6 +237,15 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.no": ("ui", "nee", "no"),
     "ui.provider": ("ui", "Zorgaanbieder", "Care provider"),
     "ui.policy": ("ui", "Beleid", "Policy"),
+    "ui.version": ("ui", "versie {version}", "version {version}"),
+    "ui.or": ("ui", "of", "or"),
+    "ui.months": ("ui", "januari februari maart april mei juni juli augustus september oktober november december",
+                  "January February March April May June July August September October November December"),
+    "ui.when.from": ("ui", "vanaf {date}", "from {date}"),
+    "ui.when.after": ("ui", "na {event}", "after {event}"),
+    "ui.when.early": ("ui", "begin {month} {year}", "early {month} {year}"),
+    "ui.when.mid": ("ui", "half {month} {year}", "mid {month} {year}"),
+    "ui.when.end": ("ui", "eind {month} {year}", "end of {month} {year}"),
     "ui.no_care_types": ("ui", "levert geen zorgsoort waarop dit beleid van toepassing is",
                          "delivers no zorgsoort this policy applies to"),
     "ui.term": ("ui", "Looptijd {start} t/m {end}", "Contract period {start} to {end}"),
@@ -283,7 +292,8 @@ def severity(code: str) -> str:
 def render(code: str, lang: str = "nl", args: dict[str, Any] | None = None) -> str:
     _, nl, en = CATALOGUE[code]
     template = en if lang == "en" else nl
-    args = {k: (v.localize(lang) if isinstance(v, TypeName) else v) for k, v in (args or {}).items()}
+    # An argument that knows its own words (TypeName, ClauseKind, Outcome) is named in `lang`.
+    args = {k: (v.localize(lang) if hasattr(v, "localize") else v) for k, v in (args or {}).items()}
     return template.format(**args)
 
 

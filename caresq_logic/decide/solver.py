@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 import clingo
 
 from ..language import nodes as n
+from ..language.kinds import Outcome
 from ..language import printer
 from ..asp.compiler import NodeRef, Program
 from ..diagnostics import Failed, Span, diag
@@ -39,7 +40,7 @@ DEFAULT_GROUND_LIMIT = 20_000_000
 class _Model:
     """The shown atoms of the one model, indexed by (provider, zorgsoort)."""
 
-    decision: dict[tuple, str] = field(default_factory=dict)
+    decision: dict[tuple, Outcome] = field(default_factory=dict)
     tier: dict[tuple, str] = field(default_factory=dict)
     holds: set[tuple] = field(default_factory=set)
     tier_holds: set[tuple] = field(default_factory=set)
@@ -108,7 +109,7 @@ def _collect(m: clingo.Model, model: _Model, ids: list[tuple[str, str]], keys: l
             continue
         z = str(args[1])
         if name == "_decision":
-            model.decision[(p, z)] = str(args[2])
+            model.decision[(p, z)] = Outcome(args[2].name)
         elif name == "_tier":
             model.tier[(p, z)] = args[2].string
         elif name == "_inactive":
@@ -154,7 +155,7 @@ class _Decoder:
             result.append(self.decision(provider, care_type, outcome))
         return result
 
-    def decision(self, p: tuple[str, str], z: str, outcome: str) -> Decision:
+    def decision(self, p: tuple[str, str], z: str, outcome: Outcome) -> Decision:
         """`p` is (file, provider id)."""
         policy = self.policy
         clauses = tuple(
@@ -230,12 +231,8 @@ class _Decoder:
         if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
             # `niet x` reads best as one line with x's values, not as x with a flipped mark.
             values = tuple(self.value(p, z, r) for r in refs(condition.operand))
-        elif isinstance(condition, n.Not):
-            children = (self.node(p, z, owner, self.program.numbering[(owner, id(condition.operand))], tier),)
-        elif isinstance(condition, (n.And, n.Or)):
-            children = tuple(
-                self.node(p, z, owner, self.program.numbering[(owner, id(o))], tier) for o in condition.operands
-            )
+        elif ref.children:
+            children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
         else:
             values = tuple(self.value(p, z, r) for r in refs(condition))
         return NodeResult(ref.text, holds, values, children, condition.span, condition)

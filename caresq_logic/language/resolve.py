@@ -13,11 +13,11 @@ and the renderers need, so that they never have to look anything up by scanning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from . import nodes as n
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
-from .finding_kinds import KINDS
+from .kinds import KINDS, ClauseKind
 from ..messages import TypeName
 from .reserved import RESERVED_NAMES
 
@@ -40,7 +40,6 @@ class Policy:
     start_rules: tuple[n.StartRule, ...]
     changes: tuple[n.Change, ...]
     suppressions: tuple[n.Suppression, ...] = ()
-    scopes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(item) -> expanded scope
 
     @property
     def header(self) -> n.Header:
@@ -50,11 +49,13 @@ class Policy:
     def path(self) -> str:
         return self.file.path
 
-    def scope(self, item) -> tuple[str, ...]:
-        return self.scopes[id(item)]
+    @staticmethod
+    def scope(item) -> tuple[str, ...]:
+        return item.care_types
 
-    def applies_to(self, item, care_type: str) -> bool:
-        return care_type in self.scopes[id(item)]
+    @staticmethod
+    def applies_to(item, care_type: str) -> bool:
+        return care_type in item.care_types
 
 
 def resolve(tree: n.PolicyFile) -> Policy:
@@ -73,7 +74,6 @@ class _Checker:
         self.groups: dict[str, n.Group] = {}
         self.features: dict[str, n.Feature] = {}
         self.ids: dict[str, Span] = {}
-        self.scopes: dict[int, tuple[str, ...]] = {}
 
     def error(self, code: str, span: Span, hint=None, **args) -> None:
         self.errors.append(diag(code, span, hint=hint, **args))
@@ -132,13 +132,14 @@ class _Checker:
         tier_lines: dict[tuple[str, str], int] = {}
         terms, milestones, start_rules, changes, suppressions = [], [], [], [], []
         for item in items:
+            if isinstance(item, (n.Clause, n.Tier, n.Term, n.Milestone, n.StartRule, n.Change)):
+                item = replace(item, care_types=self.expand_scope(item.scope, item.scope_span))
             if isinstance(item, n.Clause):
                 self.declare_id(item.id, item.span)
                 clauses.setdefault(item.id, item)
-                self.expand_scope(item, item.scope, item.scope_span)
                 self.check_clause(item)
             elif isinstance(item, n.Tier):
-                for care_type in self.expand_scope(item, item.scope, item.scope_span):
+                for care_type in item.care_types:
                     key = (care_type, item.label)
                     if key in tier_lines:
                         self.error("B224", item.span, tier=item.label, care_type=care_type, line=tier_lines[key])
@@ -148,24 +149,20 @@ class _Checker:
                 self.check_condition(item.condition, in_tier=True)
             elif isinstance(item, n.Term):
                 self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
                 if item.end < item.start:
                     self.error("B219", item.span, start=item.start, end=item.end)
                 terms.append(item)
             elif isinstance(item, n.Milestone):
                 self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
                 if item.when.date is not None and item.when.date.value is None:
                     self.error("B208", item.when.date.span, value=item.when.date.text)
                 milestones.append(item)
             elif isinstance(item, n.StartRule):
                 self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
                 self.check_start_rule(item)
                 start_rules.append(item)
             elif isinstance(item, n.Change):
                 self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
                 changes.append(item)
             elif isinstance(item, n.Suppression):
                 suppressions.append(item)
@@ -173,7 +170,7 @@ class _Checker:
         factors = {
             care_type: tuple(
                 c for c in clauses.values()
-                if c.kind == "differentiatiefactor" and care_type in self.scopes.get(id(c), ())
+                if c.kind is ClauseKind.FACTOR and care_type in c.care_types
             )
             for care_type in self.care_types
         }
@@ -192,7 +189,6 @@ class _Checker:
             start_rules=tuple(start_rules),
             changes=tuple(changes),
             suppressions=tuple(suppressions),
-            scopes=self.scopes,
         )
 
     def check_choices(self, choices: tuple[n.ChoiceValue, ...]) -> None:
@@ -228,7 +224,7 @@ class _Checker:
         guess = closest(name, [*self.care_types, *self.groups])
         self.error("B201", span, hint=("H001", {"name": guess}) if guess else None, name=name)
 
-    def expand_scope(self, item, scope: tuple[str, ...], span: Span | None) -> tuple[str, ...]:
+    def expand_scope(self, scope: tuple[str, ...], span: Span | None) -> tuple[str, ...]:
         if scope == n.ALL_CARE_TYPES:
             expanded = tuple(self.care_types)
         else:
@@ -244,7 +240,6 @@ class _Checker:
                     else:
                         seen.append(member)
             expanded = tuple(seen)
-        self.scopes[id(item)] = expanded
         return expanded
 
     # ---- clauses ---------------------------------------------------------------------------
@@ -254,10 +249,10 @@ class _Checker:
             self.check_condition(clause.guard)
         self.check_condition(clause.condition)
         if clause.exception is not None:
-            if clause.kind != "uitsluiting":
+            if clause.kind is not ClauseKind.EXCLUSION:
                 self.error("B212", clause.exception.span)
             self.check_condition(clause.exception)
-        if clause.counts_as is not None and clause.kind != "differentiatiefactor":
+        if clause.counts_as is not None and clause.kind is not ClauseKind.FACTOR:
             self.error("B213", clause.span)
 
     def check_suppressions(self, suppressions, clauses) -> None:
@@ -273,9 +268,9 @@ class _Checker:
 
     def check_counts_as(self, clauses: dict[str, n.Clause], factors: dict[str, tuple[n.Clause, ...]]) -> None:
         for clause in clauses.values():
-            if clause.counts_as is None or clause.kind != "differentiatiefactor":
+            if clause.counts_as is None or clause.kind is not ClauseKind.FACTOR:
                 continue
-            for care_type in self.scopes.get(id(clause), ()):
+            for care_type in clause.care_types:
                 if clause.counts_as not in {f.id for f in factors.get(care_type, ())}:
                     self.error("B214", clause.span, name=clause.counts_as, care_type=care_type)
 
