@@ -166,6 +166,8 @@ class _Checker:
                 changes.append(item)
             elif isinstance(item, n.Suppression):
                 suppressions.append(item)
+            elif not isinstance(item, (n.CareType, n.Group, n.Feature)):   # declared above
+                raise TypeError(f"resolve does not know item {type(item).__name__}")
 
         factors = {
             care_type: tuple(
@@ -372,18 +374,24 @@ class _Checker:
 def walk(condition: n.Condition):
     """Every node of a condition, parents before children."""
     yield condition
-    if isinstance(condition, n.Not):
-        yield from walk(condition.operand)
-    elif isinstance(condition, (n.And, n.Or)):
-        for operand in condition.operands:
+    match condition:
+        case n.Not(operand=operand):
             yield from walk(operand)
+        case n.And(operands=operands) | n.Or(operands=operands):
+            for operand in operands:
+                yield from walk(operand)
+        case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
+            pass
+        case _:
+            raise TypeError(f"not a condition: {type(condition).__name__}")
 
 
 def refs(condition: n.Condition):
     """The kenmerk references of every leaf of a condition, in order."""
     for node in walk(condition):
-        if isinstance(node, (n.Truth, n.Comparison, n.Membership)):
-            yield node.ref
-        elif isinstance(node, n.Ratio):
-            yield node.part
-            yield node.whole
+        match node:
+            case n.Truth() | n.Comparison() | n.Membership():
+                yield node.ref
+            case n.Ratio():
+                yield node.part
+                yield node.whole
