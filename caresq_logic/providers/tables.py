@@ -14,6 +14,7 @@ import json
 import re
 
 from ..diagnostics import Diagnostic, closest, diag
+from ..messages import Phrase
 from .model import Catalog, Fact, Locator, Term, arity
 from ..language.reserved import AANBIEDER, LEVERT
 
@@ -73,7 +74,7 @@ class _Rows:
             if value is True or (isinstance(value, str) and value.strip().lower() in TRUE):
                 self.facts.append(Fact(name, tuple(args), pos))
             elif not (value is False or value is None or (isinstance(value, str) and value.strip().lower() in FALSE)):
-                self.error("A203", pos, name=name, expected="ja/nee", value=json.dumps(value, ensure_ascii=False))
+                self.error("A203", pos, name=name, expected=Phrase("expected.yes_no"), value=json.dumps(value, ensure_ascii=False))
             return
         values = value if isinstance(value, list) and kind == "multi" else [value]
         for item in values:
@@ -81,7 +82,7 @@ class _Rows:
                 continue   # an empty cell: unknown
             if kind in ("int", "count", "percentage"):
                 if isinstance(item, bool) or not (isinstance(item, int) or (isinstance(item, str) and _INT.fullmatch(item.strip()))):
-                    self.error("A203", pos, name=name, expected="een geheel getal", value=json.dumps(item, ensure_ascii=False))
+                    self.error("A203", pos, name=name, expected=Phrase("expected.whole_number"), value=json.dumps(item, ensure_ascii=False))
                     continue
                 term = Term("int", int(item), pos)
             elif kind == "date":
@@ -115,7 +116,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact
             feature = catalog.features.get(key, (None,))[0]
             if feature is not None and feature.per is not None:
                 if not isinstance(value, dict):
-                    rows.error("A203", pos, name=key, expected="{\"jaar of zorgsoort\": waarde}",
+                    rows.error("A203", pos, name=key, expected=Phrase("expected.per_value"),
                                value=json.dumps(value, ensure_ascii=False))
                     continue
                 for qualifier, inner in value.items():

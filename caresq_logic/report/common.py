@@ -33,6 +33,7 @@ def when_text(w: n.When, lang: str) -> str:
             return w.text
         case "early" | "mid" | "end":
             month = ui("months", lang).split()[w.month - 1]
-            return ui("when." + w.kind, lang, month=month, year=w.year)
+            key = {"early": "when.early", "mid": "when.mid", "end": "when.end"}[w.kind]
+            return ui(key, lang, month=month, year=w.year)
         case _:
             raise TypeError(f"no words for a date of kind {w.kind!r}")
