@@ -4,7 +4,8 @@ sides (the text means them to partition providers), yet one provider can get bot
 from __future__ import annotations
 
 from ..language import nodes as n
-from ..language.resolve import Policy, walk
+from ..language.conditions import walk
+from ..language.resolve import Policy
 from .findings import Finding, involved
 from .session import Session
 from .space import witness_text

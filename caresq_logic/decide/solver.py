@@ -25,7 +25,7 @@ from ..language import printer
 from ..asp.compiler import NodeRef, Program
 from ..diagnostics import Failed, Span, diag
 from ..providers.model import ProviderFile
-from ..language.resolve import refs
+from ..language.conditions import refs
 from ..language.reserved import LEVERT
 from . import atoms
 from .results import ClauseResult, Decision, NodeResult, TierResult, Value
