@@ -22,7 +22,7 @@ from . import check as checking
 from .check import quotes
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
-from .language.finding_kinds import KINDS, SEVERITIES
+from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import as_json, readings, text
 from .report.check import RENDERERS

@@ -17,7 +17,7 @@ from pathlib import Path
 from . import decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
-from .language import parser, resolve
+from .language import contract_years, parser, resolve
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
 from .report.common import Report
@@ -103,7 +103,7 @@ def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[re
 
 
 def compile_all(policies: list[resolve.Policy], contract_year: int | None = None) -> list[compiler.Program]:
-    return [compiler.compile_policy(resolve.for_contract_year(p, contract_year)) for p in policies]
+    return [compiler.compile_policy(contract_years.for_contract_year(p, contract_year)) for p in policies]
 
 
 @dataclass

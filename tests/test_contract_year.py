@@ -8,7 +8,7 @@ import json
 
 from caresq_logic import passes
 from caresq_logic.diagnostics import Failed
-from caresq_logic.language import parser, resolve
+from caresq_logic.language import contract_years, parser, resolve
 
 from conftest import EXAMPLES, run
 
@@ -57,6 +57,6 @@ randvoorwaarde r (§3 "q") voor z in contractjaar 2028: k.
 def test_check_checks_every_contract_year():
     policy = next(p for p in passes.load(None).policies if p.header.domain == "paramedische_zorg"
                   and p.header.year == 2026 and p.header.version == "2026-10")
-    years = {y: set(resolve.for_contract_year(policy, y).clauses) for y in (2026, 2027)}
+    years = {y: set(contract_years.for_contract_year(policy, y).clauses) for y in (2026, 2027)}
     assert years[2026] - years[2027] == {"hoge_behandelindex"}
     assert years[2027] - years[2026] == {"hoge_behandelindex_2027"}

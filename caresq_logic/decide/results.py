@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Span
 from ..language import nodes as n
+from ..language.kinds import ClauseKind, Outcome
 
 
 # ---- results ----------------------------------------------------------------------------------
@@ -70,7 +71,7 @@ class Decision:
     provider: str
     provider_name: str | None
     care_type: n.CareType
-    outcome: str
+    outcome: Outcome
     tier: str | None
     clauses: tuple[ClauseResult, ...]
     factors: tuple[str, ...]
@@ -80,9 +81,9 @@ class Decision:
     term: n.Term | None
     start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
     milestones: tuple[n.Milestone, ...] = ()
-    parents: tuple[tuple[str, str, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+    parents: tuple[tuple[str, Outcome, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
     contract_year: int | None = None         # the year of a multi-year contract this decision is for
     readings: tuple[ReadingNote, ...] = ()   # flagged readings of clauses whose result this decision read
 
-    def by_kind(self, *kinds: str) -> list[ClauseResult]:
+    def by_kind(self, *kinds: ClauseKind) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

@@ -21,12 +21,14 @@ from dataclasses import dataclass, field
 import clingo
 
 from ..language import nodes as n
+from ..language.kinds import ClauseKind, Outcome
 from ..language import printer
 from ..asp.compiler import NodeRef, Program
 from ..diagnostics import Failed, Span, diag
 from ..providers.model import ProviderFile
-from ..language.resolve import refs
+from ..language.conditions import refs
 from ..language.reserved import LEVERT
+from . import atoms
 from .results import ClauseResult, Decision, NodeResult, ReadingNote, TierResult, Value
 
 
@@ -40,7 +42,7 @@ DEFAULT_GROUND_LIMIT = 20_000_000
 class _Model:
     """The shown atoms of the one model, indexed by (provider, zorgsoort)."""
 
-    decision: dict[tuple, str] = field(default_factory=dict)
+    decision: dict[tuple, Outcome] = field(default_factory=dict)
     tier: dict[tuple, str] = field(default_factory=dict)
     holds: set[tuple] = field(default_factory=set)
     tier_holds: set[tuple] = field(default_factory=set)
@@ -97,33 +99,37 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
 
 
 def _collect(m: clingo.Model, model: _Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
-    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each.
-    holds, tier_holds, inactive = model.holds.add, model.tier_holds.add, model.inactive.add
-    for atom in m.symbols(shown=True):
-        name = atom.name
-        args = atom.arguments
-        p = ids[args[0].number]
+    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each,
+    # and are read here directly. Every other shown atom is decoded to its type in `atoms`.
+    holds, tier_holds = model.holds.add, model.tier_holds.add
+    for symbol in m.symbols(shown=True):
+        name = symbol.name
         if name == "_h" or name == "_th":
+            args = symbol.arguments
             tier, z, owner, number = keys[args[1].number]
-            (tier_holds if tier else holds)((p, z, owner, number))
+            (tier_holds if tier else holds)((ids[args[0].number], z, owner, number))
             continue
-        z = str(args[1])
-        if name == "_decision":
-            model.decision[(p, z)] = str(args[2])
-        elif name == "_tier":
-            model.tier[(p, z)] = args[2].string
-        elif name == "_inactive":
-            inactive((p, z, str(args[2])))
-        elif name == "_excepted":
-            model.excepted.add((p, z, str(args[2])))
-        elif name == "_factor":
-            model.factor.setdefault((p, z), set()).add(str(args[2]))
-        elif name == "_factor_via":
-            model.factor_via.setdefault((p, z), {}).setdefault(str(args[3]), []).append(str(args[2]))
-        elif name == "_nfactors":
-            model.nfactors[(p, z)] = args[2].number
-        elif name == "_start_date":
-            model.start_date.setdefault((p, z), {})[str(args[2])] = args[3].number
+        atom = atoms.decode(symbol)
+        key = (ids[atom.provider], atom.care_type)
+        match atom:
+            case atoms.Decided():
+                model.decision[key] = atom.outcome
+            case atoms.TierGot():
+                model.tier[key] = atom.label
+            case atoms.Inactive():
+                model.inactive.add((*key, atom.clause))
+            case atoms.Excepted():
+                model.excepted.add((*key, atom.clause))
+            case atoms.FactorMet():
+                model.factor.setdefault(key, set()).add(atom.factor)
+            case atoms.FactorVia():
+                model.factor_via.setdefault(key, {}).setdefault(atom.via, []).append(atom.factor)
+            case atoms.FactorCount():
+                model.nfactors[key] = atom.count
+            case atoms.StartDate():
+                model.start_date.setdefault(key, {})[atom.rule] = atom.date
+            case _:
+                raise TypeError(f"no place in the model for {atom}")
 
 
 def date_of(number: int) -> dt.date | None:
@@ -133,32 +139,29 @@ def date_of(number: int) -> dt.date | None:
         return None
 
 
-def _readings_read(outcome: str, clauses: tuple[ClauseResult, ...], term: n.Term | None, starts: list,
+def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.Term | None, starts: list,
                    has_tiers: bool) -> tuple[ReadingNote, ...]:
     """The flagged readings of the clauses whose result this outcome was read from (the rules of
-    `prelude`): a continuing contract reads only `doorlopend`; otherwise the conditions and
-    exclusions; the factors where there are tiers; the approach only for a zorgsoort that could
-    be offered; the routes only when there is no contract. Plus the looptijd and ingangsdatum shown."""
-    contracted = outcome in ("zorgovereenkomst", "doorlopende_overeenkomst")
-    offered = outcome in ("zorgovereenkomst", "niet_benaderd")
-    required = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
-    blocked = any(c.active and not c.met for c in clauses if c.clause.kind in required)
-    if outcome == "ander_beleid":
-        return tuple(ReadingNote(c.clause.id, c.clause.citation, c.clause.reading, c.clause.span)
-                     for c in clauses if c.clause.kind == "ander_beleid" and c.clause.reading is not None)
-    read_kinds = {"doorlopend"}
-    if outcome != "doorlopende_overeenkomst":
-        read_kinds |= set(required)
+    `prelude`): another policy's turn reads only `ander beleid`; a continuing contract only
+    `doorlopend`; otherwise the conditions, and unless one failed the exclusions and (with tiers)
+    the factors; the approach only for a zorgsoort that could be offered; the routes only when
+    there is no contract. Plus the looptijd and ingangsdatum shown."""
+    K = ClauseKind
+    blocked = any(c.active and not c.met for c in clauses if c.clause.kind.required)
+    if outcome is Outcome.ELSEWHERE:
+        read = {K.ELSEWHERE}
+    elif outcome is Outcome.CONTINUING_CONTRACT:
+        read = {K.CONTINUING}
+    else:
+        read = {K.CONTINUING} | {k for k in K if k.required}
         if not blocked:
-            read_kinds.add("uitsluiting")
-        if has_tiers and not blocked:
-            read_kinds.add("differentiatiefactor")
-        if offered:
-            read_kinds |= {"benaderd", "niet_benaderd"}
-        if not contracted:
-            read_kinds.add("route")
-    items = [c.clause for c in clauses if c.clause.kind in read_kinds]
-    if term is not None and outcome == "zorgovereenkomst":
+            read |= {K.EXCLUSION} | ({K.FACTOR} if has_tiers else set())
+        if outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
+            read |= {K.APPROACHED, K.NOT_APPROACHED}
+        if not outcome.contracted:
+            read.add(K.ROUTE)
+    items = [c.clause for c in clauses if c.clause.kind in read]
+    if term is not None and outcome is Outcome.CONTRACT:
         items.append(term)
     items.extend(rule for rule, _date, _value in starts)
     return tuple(ReadingNote(i.id, i.citation, i.reading, i.span) for i in items if i.reading is not None)
@@ -186,7 +189,7 @@ class _Decoder:
             result.append(self.decision(provider, care_type, outcome))
         return result
 
-    def decision(self, p: tuple[str, str], z: str, outcome: str) -> Decision:
+    def decision(self, p: tuple[str, str], z: str, outcome: Outcome) -> Decision:
         """`p` is (file, provider id)."""
         policy = self.policy
         clauses = tuple(
@@ -264,12 +267,8 @@ class _Decoder:
         if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
             # `niet x` reads best as one line with x's values, not as x with a flipped mark.
             values = tuple(self.value(p, z, r) for r in refs(condition.operand))
-        elif isinstance(condition, n.Not):
-            children = (self.node(p, z, owner, self.program.numbering[(owner, id(condition.operand))], tier),)
-        elif isinstance(condition, (n.And, n.Or)):
-            children = tuple(
-                self.node(p, z, owner, self.program.numbering[(owner, id(o))], tier) for o in condition.operands
-            )
+        elif ref.children:
+            children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
         else:
             values = tuple(self.value(p, z, r) for r in refs(condition))
         return NodeResult(ref.text, holds, values, children, condition.span, condition)

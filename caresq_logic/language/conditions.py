@@ -1,4 +1,4 @@
-"""Walking a condition: its nodes, and the kenmerk references of its leaves."""
+"""Walking a condition: every node (parents first) and the kenmerk references of its leaves."""
 
 from __future__ import annotations
 
@@ -8,18 +8,24 @@ from . import nodes as n
 def walk(condition: n.Condition):
     """Every node of a condition, parents before children."""
     yield condition
-    if isinstance(condition, n.Not):
-        yield from walk(condition.operand)
-    elif isinstance(condition, (n.And, n.Or)):
-        for operand in condition.operands:
+    match condition:
+        case n.Not(operand=operand):
             yield from walk(operand)
+        case n.And(operands=operands) | n.Or(operands=operands):
+            for operand in operands:
+                yield from walk(operand)
+        case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
+            pass
+        case _:
+            raise TypeError(f"not a condition: {type(condition).__name__}")
 
 
 def refs(condition: n.Condition):
     """The kenmerk references of every leaf of a condition, in order."""
     for node in walk(condition):
-        if isinstance(node, (n.Truth, n.Comparison, n.Membership)):
-            yield node.ref
-        elif isinstance(node, n.Ratio):
-            yield node.part
-            yield node.whole
+        match node:
+            case n.Truth() | n.Comparison() | n.Membership():
+                yield node.ref
+            case n.Ratio():
+                yield node.part
+                yield node.whole

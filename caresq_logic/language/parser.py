@@ -16,6 +16,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from ..diagnostics import Failed, Span, control_character
 from . import nodes as n
+from .kinds import ClauseKind
 from .grammar import lark
 from .syntax_errors import syntax_diagnostic, too_deep
 
@@ -26,7 +27,7 @@ MONTHS = {
     )
 }
 
-# The grammar's aliases of the clause kinds -> the kind's name in `nodes.CLAUSE_KINDS`.
+# The grammar's aliases of the clause kinds -> the value of their `ClauseKind`.
 CLAUSE_KINDS = {
     "k_required": "randvoorwaarde", "k_additional": "aanvullende_voorwaarde", "k_exclusion": "uitsluiting",
     "k_factor": "differentiatiefactor", "k_selection": "selectie", "k_approached": "benaderd",
@@ -192,7 +193,7 @@ class _ToNodes(Transformer):
                 counts_as = part[1]
         return n.Clause(
             kind, str(ident), title, citation, scope, guard, condition, exception, request, counts_as,
-            self._span(meta), scope_span, reading, year,
+            self._span(meta), scope_span, reading=reading, contract_year=year,
         )
 
     def reading(self, meta, children):
@@ -200,7 +201,7 @@ class _ToNodes(Transformer):
 
     def __default__(self, data, children, meta):
         if data in CLAUSE_KINDS:   # the grammar's aliases for the clause kinds
-            return CLAUSE_KINDS[data]
+            return ClauseKind(CLAUSE_KINDS[data])
         return super().__default__(data, children, meta)
 
     def placement(self, meta, children):
@@ -252,7 +253,8 @@ class _ToNodes(Transformer):
     def term(self, meta, children):
         ident, title, rest = self._titled(children)
         (citation, scope, scope_span), *reading, start, end = rest   # reading: [] or [n.Reading]
-        return n.Term(ident, title, citation, scope, int(start), int(end), self._span(meta), scope_span, *reading)
+        return n.Term(ident, title, citation, scope, int(start), int(end), self._span(meta), scope_span,
+                      reading=reading[0] if reading else None)
 
     def _optional_scope(self, rest):
         citation = rest.pop(0)
@@ -313,7 +315,7 @@ class _ToNodes(Transformer):
         reading = rest.pop(0) if isinstance(rest[0], n.Reading) else None
         ref = rest.pop(0)
         guard = rest[0][1] if rest else None
-        return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span, reading)
+        return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span, reading=reading)
 
     def change(self, meta, children):
         ident, title, rest = self._titled(children)
