@@ -10,8 +10,9 @@ from __future__ import annotations
 import datetime as dt
 
 from ..language import nodes as n
-from ..language.resolve import Policy, walk
-from .compiler import asp_date
+from ..language.conditions import walk
+from ..language.resolve import Policy
+from .compiler import asp_date, scaled
 
 
 def shift_date(number: int, days: int) -> int:
@@ -34,7 +35,8 @@ def ratios(policy: Policy) -> list[n.Ratio]:
 
 def threshold_cells(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
     """Per (numeric kenmerk, year): the values around every threshold the policy compares it
-    with; for a ratio p% with both sides free, a whole of 100 and a part of p-1, p, p+1."""
+    with, in the program's units (one step of the last declared decimal); for a ratio p% with
+    both sides free, a whole of 100 (and of 0) and the parts around its edge."""
     values: dict[tuple[str, int | None], set[int]] = {}
     for condition in conditions(policy):
         for node in walk(condition):
@@ -44,26 +46,30 @@ def threshold_cells(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
                     c = asp_date(node.value.value)
                     values.setdefault(key, set()).update({shift_date(c, -1), c, shift_date(c, 1)})
                 else:
-                    c = node.value.value
+                    c = scaled(node.value.value, policy.features[node.ref.name].type.scale)
                     values.setdefault(key, set()).update({c - 1, c, c + 1})
             elif isinstance(node, n.Ratio):
-                p = node.percent.value
-                values.setdefault((node.whole.name, node.whole.year), set()).add(100)
+                sa = policy.features[node.part.name].type.scale
+                sb = policy.features[node.whole.name].type.scale
+                sp = 10 ** n.decimals_of(node.percent.value)
+                p = scaled(node.percent.value, sp) * sa
+                values.setdefault((node.whole.name, node.whole.year), set()).update({0, 100 * sp * sb})
                 values.setdefault((node.part.name, node.part.year), set()).update({p - 1, p, p + 1})
     return values
 
 
-def part_cells(percent: int, whole: int) -> set[int]:
-    """Parts around the flip point of `100*part vs percent*whole` for a known whole."""
-    low, high = (percent * whole) // 100, -((-percent * whole) // 100)   # floor and ceiling
+def part_cells(percent, whole: int) -> set[int]:
+    """Parts around the flip point of `100*part vs percent*whole` for a known whole (units of
+    the same scale on both sides; a decimal percent is rounded to the cells around it)."""
+    low, high = int(percent * whole // 100), -int(-percent * whole // 100)   # floor and ceiling
     return {low - 1, low, high, high + 1}
 
 
-def whole_cells(percent: int, part: int) -> set[int]:
+def whole_cells(percent, part: int) -> set[int]:
     """Wholes around the flip point of `100*part vs percent*whole` for a known part (and 0)."""
     if percent == 0:
         return {0, 1}
-    low, high = (100 * part) // percent, -((-100 * part) // percent)
+    low, high = int(100 * part // percent), -int(-100 * part // percent)
     return {0, low - 1, low, high, high + 1}
 
 
@@ -72,5 +78,5 @@ def in_range(feature: n.Feature, value: int) -> bool:
     if kind == "count":
         return value >= 0
     if kind == "percentage":
-        return 0 <= value <= 100
+        return 0 <= value <= 100 * feature.type.scale
     return True

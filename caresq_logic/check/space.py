@@ -6,13 +6,17 @@ comparisons the language has. A found witness is printed as a provider file `exp
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 import clingo
 
+from ..asp.cells import conditions, in_range, threshold_cells
 from ..asp.compiler import choice_term
 from ..language.reserved import LEVERT
 from ..language import nodes as n
-from ..language.resolve import Policy, refs
-from ..asp.cells import conditions, in_range, threshold_cells
+from ..language import printer
+from ..language.conditions import refs
+from ..language.resolve import Policy
 
 
 WITNESS = "w"
@@ -27,6 +31,11 @@ def _candidates(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
     return values
 
 
+def unscaled(number: int, scale: int) -> str:
+    """The program's integer for a kenmerk with decimals, as the language writes it (`0,8`)."""
+    return printer.number(Decimal(number) / scale) if scale > 1 else str(number)
+
+
 def witness_space(policy: Policy) -> list[str]:
     """Choice rules: which facts the witness provider may have."""
     # Every choice has a matching #minimize element: a printed witness is a smallest one.
@@ -34,28 +43,31 @@ def witness_space(policy: Policy) -> list[str]:
     candidates = _candidates(policy)
     referenced = {(r.name, r.year) for r in _all_refs(policy)}
     for (name, year) in sorted(referenced, key=lambda k: (k[0], k[1] or 0)):
-        feature = policy.features[name]
-        first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
-        per_z = feature.per == "zorgsoort"
-        body = " : _zorgsoort(Z)" if per_z else ""
-        args = ",".join(first + (["Z"] if per_z else []))
-        kind = feature.type.kind
-        variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
-        atom = f"{name}({','.join(first + variables)})"
-        rules.append(f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}.")
-        if kind == "bool":
-            rules.append(f"{{ {name}({args}){body} }}.")
-            continue
-        if kind in ("choice", "multi"):
-            options = [choice_term(c) for c in feature.type.choices]
-            domain = ";".join(options)
-            bound = " 1" if kind == "choice" else ""
-            rules.append(f"{{ {name}({args},V) : _witness_value({name},V){', _zorgsoort(Z)' if per_z else ''} }}{bound}.")
-            rules.append(f"_witness_value({name},({domain})).")
-            continue
+        rules += _feature_space(policy.features[name], year, candidates)
+    return rules
+
+
+def _feature_space(feature: n.Feature, year: int | None, candidates: dict) -> list[str]:
+    """The choice (and its #minimize element) of one kenmerk, for one year if per year."""
+    name, kind = feature.name, feature.type.kind
+    first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
+    per_z = feature.per == "zorgsoort"
+    in_z = ", _zorgsoort(Z)" if per_z else ""
+    args = ",".join(first + (["Z"] if per_z else []))
+    variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
+    atom = f"{name}({','.join(first + variables)})"
+    rules = [f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}."]
+    if kind == "bool":
+        rules.append(f"{{ {name}({args}){' : _zorgsoort(Z)' if per_z else ''} }}.")
+    elif kind in ("choice", "multi"):
+        domain = ";".join(choice_term(c) for c in feature.type.choices)
+        bound = " 1" if kind == "choice" else ""
+        rules.append(f"{{ {name}({args},V) : _witness_value({name},V){in_z} }}{bound}.")
+        rules.append(f"_witness_value({name},({domain})).")
+    else:
         values = sorted(v for v in candidates.get((name, year), {0}) if in_range(feature, v))
         rules.append(f"_witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
-        rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){', _zorgsoort(Z)' if per_z else ''} }} 1.")
+        rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){in_z} }} 1.")
     return rules
 
 
@@ -102,6 +114,8 @@ def witness_text(policy: Policy, facts: list[clingo.Symbol], also: tuple[Policy,
         if feature is not None and feature.type.kind == "date" and symbol.arguments[-1].type == clingo.SymbolType.Number:
             number = symbol.arguments[-1].number
             args[-1] = f'"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"'
+        elif feature is not None and feature.type.decimals and symbol.arguments[-1].type == clingo.SymbolType.Number:
+            args[-1] = f'"{unscaled(symbol.arguments[-1].number, feature.type.scale)}"'
         lines.append(f"{name}({', '.join(args)}).")
     lines += [f"-{atom.replace(',', ', ')}." for atom in sorted(negated)]
     return "\n".join(lines) + "\n"

@@ -10,13 +10,15 @@ import clingo
 
 from ..asp.compiler import Program
 from ..diagnostics import Failed, Span, diag
+from ..language.kinds import Outcome
+from . import atoms
 
 
 @dataclass
 class Model:
     """The shown atoms of the one model, indexed by (provider, zorgsoort)."""
 
-    decision: dict[tuple, set[str]] = field(default_factory=dict)   # brave: several per key
+    decision: dict[tuple, set[Outcome]] = field(default_factory=dict)   # brave: several per key
     tier: dict[tuple, set[str]] = field(default_factory=dict)
     holds: set[tuple] = field(default_factory=set)
     tier_holds: set[tuple] = field(default_factory=set)
@@ -60,12 +62,12 @@ class Completions:
         collect(last[0], model, self.ids, self.program.keys)
         return model
 
-    def forced(self, number: int, z: str, outcome: str, tier: str | None, nodes: list[tuple]) -> dict | None:
+    def forced(self, number: int, z: str, outcome: Outcome, tier: str | None, nodes: list[tuple]) -> dict | None:
         """`outcome` (with `tier`) assumed: of the given nodes ((tier?, model key)), those that
         hold in every such completion (True) and those that hold in none (False); None if the
         outcome has no completion."""
         p = clingo.Number(number)
-        assumptions = [(clingo.Function("_decision", [p, clingo.Function(z), clingo.Function(outcome)]), True)]
+        assumptions = [(clingo.Function("_decision", [p, clingo.Function(z), clingo.Function(outcome.value)]), True)]
         if tier is not None:
             assumptions.append((clingo.Function("_tier", [p, clingo.Function(z), clingo.String(tier)]), True))
         brave = self.consequences("brave", assumptions)
@@ -82,30 +84,34 @@ class Completions:
 
 
 def collect(symbols, model: Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
-    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each.
-    holds, tier_holds, inactive = model.holds.add, model.tier_holds.add, model.inactive.add
-    for atom in symbols:
-        name = atom.name
-        args = atom.arguments
-        p = ids[args[0].number]
+    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each,
+    # and are read here directly. Every other shown atom is decoded to its type in `atoms`.
+    holds, tier_holds = model.holds.add, model.tier_holds.add
+    for symbol in symbols:
+        name = symbol.name
         if name == "_h" or name == "_th":
+            args = symbol.arguments
             tier, z, owner, number = keys[args[1].number]
-            (tier_holds if tier else holds)((p, z, owner, number))
+            (tier_holds if tier else holds)((ids[args[0].number], z, owner, number))
             continue
-        z = str(args[1])
-        if name == "_decision":
-            model.decision.setdefault((p, z), set()).add(str(args[2]))
-        elif name == "_tier":
-            model.tier.setdefault((p, z), set()).add(args[2].string)
-        elif name == "_inactive":
-            inactive((p, z, str(args[2])))
-        elif name == "_excepted":
-            model.excepted.add((p, z, str(args[2])))
-        elif name == "_factor":
-            model.factor.setdefault((p, z), set()).add(str(args[2]))
-        elif name == "_factor_via":
-            model.factor_via.setdefault((p, z), {}).setdefault(str(args[3]), []).append(str(args[2]))
-        elif name == "_nfactors":
-            model.nfactors[(p, z)] = args[2].number
-        elif name == "_start_date":
-            model.start_date.setdefault((p, z), {})[str(args[2])] = args[3].number
+        atom = atoms.decode(symbol)
+        key = (ids[atom.provider], atom.care_type)
+        match atom:
+            case atoms.Decided():
+                model.decision.setdefault(key, set()).add(atom.outcome)
+            case atoms.TierGot():
+                model.tier.setdefault(key, set()).add(atom.label)
+            case atoms.Inactive():
+                model.inactive.add((*key, atom.clause))
+            case atoms.Excepted():
+                model.excepted.add((*key, atom.clause))
+            case atoms.FactorMet():
+                model.factor.setdefault(key, set()).add(atom.factor)
+            case atoms.FactorVia():
+                model.factor_via.setdefault(key, {}).setdefault(atom.via, []).append(atom.factor)
+            case atoms.FactorCount():
+                model.nfactors[key] = atom.count
+            case atoms.StartDate():
+                model.start_date.setdefault(key, {})[atom.rule] = atom.date
+            case _:
+                raise TypeError(f"no place in the model for {atom}")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Span
 from ..language import nodes as n
+from ..language.kinds import ClauseKind, Outcome
 
 
 # ---- results ----------------------------------------------------------------------------------
@@ -67,12 +68,23 @@ class TierResult:
 
 
 @dataclass(frozen=True)
+class ReadingNote:
+    """A flagged reading a decision rests on: the clause (or looptijd, ingangsdatum) that
+    carries it, its citation and the reading taken with its alternative."""
+
+    id: str
+    citation: n.Citation
+    reading: n.Reading
+    span: Span
+
+
+@dataclass(frozen=True)
 class Decision:
     file: str                # the provider file: the same id in two files is two providers
     provider: str
     provider_name: str | None
     care_type: n.CareType
-    outcome: str
+    outcome: Outcome
     tier: str | None
     clauses: tuple[ClauseResult, ...]
     factors: tuple[str, ...]
@@ -82,10 +94,12 @@ class Decision:
     term: n.Term | None
     start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
     milestones: tuple[n.Milestone, ...] = ()
-    parents: tuple[tuple[str, str, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+    parents: tuple[tuple[str, Outcome, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+    contract_year: int | None = None         # the year of a multi-year contract this decision is for
+    readings: tuple[ReadingNote, ...] = ()   # flagged readings of clauses whose result this decision read
     unknown: tuple[str, ...] = ()             # kenmerken it reads that the provider did not state
     possible: tuple[Possibility, ...] = ()    # outcome "onbeslist": what it may become, and when
     deciding: tuple[str, ...] = ()            # of `unknown`, those the possible outcomes turn on
 
-    def by_kind(self, *kinds: str) -> list[ClauseResult]:
+    def by_kind(self, *kinds: ClauseKind) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

@@ -19,23 +19,25 @@ deciding values are the provider's own validated facts, which is what the leaves
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import clingo
 
 from ..language import nodes as n
+from ..language.kinds import ClauseKind, Outcome
 from ..language import printer
 from ..asp.compiler import NodeRef, Program
 from ..diagnostics import Failed, Span, diag
 from ..providers.model import ProviderFile
-from ..language.resolve import refs, walk
+from ..language.conditions import refs
 from ..language.reserved import LEVERT
-from .results import ClauseResult, Decision, NodeResult, Possibility, TierResult, Value
+from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Value
 from .completions import Completions, Model, collect, run
 from .unknowns import Unknowns
 
 
 # Outcomes whose tier is part of what is decided (the contract offered, or the one it would be).
-WITH_TIER = ("zorgovereenkomst", "niet_benaderd")
+WITH_TIER = (Outcome.CONTRACT, Outcome.NOT_APPROACHED)
 DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
 # Condition nodes to ground (provider x delivered zorgsoort x node). The language has no
 # recursion, so this count bounds grounding; 10,000 physiotherapy practices need ~400,000.
@@ -126,6 +128,37 @@ def date_of(number: int) -> dt.date | None:
 # ---- decoding ------------------------------------------------------------------------------------
 
 
+def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.Term | None, starts: list,
+                   has_tiers: bool) -> tuple[ReadingNote, ...]:
+    """The flagged readings of the clauses whose result this outcome was read from (the rules of
+    `prelude`): another policy's turn reads only `ander beleid`; a continuing contract only
+    `doorlopend`; otherwise the conditions, and unless one failed the exclusions and (with tiers)
+    the factors; the approach only for a zorgsoort that could be offered; the routes only when
+    there is no contract. Plus the looptijd and ingangsdatum shown."""
+    K = ClauseKind
+    blocked = any(c.active and not c.met for c in clauses if c.clause.kind.required)
+    if outcome is Outcome.ELSEWHERE:
+        read = {K.ELSEWHERE}
+    elif outcome is Outcome.CONTINUING_CONTRACT:
+        read = {K.CONTINUING}
+    else:
+        read = {K.CONTINUING} | {k for k in K if k.required}
+        if not blocked:
+            read |= {K.EXCLUSION} | ({K.FACTOR} if has_tiers else set())
+        if outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
+            read |= {K.APPROACHED, K.NOT_APPROACHED}
+        if not outcome.contracted:
+            read.add(K.ROUTE)
+    items = [c.clause for c in clauses if c.clause.kind in read]
+    if term is not None and outcome is Outcome.CONTRACT:
+        items.append(term)
+    items.extend(rule for rule, _date, _value in starts)
+    return tuple(ReadingNote(i.id, i.citation, i.reading, i.span) for i in items if i.reading is not None)
+
+
+# ---- decoding ------------------------------------------------------------------------------------
+
+
 class _Decoder:
     def __init__(self, program: Program, certain: Model, possible: Model, providers: list[ProviderFile],
                  ids: list[tuple[str, str]], unknown: dict[int, list], completions: "Completions | None"):
@@ -147,16 +180,16 @@ class _Decoder:
     def decisions(self) -> list[Decision]:
         return [self.decision(provider, care_type) for provider, care_type in sorted(self.possible.decision)]
 
-    def outcome(self, p: tuple[str, str], z: str) -> tuple[str, str | None]:
-        """The outcome and tier every completion agrees on, or ("onbeslist", None)."""
+    def outcome(self, p: tuple[str, str], z: str) -> tuple[Outcome, str | None]:
+        """The outcome and tier every completion agrees on, or (UNDECIDED, None)."""
         outcomes = self.possible.decision.get((p, z), set())
         tiers = self.possible.tier.get((p, z), set())
         certain_tier = next(iter(self.model.tier.get((p, z), ())), None)
         if len(outcomes) != 1:
-            return "onbeslist", None
+            return Outcome.UNDECIDED, None
         outcome = next(iter(outcomes))
         if outcome in WITH_TIER and len(tiers) > 1:
-            return "onbeslist", None
+            return Outcome.UNDECIDED, None
         return outcome, certain_tier if len(tiers) == 1 else None
 
     def decision(self, p: tuple[str, str], z: str) -> Decision:
@@ -184,7 +217,7 @@ class _Decoder:
             for parent in policy.care_types[z].parents if (p, parent) in self.possible.decision
         )
         read = self.read(p, z)
-        possible = self.possibilities(p, z, read) if outcome == "onbeslist" else ()
+        possible = self.possibilities(p, z, read) if outcome is Outcome.UNDECIDED else ()
         turning = {text for option in possible for text, _ in option.conditions}
         deciding = tuple(dict.fromkeys(printer.ref(ref) for ref, (_, key) in read
                                        if self.program.nodes[key[2:]].text in turning))
@@ -208,6 +241,8 @@ class _Decoder:
             unknown=unknown,
             possible=possible,
             deciding=deciding or (unknown if possible else ()),
+            contract_year=self.program.contract_year,
+            readings=_readings_read(outcome, clauses, term, starts, bool(tiers)),
         )
 
     def read(self, p: tuple[str, str], z: str) -> list[tuple[n.Ref, tuple]]:
@@ -233,7 +268,7 @@ class _Decoder:
         nodes = [(tier, key) for tier, key in dict.fromkeys(key for _, key in read)
                  if (key in (self.possible.tier_holds if tier else self.possible.holds))
                  and key not in (self.model.tier_holds if tier else self.model.holds)]
-        outcomes = sorted(self.possible.decision.get((p, z), ()))
+        outcomes = sorted(self.possible.decision.get((p, z), ()), key=lambda o: o.value)
         tiers = sorted(self.possible.tier.get((p, z), ())) or [None]
         found = []
         for outcome in outcomes:
@@ -244,13 +279,19 @@ class _Decoder:
                 conditions = []
                 for (tier_node, key), holds in forced.items():   # the lowest forced nodes only
                     owner, number = key[2], key[3]
-                    below = {self.program.numbering[(owner, id(d))] for d in walk(self.program.nodes[(owner, number)].node)
-                             if (owner, id(d)) in self.program.numbering} - {number}
+                    below = self.below(owner, number)
                     if not any((tier_node, (*key[:3], b)) in forced for b in below):
                         conditions.append((self.program.nodes[(owner, number)].text, holds))
                 found.append(Possibility(outcome, tier, tuple(dict.fromkeys(conditions))))
         # The outcome that needs no particular condition reads best last ("anders: ...").
         return tuple(sorted(found, key=lambda option: not option.conditions))
+
+    def below(self, owner: str, number: int) -> set[int]:
+        """The numbers of the nodes under a condition node."""
+        found = set()
+        for child in self.program.nodes[(owner, number)].children:
+            found |= {child} | self.below(owner, child)
+        return found
 
     def clause(self, p: tuple[str, str], z: str, clause: n.Clause) -> ClauseResult:
         roots = self.program.roots
@@ -289,12 +330,8 @@ class _Decoder:
         if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
             # `niet x` reads best as one line with x's values, not as x with a flipped mark.
             values = tuple(self.value(p, z, r) for r in refs(condition.operand))
-        elif isinstance(condition, n.Not):
-            children = (self.node(p, z, owner, self.program.numbering[(owner, id(condition.operand))], tier),)
-        elif isinstance(condition, (n.And, n.Or)):
-            children = tuple(
-                self.node(p, z, owner, self.program.numbering[(owner, id(o))], tier) for o in condition.operands
-            )
+        elif ref.children:
+            children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
         else:
             values = tuple(self.value(p, z, r) for r in refs(condition))
         return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
@@ -316,4 +353,6 @@ class _Decoder:
             values = sorted({f.args[-1].value for f in facts}, key=str)
             if feature.type.kind == "date":
                 values = [date_of(v) for v in values]
+            elif feature.type.decimals:
+                values = [printer.number(Decimal(v) / feature.type.scale) for v in values]
         return Value(printer.ref(ref), feature.type.kind, tuple(values))

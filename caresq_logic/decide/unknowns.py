@@ -21,7 +21,8 @@ from ..asp.cells import conditions, in_range, part_cells, ratios, threshold_cell
 from ..asp.compiler import choice_term
 from ..language import nodes as n
 from ..language.reserved import LEVERT
-from ..language.resolve import Policy, refs
+from ..language.conditions import refs
+from ..language.resolve import Policy
 from ..providers.model import Fact
 
 
