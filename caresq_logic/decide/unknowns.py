@@ -62,6 +62,8 @@ class Unknowns:
         policy = self.policy
         care_types = [str(f.args[1].value) for f in facts if f.predicate == LEVERT
                       and str(f.args[1].value) in policy.care_types]
+        if not care_types:   # nothing of this policy's to decide: nothing is unknown
+            return [], []
         stated: dict[Key, list[Fact]] = {}
         for fact in facts:
             feature = policy.features.get(fact.predicate)
