@@ -2,8 +2,9 @@
 stages chained in `passes`, picks a renderer in `report`, and turns diagnostics into exit codes.
 
 Exit codes: 0 all is well; 1 findings of severity error (`check`); 2 unusable input (a policy or
-provider file that does not check; the rest is still decided and printed); 3 an internal error,
-which is a bug in caresq-logic and is reported without a Python traceback.
+provider file that does not check, an unknown --jaar, an empty folder, an output file that cannot
+be written; the rest is still decided and printed); 3 an internal error, which is a bug in
+caresq-logic and is reported without a Python traceback.
 """
 
 from __future__ import annotations
@@ -18,17 +19,19 @@ from typing import List, Optional
 
 import typer
 
+from . import __version__, decide, passes
 from . import check as checking
-from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
 from .language.finding_kinds import KINDS, SEVERITIES
 from .report import as_json, text
+from .report.common import policy_set_header
 from .report.check import RENDERERS
 
 app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     help="Inkoopbeleid als code: beleidsregels (DSL) -> ASP (clingo) -> uitgelegde besluiten.\n\n"
     "Policy as code for Caresq purchasing policies: explained contract decisions.",
 )
@@ -49,9 +52,11 @@ class CheckFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    junit = "junit"
 
 
-BELEID_HELP = "Beleidsbestand of -map (herhaalbaar). Standaard: de ingebouwde policies/."
+BELEID_HELP = ("Beleidsbestand of -map (herhaalbaar). Standaard: de dichtstbijzijnde map policies/ vanaf de "
+               "werkmap omhoog, anders het ingebouwde beleid.")
 TAAL_HELP = "Taal van de uitvoer: nl (standaard) of en."
 
 
@@ -60,12 +65,36 @@ def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
         typer.echo(d.format(lang), err=True)
 
 
-def _write(output: Optional[Path], content: str) -> None:
-    """Print, or write atomically: a report file is either complete or not there at all."""
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"caresq-logic {__version__}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _options(
+    version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
+                                 help="Toon de versie en stop. / Show the version and exit."),
+) -> None:
+    """The options before the command (the help text is the app's)."""
+
+
+def _write(output: Optional[Path], content: str, lang: str = "nl") -> None:
+    """Print, or write atomically: a report file is either complete or not there at all. A file
+    that cannot be written (a missing folder, no permission) is the user's error: exit 2."""
     if output is None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
+    try:
+        _write_atomically(output, content)
+    except OSError as error:
+        _print_diagnostics([diag("C009", Span(str(output), 1, 1), path=str(output),
+                                 reason=error.strerror or str(error))], lang)
+        raise typer.Exit(2)
+
+
+def _write_atomically(output: Path, content: str) -> None:
     directory = output.resolve().parent
     fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
     try:
@@ -98,9 +127,9 @@ def explain(
     explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet)
     reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
-        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang))
+        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.policy_set), lang)
     elif reports:
-        _write(uitvoer, text.text(reports, lang))
+        _write(uitvoer, policy_set_header(explained.policy_set, lang) + "\n" + text.text(reports, lang), lang)
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
 
@@ -116,13 +145,14 @@ def compile_(
     if loaded.diagnostics:
         _print_diagnostics(loaded.diagnostics, taal.value)
         raise typer.Exit(2)
-    _write(uitvoer, "".join(p.text for p in passes.compile_all(loaded.policies)))
+    _write(uitvoer, "".join(p.text for p in passes.compile_all(loaded.policies)), taal.value)
 
 
 @app.command()
 def check(
-    paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de ingebouwde policies/."),
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, github of sarif."),
+    paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de dichtstbijzijnde "
+                                                "map policies/ vanaf de werkmap omhoog, anders het ingebouwde beleid."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, github, sarif of junit."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Alleen deze beleidsjaren (herhaalbaar)."),
     ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
@@ -140,12 +170,18 @@ def check(
             loaded.diagnostics.append(diag("C008", Span("--ernst", 1, 1), value=item,
                                            kinds=", ".join(KINDS), levels=", ".join(SEVERITIES)))
         severities[kind] = level
+    loaded.diagnostics += passes.unknown_years(loaded, jaar or [])
+    policies = [p for p in loaded.policies if not jaar or p.header.year in jaar]
+    policy_set = loaded.policy_set.using(policies) if jaar else loaded.policy_set
+    render = RENDERERS[format.value]
     if loaded.diagnostics:
+        # Nothing is checked on broken input (a finding about a half-loaded set would be a
+        # cascade); the diagnostics are reported in the chosen format, so CI annotates them.
+        _write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang)
         _print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
-    policies = [p for p in loaded.policies if not jaar or p.header.year in jaar]
     findings = checking.check(policies, severities)
-    _write(uitvoer, RENDERERS[format.value](findings, lang))
+    _write(uitvoer, render(findings, lang, policy_set), lang)
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
 
@@ -154,6 +190,11 @@ def main() -> None:
     # A short-lived process whose data holds no reference cycles: the cyclic collector only
     # costs time here (a third of a 10,000-practice JSON run).
     gc.disable()
+    # Output is safe on any console: a character the console cannot show (a cp1252 Windows
+    # console and ✔) is escaped, never an UnicodeEncodeError.
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         app()
     except SystemExit:

@@ -31,6 +31,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "unknown format '{value}', choose from: {choices}"),
     "C007": ("error", "onbekende taal '{value}', kies uit: {choices}",
              "unknown language '{value}', choose from: {choices}"),
+    "C009": ("error", "kan niet schrijven naar {path}: {reason}", "cannot write to {path}: {reason}"),
+    "C010": ("error", "geen beleid voor jaar {year} (wel voor: {years})", "no policy for year {year} (there is for: {years})"),
+    "C011": ("error", "geen aanbiedersbestanden (*.lp, *.csv, *.jsonl) gevonden in {path}",
+             "no provider files (*.lp, *.csv, *.jsonl) found in {path}"),
     # --- policy syntax ----------------------------------------------------------------------
     "B100": ("error", "onverwacht {found}; verwacht: {expected}",
              "unexpected {found}; expected: {expected}"),
@@ -197,6 +201,14 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                                "{suppressed} onderdrukt",
                          "{total} finding(s): {errors} error, {warnings} warning, {notes} note, {suppressed} suppressed"),
     "ui.check.clean": ("ui", "geen bevindingen", "no findings"),
+    "ui.check.not_checked": ("ui", "niet gecontroleerd: maak eerst de invoer in orde",
+                             "not checked: fix the input first"),
+    "ui.policy_set.given": ("ui", "Beleidsset: {root}", "Policy set: {root}"),
+    "ui.policy_set.found": ("ui", "Beleidsset: {root} (de dichtstbijzijnde map policies/ vanaf de werkmap)",
+                            "Policy set: {root} (the nearest policies/ folder from the working directory)"),
+    "ui.policy_set.embedded": ("ui", "Beleidsset: ingebouwd in caresq-logic {version} (geen map policies/ gevonden)",
+                               "Policy set: built into caresq-logic {version} (no policies/ folder found)"),
+    "ui.policy_set.files": ("ui", "Bestanden: {files}", "Files: {files}"),
     # --- hints ------------------------------------------------------------------------------
     "H001": ("hint", "bedoelde u '{name}'?", "did you mean '{name}'?"),
     "H002": ("hint", "vergeet de punt aan het eind van de vorige clausule niet",
@@ -280,6 +292,22 @@ class TypeName(str):
 
 def severity(code: str) -> str:
     return CATALOGUE[code][0]
+
+
+SEVERITY_NAMES = {"error": ("fout", "error"), "warning": ("waarschuwing", "warning"), "note": ("opmerking", "note"),
+                  "off": ("uit", "off")}
+
+
+def severity_name(level: str, lang: str) -> str:
+    """A severity in the reader's language, so a Dutch run never says "warning"."""
+    nl, en = SEVERITY_NAMES.get(level, (level, level))
+    return en if lang == "en" else nl
+
+
+def summary(code: str, lang: str = "nl") -> str:
+    """A code's message with its placeholders left as they are: a title for a catalogue entry."""
+    _, nl, en = CATALOGUE[code]
+    return en if lang == "en" else nl
 
 
 def render(code: str, lang: str = "nl", args: dict[str, Any] | None = None) -> str:

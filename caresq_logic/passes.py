@@ -11,7 +11,8 @@ hands the resolved policies to `check`). The stages, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import decide
@@ -21,15 +22,34 @@ from .language import parser, resolve
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
 from .report.common import Report
-from .resources import default_policies
+from .resources import default_policies, find_policies
 
 MAX_POLICY_BYTES = 4 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class PolicySet:
+    """Which policies a run used, named in the header of every output.
+
+    `origin` is "given" (paths on the command line), "found" (the nearest `policies/` folder
+    from the working directory upwards) or "embedded" (the copy inside the package)."""
+
+    origin: str
+    root: str
+    files: tuple[str, ...] = ()
+
+    def using(self, policies: list[resolve.Policy]) -> "PolicySet":
+        return replace(self, files=tuple(p.path for p in policies))
+
+    def to_json(self) -> dict:
+        return {"origin": self.origin, "root": self.root, "files": list(self.files)}
 
 
 @dataclass
 class Loaded:
     policies: list[resolve.Policy] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    policy_set: PolicySet = PolicySet("embedded", "policies")
 
 
 def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -48,12 +68,28 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
     return found, problems
 
 
-def policy_files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """Every `.beleid` file under `paths`. The embedded default is shown as `policies/...`,
-    wherever it is installed."""
-    if not paths:
-        root = default_policies()
-        return [(f, "policies/" + f.relative_to(root).as_posix()) for f in sorted(root.rglob("*.beleid"))], []
+def _shown(path: Path) -> str:
+    """A path as the user would type it from the working directory."""
+    try:
+        return Path(os.path.relpath(path)).as_posix()
+    except ValueError:   # another drive (Windows)
+        return path.as_posix()
+
+
+def default_set() -> tuple[PolicySet, list[tuple[Path, str]]]:
+    """The policies a command uses without paths: the nearest `policies/` folder from the working
+    directory upwards, else the embedded default (shown as `policies/...` wherever installed)."""
+    found = find_policies(Path.cwd())
+    if found is not None:
+        root = _shown(found)
+        return PolicySet("found", root), [(f, _shown(f)) for f in sorted(found.rglob("*.beleid")) if f.is_file()]
+    root = default_policies()
+    return PolicySet("embedded", "policies"), [
+        (f, "policies/" + f.relative_to(root).as_posix()) for f in sorted(root.rglob("*.beleid"))]
+
+
+def policy_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """Every `.beleid` file under `paths`."""
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
     for given in paths:
@@ -75,14 +111,25 @@ def parse_file(path: Path, shown: str) -> resolve.Policy:
 
 
 def load(paths: list[str] | None) -> Loaded:
-    files, problems = policy_files(paths)
-    loaded = Loaded(diagnostics=problems)
+    if paths:
+        files, problems = policy_files(paths)
+        policy_set = PolicySet("given", ", ".join(paths))
+    else:
+        (policy_set, files), problems = default_set(), []
+    loaded = Loaded(diagnostics=problems, policy_set=replace(policy_set, files=tuple(shown for _, shown in files)))
     for path, shown in files:
         try:
             loaded.policies.append(parse_file(path, shown))
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
     return loaded
+
+
+def unknown_years(loaded: Loaded, years: list[int]) -> list[Diagnostic]:
+    """A --jaar no loaded policy has is an error: otherwise the run passes with nothing checked."""
+    known = sorted({p.header.year for p in loaded.policies})
+    return [diag("C010", Span("--jaar", 1, 1), year=year, years=", ".join(map(str, known)) or "-")
+            for year in years if year not in known]
 
 
 def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[resolve.Policy]:
@@ -110,10 +157,14 @@ def compile_all(policies: list[resolve.Policy]) -> list[compiler.Program]:
 class Explained:
     reports: list[Report] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    policy_set: PolicySet | None = None   # with the files in force, the ones decided with
 
 
 def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFile], list[Diagnostic]]:
     files, diagnostics = expand(paths, (".lp", ".csv", ".jsonl"))
+    for given in paths:   # an empty folder is an error, not a clean run with nothing decided
+        if Path(given).is_dir() and not expand([given], (".lp", ".csv", ".jsonl"))[0]:
+            diagnostics.append(diag("C011", Span(given, 1, 1), path=given))
     provider_files: list[ProviderFile] = []
     for path, shown in files:
         try:
@@ -131,7 +182,7 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
             ground_limit: int = decide.DEFAULT_GROUND_LIMIT) -> Explained:
     """Every provider decided under the policies in force, with every diagnostic on the way."""
     loaded = load(policy_paths)
-    diagnostics = list(loaded.diagnostics)
+    diagnostics = list(loaded.diagnostics) + unknown_years(loaded, [year] if year is not None else [])
     policies = in_force(loaded.policies, year)
     programs = compile_all(policies)
     # A provider file describes the provider, whatever the year: check it against every loaded
@@ -162,4 +213,4 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
             if not report.policies:
                 report.policies = [(p.policy, []) for p in programs[:1]]
             reports.append(report)
-    return Explained(reports, diagnostics)
+    return Explained(reports, diagnostics, loaded.policy_set.using(policies))

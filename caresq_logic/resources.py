@@ -25,3 +25,16 @@ def grammar_path() -> Path:
 
 def default_policies() -> Path:
     return _first_existing(_PACKAGE / "data" / "policies", _REPO / "policies")
+
+
+def find_policies(start: Path) -> Path | None:
+    """The nearest `policies/` folder holding a `.beleid` file, from `start` upwards (the way
+    ruff finds its configuration), or None: then the embedded default applies."""
+    for folder in (start, *start.parents):
+        candidate = folder / "policies"
+        try:
+            if candidate.is_dir() and next(candidate.rglob("*.beleid"), None) is not None:
+                return candidate
+        except OSError:   # an unreadable folder on the way up is not ours to report
+            continue
+    return None

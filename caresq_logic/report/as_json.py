@@ -80,9 +80,10 @@ def _decision_json(d: Decision) -> dict:
     }
 
 
-def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl") -> str:
+def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl", policy_set=None) -> str:
     document = {
         "schema": JSON_SCHEMA_VERSION,
+        **({"policy_set": policy_set.to_json()} if policy_set is not None else {}),
         "providers": [
             {
                 "file": r.file,

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import __version__
 from ..decide import Decision
 from ..language import nodes as n
 from ..language.resolve import Policy
+from ..messages import ui
 
 
 @dataclass
@@ -33,3 +35,11 @@ def when_text(w: n.When) -> str:
         return w.text
     word = {"early": "begin", "mid": "half", "end": "eind"}[w.kind]
     return f"{word} {MONTH_NAMES[w.month - 1]} {w.year}"
+
+
+def policy_set_header(policy_set, lang: str) -> str:
+    """Two lines naming the policy set a run used and its files (a `passes.PolicySet`)."""
+    if policy_set is None:
+        return ""
+    first = ui("policy_set." + policy_set.origin, lang, root=policy_set.root, version=__version__)
+    return first + "\n" + ui("policy_set.files", lang, files=", ".join(policy_set.files) or "-") + "\n"

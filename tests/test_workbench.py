@@ -1,0 +1,166 @@
+"""The author's workbench (issue 13): the policies you stand in, CLI basics, policy errors in
+every CI format. Run as a user does: the installed command in a real working directory."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+import jsonschema
+import pytest
+
+from conftest import EXAMPLES, POLICIES, REPO
+
+FYSIO_B = EXAMPLES / "paramedische_zorg" / "fysio_b.lp"
+
+
+def cli(*args: str, cwd: Path, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "caresq_logic.cli", *args], cwd=cwd, capture_output=True,
+                          text=True, encoding="utf-8", errors="replace", env=env)
+
+
+@pytest.fixture
+def clone(tmp_path) -> Path:
+    """A copy of the policies and one example, as in a fresh clone, with a subfolder to stand in."""
+    shutil.copytree(POLICIES, tmp_path / "policies")
+    shutil.copy(FYSIO_B, tmp_path / "fysio_b.lp")
+    (tmp_path / "werk" / "dieper").mkdir(parents=True)
+    return tmp_path
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_an_edited_policy_takes_effect_without_beleid(clone):
+    before = cli("explain", "../../fysio_b.lp", cwd=clone / "werk" / "dieper")
+    assert before.returncode == 0, before.stderr
+    assert "Fysiotherapie: Zorgovereenkomst B" in before.stdout
+    assert before.stdout.startswith("Beleidsset: ../../policies (de dichtstbijzijnde map policies/")
+    # fysio_b's behandelindex is 131: lowering the exclusion's bound to 100 excludes it.
+    _edit(clone / "policies" / "paramedische_zorg" / "2026.beleid",
+          "  behandelindex 2024 groter dan 150\n", "  behandelindex 2024 groter dan 100\n")
+    after = cli("explain", "../../fysio_b.lp", cwd=clone / "werk" / "dieper")
+    assert "Fysiotherapie: Zorgovereenkomst B" not in after.stdout
+    assert "Fysiotherapie: Uitzondering aan te vragen" in after.stdout
+
+
+def test_check_without_a_path_checks_the_set_you_stand_in(clone):
+    _edit(clone / "policies" / "stoppen_met_roken" / "2026.beleid", "zorgsoort ", "zorgsoort zorgsoort ")
+    result = cli("check", "--format", "json", cwd=clone / "werk")
+    assert result.returncode == 2
+    document = json.loads(result.stdout)
+    assert document["policy_set"]["origin"] == "found"
+    assert document["policy_set"]["root"] == "../policies"
+    assert "../policies/stoppen_met_roken/2026.beleid" in document["policy_set"]["files"]
+    assert [d["file"] for d in document["diagnostics"]] == ["../policies/stoppen_met_roken/2026.beleid"]
+
+
+def test_without_a_policies_folder_the_embedded_set_is_named(tmp_path):
+    result = cli("explain", str(FYSIO_B), "--format", "json", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    policy_set = json.loads(result.stdout)["policy_set"]
+    assert policy_set["origin"] == "embedded"
+    assert "policies/paramedische_zorg/2026.beleid" in policy_set["files"]
+    sarif = json.loads(cli("check", "--format", "sarif", "--jaar", "2026", cwd=tmp_path).stdout)
+    run = sarif["runs"][0]
+    assert run["properties"]["policy_set"]["origin"] == "embedded"
+    assert {"location": {"uri": "policies/paramedische_zorg/2026.beleid"}} in run["artifacts"]
+
+
+BROKEN = """beleid proef 2026 "Proef".
+zorgsoort fysio "Fysio".
+kenmerk registratie "Registratie": ja/nee.
+kenmerk prem: ja/nee.
+randvoorwaarde geregistreerd "Geregistreerd" (§1 "Staat geregistreerd.") voor fysio:
+  registratie
+  and prem.
+"""
+
+
+@pytest.fixture
+def broken(tmp_path) -> Path:
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "proef.beleid").write_text(BROKEN, encoding="utf-8")
+    return tmp_path
+
+
+def test_a_policy_error_appears_in_every_format(broken):
+    where = ("policies/proef.beleid", 7)
+    github = cli("check", "--format", "github", cwd=broken)
+    assert github.returncode == 2
+    assert f"::error file={where[0]},line={where[1]}," in github.stdout
+    sarif = json.loads(cli("check", "--format", "sarif", cwd=broken).stdout)
+    [result] = sarif["runs"][0]["results"]
+    assert result["level"] == "error"
+    assert result["locations"][0]["physicalLocation"]["region"]["startLine"] == where[1]
+    document = json.loads(cli("check", "--format", "json", cwd=broken).stdout)
+    assert [(d["file"], d["line"]) for d in document["diagnostics"]] == [where]
+    junit = ET.fromstring(cli("check", "--format", "junit", cwd=broken).stdout)
+    [failure] = junit.iter("failure")
+    assert failure.get("message").startswith(f"{where[0]}:{where[1]}:")
+    text = cli("check", cwd=broken)
+    assert text.returncode == 2 and f"{where[0]}:{where[1]}:" in text.stderr
+    assert "geen bevindingen" not in text.stdout
+
+
+@pytest.mark.parametrize("fmt", ["json", "github", "sarif", "junit", "text"])
+def test_every_check_format_names_the_policy_set(fmt):
+    result = cli("check", "--format", fmt, "--jaar", "2026", cwd=REPO)
+    assert result.returncode == 0   # the shipped policies pass (their known errors are suppressed)
+    assert "policies/paramedische_zorg/2026.beleid" in result.stdout
+
+
+def test_check_json_follows_its_schema(broken):
+    schema = json.loads((REPO / "docs" / "check.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    for args, cwd in ((("--jaar", "2026"), REPO), ((), broken)):
+        document = json.loads(cli("check", "--format", "json", *args, cwd=cwd).stdout)
+        jsonschema.validate(document, schema)
+    assert document["diagnostics"], "the broken set must show its diagnostic"
+
+
+# ---- CLI basics -------------------------------------------------------------------------------
+
+
+def test_version_and_short_help():
+    assert cli("--version", cwd=REPO).stdout.strip().startswith("caresq-logic ")
+    assert "Usage" in cli("-h", cwd=REPO).stdout
+    assert "--beleid" in cli("explain", "-h", cwd=REPO).stdout
+
+
+@pytest.mark.parametrize("args, code", [
+    (("check", "--jaar", "2030"), "C010"),
+    (("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "--jaar", "2030"), "C010"),
+    (("explain", "{tmp}"), "C011"),
+    (("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "-o", "no/such/folder/out.txt"), "C009"),
+    (("check", "-o", "no/such/folder/out.txt", "--jaar", "2026"), "C009"),
+])
+def test_user_errors_exit_2_with_one_line(args, code, tmp_path):
+    result = cli(*(a.replace("{tmp}", str(tmp_path)) for a in args), cwd=REPO)
+    assert result.returncode == 2, result.stderr
+    lines = [line for line in result.stderr.splitlines() if code in line]
+    assert len(lines) == 1 and "Traceback" not in result.stderr and "interne fout" not in result.stderr
+
+
+def test_output_survives_a_console_that_cannot_encode_it():
+    env = dict(os.environ, PYTHONIOENCODING="cp1252")
+    result = subprocess.run([sys.executable, "-m", "caresq_logic.cli", "explain", str(FYSIO_B), "--taal", "en"],
+                            cwd=REPO, capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    assert b"Traceback" not in result.stderr
+
+
+def test_a_dutch_run_says_no_english_severity():
+    result = cli("check", "--jaar", "2026", cwd=REPO)
+    assert ": waarschuwing:" in result.stdout or ": fout:" in result.stdout
+    assert ": warning:" not in result.stdout and ": error:" not in result.stdout
+    english = cli("check", "--jaar", "2026", "--taal", "en", cwd=REPO)
+    assert ": fout:" not in english.stdout and ": waarschuwing:" not in english.stdout
