@@ -62,7 +62,7 @@ TAAL_HELP = "Taal van de uitvoer: nl (standaard) of en."
 
 def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
     for d in sorted(diagnostics, key=sort_key):
-        typer.echo(d.format(lang), err=True)
+        typer.echo(d.render(lang), err=True)
 
 
 def _version(value: bool) -> None:

@@ -209,10 +209,20 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.policy_set.embedded": ("ui", "Beleidsset: ingebouwd in caresq-logic {version} (geen map policies/ gevonden)",
                                "Policy set: built into caresq-logic {version} (no policies/ folder found)"),
     "ui.policy_set.files": ("ui", "Bestanden: {files}", "Files: {files}"),
+    "ui.help": ("ui", "hulp", "help"),
+    "ui.defined_here": ("ui", "hier eerder gedefinieerd", "first defined here"),
     # --- hints ------------------------------------------------------------------------------
     "H001": ("hint", "bedoelde u '{name}'?", "did you mean '{name}'?"),
     "H002": ("hint", "vergeet de punt aan het eind van de vorige clausule niet",
              "do not forget the full stop at the end of the previous clause"),
+    "H003": ("hint", "schrijf '{word}' in plaats van '{wrong}'", "write '{word}' instead of '{wrong}'"),
+    "H004": ("hint", "schrijf een datum als {iso} of {dutch}", "write a date as {iso} or {dutch}"),
+    "H005": ("hint", "elke clausule citeert de paragraaf waar zij vandaan komt, zoals (§3.1 \"letterlijk citaat\"), "
+                     "vóór of na het deel 'voor ...'",
+             "every clause cites the paragraph it comes from, such as (§3.1 \"verbatim quote\"), before or after "
+             "the 'voor ...' part"),
+    "H006": ("hint", "een ja/nee-kenmerk is zelf een voorwaarde: schrijf '{name}' of 'niet {name}'",
+             "a ja/nee kenmerk is a condition by itself: write '{name}' or 'niet {name}'"),
     # --- explanation labels -----------------------------------------------------------------
     "ui.outcome.zorgovereenkomst": ("ui", "Zorgovereenkomst", "Contract"),
     "ui.outcome.geen_overeenkomst": ("ui", "Geen zorgovereenkomst", "No contract"),

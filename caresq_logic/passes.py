@@ -17,7 +17,7 @@ from pathlib import Path
 
 from . import decide
 from .asp import compiler
-from .diagnostics import Diagnostic, Failed, Span, diag
+from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
 from .language import parser, resolve
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
@@ -25,6 +25,7 @@ from .report.common import Report
 from .resources import default_policies, find_policies
 
 MAX_POLICY_BYTES = 4 * 1024 * 1024
+CASCADE = ("A200", "A206")   # unknown kenmerk / zorgsoort: the consequence of a policy that did not load
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,7 @@ def parse_file(path: Path, shown: str) -> resolve.Policy:
         data = path.read_bytes()
     except OSError as error:
         raise Failed([diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error))]) from None
+    remember_source(shown, path)
     text = decode(data, shown, MAX_POLICY_BYTES)
     return resolve.resolve(parser.parse(text, shown))
 
@@ -167,6 +169,7 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
             diagnostics.append(diag("C011", Span(given, 1, 1), path=given))
     provider_files: list[ProviderFile] = []
     for path, shown in files:
+        remember_source(shown, path)
         try:
             provider_files.append(read(path.read_bytes(), shown, catalog))
             diagnostics.extend(provider_files[-1].warnings)
@@ -188,6 +191,10 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken, decide it with the ones in force.
     provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
+    if len(loaded.policies) < len(loaded.policy_set.files):
+        # A policy that did not load declares nothing, so every provider fact about its kenmerken
+        # and zorgsoorten would be "unknown": one root cause, reported once, not a cascade.
+        problems = [d for d in problems if d.code not in CASCADE]
     diagnostics.extend(problems)
 
     decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions

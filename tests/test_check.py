@@ -151,7 +151,7 @@ def test_suppression_of_an_unknown_kind_is_a_policy_error(tmp_path):
     result = run("check", policy(tmp_path, 'onderdruk tijdlyn: "x".\n'))
     assert result.exit_code == 2
     assert "B226: 'tijdlyn' is geen soort bevinding" in result.stderr
-    assert "(bedoelde u 'tijdlijn'?)" in result.stderr
+    assert "= hulp: bedoelde u 'tijdlijn'?" in result.stderr
 
 
 def test_severity_per_kind(tmp_path):

@@ -164,3 +164,59 @@ def test_a_dutch_run_says_no_english_severity():
     assert ": warning:" not in result.stdout and ": error:" not in result.stdout
     english = cli("check", "--jaar", "2026", "--taal", "en", cwd=REPO)
     assert ": fout:" not in english.stdout and ": waarschuwing:" not in english.stdout
+
+
+# ---- diagnostics a newcomer can act on ----------------------------------------------------------
+
+HEADER = 'beleid proef 2026 "Proef".\nzorgsoort fysio "Fysio".\nkenmerk prem: ja/nee.\nkenmerk n: getal.\n' \
+         'kenmerk d: datum.\n'
+
+
+@pytest.mark.parametrize("clause, help_line", [
+    ("randvoorwaarde r (§1) voor fysio: prem and prem.", "= hulp: schrijf 'en' in plaats van 'and'"),
+    ("randvoorwaarde r (§1) voor fysio: prem or prem.", "= hulp: schrijf 'of' in plaats van 'or'"),
+    ("randvoorwaarde r (§1) voor fysio: not prem.", "= hulp: schrijf 'niet' in plaats van 'not'"),
+    ("randvoorwaarde r voor fysio: prem.", "= hulp: elke clausule citeert de paragraaf"),
+    ("randvoorwaarde r (§1) voor fysio: n <= 3.", "= hulp: schrijf 'hoogstens' in plaats van '<='"),
+    ("randvoorwaarde r (§1) voor fysio: n >= 3.", "= hulp: schrijf 'ten minste' in plaats van '>='"),
+    ("randvoorwaarde r (§1) voor fysio: d voor 01-11-2026.", "= hulp: schrijf een datum als 2026-11-01 of 1 november 2026"),
+    ("randvoorwaarde r (§1) voor fysio: prem is ja.", "= hulp: een ja/nee-kenmerk is zelf een voorwaarde: schrijf 'prem'"),
+    ("randvoorwaarde r (§1) voor fysio: prem\nrandvoorwaarde s (§1) voor fysio: prem.",
+     "= hulp: vergeet de punt aan het eind van de vorige clausule niet"),
+])
+def test_the_help_line_names_the_fix(tmp_path, clause, help_line):
+    (tmp_path / "p.beleid").write_text(HEADER + clause + "\n", encoding="utf-8")
+    result = cli("check", "p.beleid", cwd=tmp_path)
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert len([line for line in lines if line.startswith("p.beleid:")]) == 1, result.stderr
+    assert lines[-1].strip().startswith(help_line), result.stderr
+    if "vergeet de punt" not in help_line:   # the B100 for the full stop is about the next statement
+        assert "vergeet de punt" not in result.stderr
+
+
+def test_the_source_line_and_a_caret_under_the_span(tmp_path):
+    (tmp_path / "p.beleid").write_text(HEADER + "randvoorwaarde r (§1) voor fysio: prem and prem.\n", encoding="utf-8")
+    lines = cli("check", "p.beleid", cwd=tmp_path).stderr.splitlines()
+    assert lines[0].startswith("p.beleid:6:40: B100: onverwacht 'and'")
+    source, caret = lines[2], lines[3]
+    assert source.endswith("| randvoorwaarde r (§1) voor fysio: prem and prem.")
+    assert caret.index("^^^") == source.index(" and ") + 1 and caret.count("^") == 3
+
+
+def test_a_duplicate_points_at_the_first_definition(tmp_path):
+    clauses = "randvoorwaarde r (§1) voor fysio: prem.\nrandvoorwaarde r (§2) voor fysio: prem.\n"
+    (tmp_path / "p.beleid").write_text(HEADER + clauses, encoding="utf-8")
+    result = cli("check", "p.beleid", "--taal", "en", cwd=tmp_path).stderr
+    assert "p.beleid:7:1: B202: 'r' is already declared on line 6" in result
+    assert "--> p.beleid:6:1: first defined here" in result
+
+
+def test_one_broken_policy_is_one_error_not_a_cascade(clone):
+    _edit(clone / "policies" / "paramedische_zorg" / "2026.beleid",
+          'zorgsoort fysiotherapie "Fysiotherapie".', 'zorgsoort fysiotherapie "Fysiotherapie"')
+    result = cli("explain", str(EXAMPLES), cwd=clone)
+    assert result.returncode == 2
+    located = [line for line in result.stderr.splitlines() if ": " in line and line[:1] not in " "]
+    assert len(located) == 1 and "policies/paramedische_zorg/2026.beleid:" in located[0], result.stderr
+    assert "Zorgaanbieder:" in result.stdout   # the other domains are still decided

@@ -75,8 +75,9 @@ class _Checker:
         self.ids: dict[str, Span] = {}
         self.scopes: dict[int, tuple[str, ...]] = {}
 
-    def error(self, code: str, span: Span, hint=None, **args) -> None:
-        self.errors.append(diag(code, span, hint=hint, **args))
+    def error(self, code: str, span: Span, hint=None, related: Span | None = None, **args) -> None:
+        """`related` is the first definition a duplicate clashes with (shown as "hier gedefinieerd")."""
+        self.errors.append(diag(code, span, hint=hint, related=(related, "defined_here") if related else None, **args))
 
     # ---- declarations ----------------------------------------------------------------------
 
@@ -91,7 +92,7 @@ class _Checker:
 
     def declare(self, table: dict, name: str, item, span: Span) -> None:
         if name in table:
-            self.error("B202", span, name=name, line=table[name].span.line)
+            self.error("B202", span, related=table[name].span, name=name, line=table[name].span.line)
             return
         if self.check_name(name, span):
             table[name] = item
@@ -100,7 +101,7 @@ class _Checker:
         # Clause ids have a namespace of their own: in the program they are constants in the
         # clause position, never predicates, so a factor may share its kenmerk's name.
         if name in self.ids:
-            self.error("B202", span, name=name, line=self.ids[name].line)
+            self.error("B202", span, related=self.ids[name], name=name, line=self.ids[name].line)
             return
         if self.check_name(name, span):
             self.ids[name] = span
@@ -115,7 +116,8 @@ class _Checker:
                 self.declare(self.care_types, item.name, item, item.span)
             elif isinstance(item, n.Group):
                 if item.name in self.care_types:
-                    self.error("B202", item.span, name=item.name, line=self.care_types[item.name].span.line)
+                    self.error("B202", item.span, related=self.care_types[item.name].span, name=item.name,
+                               line=self.care_types[item.name].span.line)
                 else:
                     self.declare(self.groups, item.name, item, item.span)
             elif isinstance(item, n.Feature):
@@ -141,7 +143,8 @@ class _Checker:
                 for care_type in self.expand_scope(item, item.scope, item.scope_span):
                     key = (care_type, item.label)
                     if key in tier_lines:
-                        self.error("B224", item.span, tier=item.label, care_type=care_type, line=tier_lines[key])
+                        self.error("B224", item.span, related=Span(item.span.file, tier_lines[key], 1), tier=item.label,
+                                   care_type=care_type, line=tier_lines[key])
                         continue
                     tier_lines[key] = item.span.line
                     tiers.setdefault(care_type, []).append(item)
@@ -323,7 +326,9 @@ class _Checker:
     def expect(self, feature: n.Feature, ref: n.Ref, kinds: tuple[str, ...], expected: str) -> bool:
         if feature.type.kind in kinds:
             return True
-        self.error("B203", ref.span, name=feature.name, actual=TypeName(feature.type.kind),
+        # `prem is ja`: a ja/nee kenmerk is a condition by itself
+        hint = ("H006", {"name": ref.name}) if feature.type.kind == "bool" and expected == "choice" else None
+        self.error("B203", ref.span, hint=hint, name=feature.name, actual=TypeName(feature.type.kind),
                    expected=TypeName(expected))
         return False
 
