@@ -19,9 +19,9 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, decide, passes
+from . import __version__, decide, explanations, passes
 from . import check as checking
-from .diagnostics import Diagnostic, Span, diag, sort_key
+from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.finding_kinds import KINDS, SEVERITIES
 from .report import as_json, text
 from .report.common import policy_set_header
@@ -183,6 +183,27 @@ def check(
     findings = checking.check(policies, severities)
     _write(uitvoer, render(findings, lang, policy_set), lang)
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
+
+
+@app.command()
+def uitleg(
+    code: Optional[str] = typer.Argument(None, help="Een code uit een melding, bv. B100 of K200."),
+    alle: bool = typer.Option(False, "--alle", help="Alle codes (de inhoud van docs/codes.md)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Leg een code uit, met een voorbeeld (zoals rustc --explain). / Explain a code, with an example."""
+    lang = taal.value
+    if alle:
+        _write(None, explanations.markdown(lang))
+        return
+    known = explanations.codes()
+    if code is None or code.upper() not in known:
+        given = code or ""
+        guess = closest(given.upper(), known)
+        _print_diagnostics([diag("C012", Span("uitleg", 1, 1), hint=("H001", {"name": guess}) if guess else None,
+                                 value=given)], lang)
+        raise typer.Exit(2)
+    _write(None, explanations.explain(code, lang))
 
 
 def main() -> None:

@@ -35,6 +35,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "C010": ("error", "geen beleid voor jaar {year} (wel voor: {years})", "no policy for year {year} (there is for: {years})"),
     "C011": ("error", "geen aanbiedersbestanden (*.lp, *.csv, *.jsonl) gevonden in {path}",
              "no provider files (*.lp, *.csv, *.jsonl) found in {path}"),
+    "C012": ("error", "onbekende code '{value}'; 'caresq-logic uitleg --alle' toont ze allemaal",
+             "unknown code '{value}'; 'caresq-logic uitleg --alle' shows them all"),
     # --- policy syntax ----------------------------------------------------------------------
     "B100": ("error", "onverwacht {found}; verwacht: {expected}",
              "unexpected {found}; expected: {expected}"),

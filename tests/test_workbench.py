@@ -220,3 +220,42 @@ def test_one_broken_policy_is_one_error_not_a_cascade(clone):
     located = [line for line in result.stderr.splitlines() if ": " in line and line[:1] not in " "]
     assert len(located) == 1 and "policies/paramedische_zorg/2026.beleid:" in located[0], result.stderr
     assert "Zorgaanbieder:" in result.stdout   # the other domains are still decided
+
+
+# ---- uitleg and docs/codes.md ------------------------------------------------------------------
+
+from string import Formatter  # noqa: E402
+
+from caresq_logic import explanations, messages  # noqa: E402
+
+
+def test_every_code_has_an_explanation_and_no_explanation_is_stale():
+    assert set(explanations.codes()) == set(explanations.EXPLANATIONS)
+
+
+@pytest.mark.parametrize("code", explanations.codes())
+@pytest.mark.parametrize("lang", messages.LANGUAGES)
+def test_every_code_renders_in_both_languages(code, lang):
+    if code in messages.CATALOGUE:
+        _, nl, en = messages.CATALOGUE[code]
+        fields = {name for _, name, _, _ in Formatter().parse(nl if lang == "nl" else en) if name}
+        assert fields == {name for _, name, _, _ in Formatter().parse(en if lang == "nl" else nl) if name}
+        rendered = messages.render(code, lang, {name: f"<{name}>" for name in fields})
+        assert "{" not in rendered.replace("{'", "")
+    page = explanations.explain(code, lang)
+    assert page.startswith(f"## {code}: ") and ("Voorbeeld:" if lang == "nl" else "Example:") in page
+    nl_text, en_text, example = explanations.EXPLANATIONS[code]
+    assert nl_text != en_text and example.strip()
+
+
+def test_uitleg_prints_the_page_and_rejects_an_unknown_code():
+    result = cli("uitleg", "b203", cwd=REPO)
+    assert result.returncode == 0 and result.stdout.startswith("## B203: kenmerk '{name}' is {actual}")
+    assert "prem is ja" in result.stdout
+    unknown = cli("uitleg", "B1000", cwd=REPO)
+    assert unknown.returncode == 2 and "C012" in unknown.stderr and "bedoelde u 'B100'?" in unknown.stderr
+
+
+def test_docs_codes_md_is_generated_from_the_catalogue():
+    assert (REPO / "docs" / "codes.md").read_text(encoding="utf-8") == explanations.markdown("nl"), \
+        "regenerate: caresq-logic uitleg --alle > docs/codes.md"

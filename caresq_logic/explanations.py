@@ -1,0 +1,406 @@
+"""The long explanation of every code, for `caresq-logic uitleg CODE` and docs/codes.md (like
+`rustc --explain`): what it means, what to do, and an example. The one-line message of a code
+stays in `messages.CATALOGUE`; this is the page behind it.
+
+code -> (Dutch, English, example). An example is input that gives the code, and where a fix
+is obvious, the fix after `# goed:` / `# fixed:` (examples are code, the same in both languages).
+"""
+
+from __future__ import annotations
+
+from . import messages
+from .language.finding_kinds import KINDS
+
+EXPLANATIONS: dict[str, tuple[str, str, str]] = {
+    # --- files and command line -------------------------------------------------------------
+    "C001": ("Een pad op de opdrachtregel bestaat niet. Controleer de spelling en de werkmap: paden zijn "
+             "relatief aan de map waarin u de opdracht geeft.",
+             "A path on the command line does not exist. Check its spelling and the working directory: paths "
+             "are relative to the folder you run the command in.",
+             "caresq-logic explain praktjk.lp     # goed: praktijk.lp"),
+    "C002": ("Het bestand bestaat, maar kan niet gelezen worden (rechten, een map in plaats van een bestand, "
+             "een schijffout). De reden van het besturingssysteem staat in de melding.",
+             "The file exists but cannot be read (permissions, a folder instead of a file, a disk error). The "
+             "operating system's reason is in the message.",
+             "chmod 000 praktijk.lp && caresq-logic explain praktijk.lp"),
+    "C003": ("Beleids- en aanbiedersbestanden zijn UTF-8-tekst. Sla het bestand op als UTF-8 (in Excel: "
+             "'CSV UTF-8'); de melding noemt de eerste byte die geen UTF-8 is.",
+             "Policy and provider files are UTF-8 text. Save the file as UTF-8 (in Excel: 'CSV UTF-8'); the "
+             "message names the first byte that is not UTF-8.",
+             "markt.csv opgeslagen als Windows-1252 met 'Diëtetiek'"),
+    "C004": ("Een invoerbestand is groter dan de grens die caresq-logic veilig verwerkt. Splits het bestand "
+             "(bijvoorbeeld een markt in delen).",
+             "An input file is larger than the limit caresq-logic handles safely. Split the file (a market "
+             "into parts, for example).",
+             "caresq-logic explain markt_van_5GB.csv"),
+    "C005": ("Een map op de opdrachtregel bevat geen enkel .beleid-bestand, dus er is niets te controleren. "
+             "Geef de map met beleid (of laat het pad weg: dan geldt de dichtstbijzijnde map policies/).",
+             "A folder on the command line holds no .beleid file, so there is nothing to check. Name the "
+             "folder with the policies (or leave the path out: then the nearest policies/ folder is used).",
+             "caresq-logic check examples/     # goed: caresq-logic check policies/"),
+    "C006": ("Het gevraagde uitvoerformaat bestaat niet; de melding noemt de formaten die er wel zijn.",
+             "The output format asked for does not exist; the message lists the ones that do.",
+             "caresq-logic check --format xml     # goed: --format junit"),
+    "C007": ("De gevraagde taal bestaat niet; caresq-logic spreekt Nederlands (nl) en Engels (en).",
+             "The language asked for does not exist; caresq-logic speaks Dutch (nl) and English (en).",
+             "caresq-logic explain praktijk.lp --taal de     # goed: --taal en"),
+    "C008": ("--ernst verandert de ernst van een soort bevinding en wordt geschreven als soort=niveau. De "
+             "melding noemt de soorten en niveaus.",
+             "--ernst changes the severity of a kind of finding and is written kind=level. The message lists "
+             "the kinds and levels.",
+             "caresq-logic check --ernst overlap:error     # goed: --ernst overlap=error"),
+    "C009": ("Het bestand van --uitvoer kan niet geschreven worden: de map bestaat niet, of u mag er niet "
+             "schrijven. Een eerder rapport met die naam blijft dan ongewijzigd.",
+             "The --uitvoer file cannot be written: its folder does not exist or you may not write there. An "
+             "earlier report of that name is left unchanged.",
+             "caresq-logic check -o rapporten/check.txt     # de map rapporten/ bestaat niet"),
+    "C010": ("Geen enkel geladen beleid heeft het jaar van --jaar. Zonder deze fout zou de opdracht 'geen "
+             "bevindingen' melden terwijl er niets gecontroleerd is. De melding noemt de jaren die er wel zijn.",
+             "No loaded policy has the year given with --jaar. Without this error the command would report "
+             "'no findings' with nothing checked. The message lists the years there are.",
+             "caresq-logic check --jaar 2030"),
+    "C011": ("Een map op de opdrachtregel bevat geen aanbiedersbestanden (.lp, .csv of .jsonl), dus er valt "
+             "niets te besluiten.",
+             "A folder on the command line holds no provider files (.lp, .csv or .jsonl), so there is "
+             "nothing to decide.",
+             "caresq-logic explain policies/     # goed: caresq-logic explain examples/providers/"),
+    "C012": ("'uitleg' kent deze code niet. Codes zijn een letter en drie cijfers, zoals B100 of K200; de "
+             "hulpregel noemt de code die het meest lijkt.",
+             "'uitleg' does not know this code. Codes are a letter and three digits, such as B100 or K200; the "
+             "help line names the closest code.",
+             "caresq-logic uitleg B1000     # goed: caresq-logic uitleg B100"),
+    # --- policy syntax ----------------------------------------------------------------------
+    "B100": ("De parser kwam een woord of teken tegen dat op die plek niet kan. De melding noemt wat er wel "
+             "kon staan; de hulpregel noemt de waarschijnlijke oplossing: een vergeten punt, een Engels "
+             "woord (and, or, not), een verkeerd gespeld sleutelwoord, een ontbrekende bronvermelding.",
+             "The parser met a word or character that cannot stand there. The message lists what could; the "
+             "help line names the likely fix: a forgotten full stop, an English word (and, or, not), a "
+             "misspelt keyword, a missing citation.",
+             "randvoorwaarde r (§1) voor fysiotherapie: prem and registratie.\n"
+             "# goed: randvoorwaarde r (§1) voor fysiotherapie: prem en registratie."),
+    "B101": ("Een teken dat de beleidstaal niet kent. Vergelijkingen schrijft u in woorden (hoogstens, ten "
+             "minste, kleiner dan, groter dan, gelijk aan) en datums als 2026-11-01 of 1 november 2026.",
+             "A character the policy language does not know. Comparisons are written in words (hoogstens, "
+             "ten minste, kleiner dan, groter dan, gelijk aan) and dates as 2026-11-01 or 1 november 2026.",
+             "uitsluiting u (§2.3) voor fysiotherapie: behandelindex 2024 >= 150.\n"
+             "# goed: uitsluiting u (§2.3) voor fysiotherapie: behandelindex 2024 ten minste 150."),
+    "B102": ("Het bestand houdt op midden in een clausule: meestal ontbreekt de punt aan het eind van de "
+             "laatste clausule, of een haakje of aanhalingsteken is niet gesloten.",
+             "The file ends in the middle of a clause: usually the last clause lacks its full stop, or a "
+             "bracket or quote is not closed.",
+             "randvoorwaarde r (§1) voor fysiotherapie: prem\n# goed: ... prem."),
+    "B103": ("Een tekst tussen aanhalingstekens is niet gesloten. Een citaat mag over meer regels lopen, maar "
+             "moet eindigen met \"; een \" in een citaat schrijft u als \\\".",
+             "A quoted text is not closed. A quote may span lines but must end with \"; a \" inside a quote is "
+             "written \\\".",
+             "randvoorwaarde r (§1 \"De zorgaanbieder ...) voor fysiotherapie: prem."),
+    "B104": ("Haakjes zijn dieper genest dan de grens. Geen beleidstekst heeft zo veel nesting nodig; "
+             "schrijf de voorwaarde vlakker of verdeel haar over meer clausules.",
+             "Brackets are nested deeper than the limit. No policy text needs that much nesting; write the "
+             "condition flatter or split it over more clauses.",
+             "randvoorwaarde r (§1) voor fysiotherapie: ((((((...prem...))))))."),
+    "B105": ("Een onzichtbaar stuurteken (bijvoorbeeld NUL) staat in het bestand, vaak na kopiëren uit een "
+             "pdf of Word. Verwijder het; tab en regeleinde zijn wel toegestaan.",
+             "An invisible control character (NUL, for example) is in the file, often after copying from a "
+             "PDF or Word. Remove it; tab and line breaks are allowed.",
+             "zorgsoort a \"A<NUL>\"."),
+    # --- policy names and types -------------------------------------------------------------
+    "B200": ("Een voorwaarde gebruikt een kenmerk dat dit beleid niet declareert. Declareer het met "
+             "'kenmerk naam: type.' of corrigeer de spelling (de hulpregel noemt de naam die het meest lijkt).",
+             "A condition uses a kenmerk this policy does not declare. Declare it with 'kenmerk name: type.' "
+             "or fix its spelling (the help line names the closest name).",
+             "kenmerk prem: ja/nee.\nrandvoorwaarde r (§1) voor fysiotherapie: prm.     # goed: prem"),
+    "B201": ("Een clausule noemt een zorgsoort die dit beleid niet declareert. Declareer haar met "
+             "'zorgsoort naam \"titel\".' of corrigeer de spelling.",
+             "A clause names a zorgsoort this policy does not declare. Declare it with "
+             "'zorgsoort name \"title\".' or fix its spelling.",
+             "randvoorwaarde r (§1) voor fysio: prem.     # goed: voor fysiotherapie"),
+    "B202": ("Een naam (zorgsoort, groep, kenmerk of clausule) is twee keer gedeclareerd. Elke naam is "
+             "uniek in een beleid; het tweede 'hier eerder gedefinieerd' wijst de eerste aan.",
+             "A name (zorgsoort, group, kenmerk or clause) is declared twice. Every name is unique in a "
+             "policy; 'first defined here' points at the first.",
+             "randvoorwaarde r (§1) voor fysiotherapie: prem.\nrandvoorwaarde r (§2) voor fysiotherapie: agb."),
+    "B203": ("Een kenmerk wordt gebruikt op een manier die niet bij zijn type past: een getal als ja/nee, "
+             "'is' bij iets wat geen keuze is. Een ja/nee-kenmerk is zelf al een voorwaarde.",
+             "A kenmerk is used in a way that does not fit its type: a number as ja/nee, 'is' on something "
+             "that is not a choice. A ja/nee kenmerk is a condition by itself.",
+             "kenmerk prem: ja/nee.\nrandvoorwaarde r (§1) voor fysiotherapie: prem is ja.     # goed: prem"),
+    "B204": ("'is' noemt een waarde die niet in de keuzelijst van het kenmerk staat. De melding noemt de "
+             "keuzes; voeg de waarde toe aan de declaratie als de tekst haar noemt.",
+             "'is' names a value that is not in the kenmerk's list of choices. The message lists the choices; "
+             "add the value to the declaration if the text names it.",
+             "kenmerk registratie: meerkeuze uit irf, kfir.\nrandvoorwaarde r (§1) voor fysiotherapie: registratie is skf."),
+    "B205": ("Het kenmerk is per jaar gedeclareerd, dus een voorwaarde moet zeggen welk jaar: de tekst "
+             "noemt het (\"de behandelindex over 2024\").",
+             "The kenmerk is declared per year, so a condition must say which year: the text names it (\"the "
+             "index over 2024\").",
+             "kenmerk behandelindex per jaar: getal.\nuitsluiting u (§2.3) voor fysiotherapie: behandelindex groter dan 150.\n"
+             "# goed: behandelindex 2024 groter dan 150"),
+    "B206": ("Het kenmerk is niet per jaar gedeclareerd, maar de voorwaarde noemt een jaar. Laat het jaar "
+             "weg, of declareer het kenmerk 'per jaar' als de tekst per jaar meet.",
+             "The kenmerk is not declared per year, but the condition names a year. Leave the year out, or "
+             "declare the kenmerk 'per jaar' if the text measures it per year.",
+             "kenmerk prem: ja/nee.\nrandvoorwaarde r (§1) voor fysiotherapie: prem 2024."),
+    "B207": ("Een percentage ligt buiten 0% tot en met 100%.",
+             "A percentage is outside 0% to 100%.",
+             "randvoorwaarde r (§1) voor fysiotherapie: aandeel ten minste 120%."),
+    "B208": ("Een datum bestaat niet in de kalender (31 februari, maand 13).",
+             "A date does not exist in the calendar (31 February, month 13).",
+             "deadline d (§5): 31 februari 2026."),
+    "B209": ("Een zorgovereenkomst vraagt meer differentiatiefactoren dan er voor die zorgsoort zijn: "
+             "niemand kan haar krijgen. Controleer het getal in de tekst, of de 'voor' van de factoren.",
+             "A tier asks for more differentiatiefactoren than the zorgsoort has: nobody can get it. Check "
+             "the number in the text, or the 'voor' of the factors.",
+             "zorgovereenkomst A (§3.2) voor fysiotherapie: ten minste 5 differentiatiefactoren.   # er zijn er 3"),
+    "B210": ("De zorgovereenkomsten van een zorgsoort staan van hoog naar laag: een aanbieder krijgt de "
+             "eerste waaraan hij voldoet. Hier vraagt een hogere minder dan een lagere.",
+             "A zorgsoort's tiers are listed from high to low: a provider gets the first it meets. Here a "
+             "higher tier asks less than a lower one.",
+             "zorgovereenkomst A ...: ten minste 1 differentiatiefactor.\nzorgovereenkomst B ...: ten minste 2 differentiatiefactoren."),
+    "B211": ("'alle randvoorwaarden' en 'ten minste N differentiatiefactoren' hebben alleen betekenis in een "
+             "zorgovereenkomst.",
+             "'alle randvoorwaarden' and 'ten minste N differentiatiefactoren' only mean something in a tier.",
+             "randvoorwaarde r (§1) voor fysiotherapie: alle randvoorwaarden."),
+    "B212": ("'tenzij' maakt een uitzondering op een uitsluiting; bij andere clausules schrijft u de "
+             "voorwaarde zelf met 'of'.",
+             "'tenzij' makes an exception to an uitsluiting; in other clauses write the condition itself with "
+             "'of'.",
+             "randvoorwaarde r (§1) voor fysiotherapie: prem tenzij agb.     # goed: prem of agb"),
+    "B213": ("'telt ook als' laat een differentiatiefactor meetellen als een andere; het hoort alleen bij "
+             "een differentiatiefactor.",
+             "'telt ook als' lets a differentiatiefactor count as another; it belongs to a "
+             "differentiatiefactor only.",
+             "randvoorwaarde r (§1) voor fysiotherapie: prem telt ook als f."),
+    "B214": ("'telt ook als' noemt een naam die geen differentiatiefactor van dezelfde zorgsoort is.",
+             "'telt ook als' names something that is not a differentiatiefactor of the same zorgsoort.",
+             "differentiatiefactor f (§3.2) voor fysiotherapie: prem telt ook als onbekend."),
+    "B215": ("'onderdeel van' maakt een kring: een zorgsoort is (via andere) onderdeel van zichzelf.",
+             "'onderdeel van' makes a cycle: a zorgsoort is (through others) part of itself.",
+             "zorgsoort a \"A\" onderdeel van b.\nzorgsoort b \"B\" onderdeel van a."),
+    "B216": ("De naam is gereserveerd voor het programma waarnaar caresq-logic vertaalt; kies een andere.",
+             "The name is reserved by the program caresq-logic compiles to; choose another.",
+             "kenmerk levert: ja/nee."),
+    "B217": ("Namen beginnen met een kleine letter en bevatten alleen kleine letters, cijfers en _. De titel "
+             "tussen aanhalingstekens mag wel hoofdletters en spaties hebben.",
+             "Names start with a lowercase letter and hold only lowercase letters, digits and _. The title in "
+             "quotes may have capitals and spaces.",
+             "zorgsoort Fysiotherapie \"Fysiotherapie\".     # goed: zorgsoort fysiotherapie \"Fysiotherapie\"."),
+    "B218": ("Een kenmerk wordt vergeleken met een waarde van een ander type: een percentage met een getal, "
+             "een datum met een getal.",
+             "A kenmerk is compared with a value of another type: a percentage with a number, a date with a "
+             "number.",
+             "kenmerk aandeel: percentage.\nrandvoorwaarde r (§1) voor fysiotherapie: aandeel ten minste 30.     # goed: 30%"),
+    "B219": ("Een looptijd eindigt voor hij begint.", "A contract period ends before it starts.",
+             "looptijd l (§4) voor fysiotherapie: 2027 tot en met 2026."),
+    "B220": ("Een keuzelijst noemt dezelfde waarde twee keer.", "A list of choices names a value twice.",
+             "kenmerk registratie: keuze uit irf, kfir, irf."),
+    "B221": ("Een lijst (zorgsoorten, groepsleden) noemt dezelfde naam twee keer.",
+             "A list (zorgsoorten, group members) names the same name twice.",
+             "groep g: fysiotherapie, fysiotherapie."),
+    "B222": ("Een zorgovereenkomst-gebonden constructie (differentiatiefactor, looptijd) staat bij een "
+             "zorgsoort zonder zorgovereenkomsten.",
+             "A tier-bound construct (differentiatiefactor, contract period) is given for a zorgsoort that has "
+             "no tiers.",
+             "differentiatiefactor f (§3.2) voor logopedie: prem.     # logopedie heeft geen zorgovereenkomst A/B/C"),
+    "B223": ("Een ingangsdatum rekent vanaf een kenmerk dat per zorgsoort is; dan is niet te zeggen welke "
+             "waarde geldt. Gebruik een kenmerk dat niet per zorgsoort is.",
+             "A start date counts from a kenmerk that is per zorgsoort; then it is unclear which value holds. "
+             "Use a kenmerk that is not per zorgsoort.",
+             "kenmerk aanvraag per zorgsoort: datum.\ningangsdatum i (§4): eerste van de maand na aanvraag."),
+    "B224": ("Dezelfde zorgovereenkomst is twee keer gegeven voor dezelfde zorgsoort; 'hier eerder "
+             "gedefinieerd' wijst de eerste aan.",
+             "The same tier is given twice for the same zorgsoort; 'first defined here' points at the first.",
+             "zorgovereenkomst A (§3.2) voor fysiotherapie: alle randvoorwaarden.\n"
+             "zorgovereenkomst A (§3.2) voor fysiotherapie: alle randvoorwaarden."),
+    "B225": ("Een jaar buiten 1900-2100 is vrijwel zeker een tikfout.",
+             "A year outside 1900-2100 is almost certainly a typo.",
+             "beleid proef 20266 \"Proef\"."),
+    "B226": ("'onderdruk' noemt een soort bevinding die niet bestaat; de melding noemt de soorten.",
+             "'onderdruk' names a kind of finding that does not exist; the message lists the kinds.",
+             "onderdruk tijdlyn: \"bekend\".     # goed: onderdruk tijdlijn: \"bekend\"."),
+    "B227": ("'onderdruk' noemt een clausule die in dit beleid niet bestaat.",
+             "'onderdruk' names a clause that does not exist in this policy.",
+             "onderdruk overlap bestaat_niet: \"bekend\"."),
+    "B228": ("Een onderdrukking zonder reden verbergt een bevinding zonder dat een lezer weet waarom. "
+             "Schrijf de reden op (bijvoorbeeld: gemeld aan de inkoper op ...).",
+             "A suppression without a reason hides a finding without telling a reader why. Write the reason "
+             "down (reported to purchasing on ..., for example).",
+             "onderdruk overlap: \"\"."),
+    # --- provider files ---------------------------------------------------------------------
+    "A100": ("Een aanbiedersbestand (.lp) bevat alleen feiten zoals kenmerk(aanbieder, waarde). Iets anders "
+             "staat op deze plek.",
+             "A provider file (.lp) holds only facts such as kenmerk(provider, value). Something else stands "
+             "here.",
+             "prem(praktijk_a) en agb(praktijk_a).     # goed: prem(praktijk_a). agb(praktijk_a, \"04\")."),
+    "A101": ("Directieven (#const, #include, #show, ...) zijn niet toegestaan: een aanbiedersbestand "
+             "beschrijft een aanbieder en verandert het beleid niet.",
+             "Directives (#const, #include, #show, ...) are not allowed: a provider file describes a provider "
+             "and does not change the policy.",
+             "#include \"ander.lp\"."),
+    "A102": ("#script zou code uitvoeren; caresq-logic doet dat nooit.",
+             "#script would run code; caresq-logic never does.",
+             "#script (python) ... #end."),
+    "A103": ("Regels (kop :- lijf) en beperkingen zouden het besluit sturen; alleen feiten zijn toegestaan.",
+             "Rules (head :- body) and constraints would steer the decision; only facts are allowed.",
+             "prem(X) :- agb(X, \"04\")."),
+    "A104": ("Keuzeregels, aggregaten en disjuncties zijn geen feiten.",
+             "Choice rules, aggregates and disjunctions are not facts.",
+             "{ prem(praktijk_a) }."),
+    "A105": ("Een naam met een hoofdletter is in ASP een variabele; een feit noemt vaste waarden. Schrijf de "
+             "aanbieder in kleine letters of tussen aanhalingstekens.",
+             "A capitalised name is a variable in ASP; a fact names fixed values. Write the provider in "
+             "lowercase or in quotes.",
+             "prem(PraktijkA).     # goed: prem(praktijk_a). of prem(\"PraktijkA\")."),
+    "A106": ("Elk feit eindigt met een punt.", "Every fact ends with a full stop.",
+             "prem(praktijk_a)     # goed: prem(praktijk_a)."),
+    "A107": ("Een tekst tussen aanhalingstekens is niet gesloten.", "A quoted string is not closed.",
+             "agb(praktijk_a, \"04)."),
+    "A108": ("Na vele fouten stopt de controle van het bestand; los de eerste op en controleer opnieuw.",
+             "After many errors the file is no longer checked; fix the first ones and check again.",
+             "een bestand met honderden regels onzin"),
+    "A109": ("Een onzichtbaar stuurteken staat in het bestand; het zou de oplosser stilletjes laten stoppen "
+             "met lezen.",
+             "An invisible control character is in the file; it would make the solver stop reading, silently.",
+             "prem(praktijk_a).<NUL>"),
+    "A110": ("Een regel van een JSON Lines-bestand is geen geldige JSON.",
+             "A line of a JSON Lines file is not valid JSON.",
+             "{\"id\": \"praktijk_a\", \"prem\": ja}     # goed: \"prem\": true"),
+    "A111": ("Elke regel noemt de aanbieder: in CSV een eerste kolom id, in JSONL een sleutel \"id\" met een "
+             "tekst.",
+             "Every row names its provider: in CSV a first column id, in JSONL a key \"id\" holding a string.",
+             "naam,prem\npraktijk_a,ja     # goed: id,prem"),
+    "A112": ("Een kolomkop is geen kenmerk (of niet in de vorm kenmerk[jaar] / kenmerk[zorgsoort]).",
+             "A column heading is not a kenmerk (or not in the form kenmerk[year] / kenmerk[zorgsoort]).",
+             "id,behandelindex 2024     # goed: id,behandelindex[2024]"),
+    "A113": ("Een CSV-regel heeft meer of minder velden dan de kopregel; vaak een komma in een waarde zonder "
+             "aanhalingstekens.",
+             "A CSV row has more or fewer fields than the header; often a comma in an unquoted value.",
+             "id,naam\npraktijk_a,Fysio Noord, Groningen     # goed: \"Fysio Noord, Groningen\""),
+    "A200": ("Het feit noemt een kenmerk dat geen enkel geladen beleid declareert: een tikfout, of een beleid "
+             "dat niet geladen is.",
+             "The fact names a kenmerk no loaded policy declares: a typo, or a policy that was not loaded.",
+             "prm(praktijk_a).     # goed: prem(praktijk_a)."),
+    "A201": ("Het feit noemt iets wat het beleid zelf afleidt (een zorgovereenkomst, een besluit): een "
+             "aanbieder kan zijn eigen besluit niet opgeven.",
+             "The fact names something the policy derives (a contract, a decision): a provider cannot state "
+             "its own decision.",
+             "zorgovereenkomst(praktijk_a, fysiotherapie, a)."),
+    "A202": ("Het kenmerk heeft een ander aantal argumenten: per jaar en per zorgsoort komt er een bij.",
+             "The kenmerk takes a different number of arguments: per year and per zorgsoort add one.",
+             "behandelindex(praktijk_a, 131).     # goed: behandelindex(praktijk_a, 2024, 131)."),
+    "A203": ("De waarde past niet bij het type van het kenmerk (tekst waar een getal hoort, een onbekende "
+             "keuze).",
+             "The value does not fit the kenmerk's type (text where a number belongs, an unknown choice).",
+             "aantal_fysiotherapeuten(praktijk_a, veel)."),
+    "A204": ("De waarde ligt buiten het bereik van het type: een percentage boven 100, een negatief aantal, "
+             "een datum die niet bestaat.",
+             "The value is outside the type's range: a percentage over 100, a negative count, a date that does "
+             "not exist.",
+             "aandeel_loondienst(praktijk_a, 120)."),
+    "A205": ("Hetzelfde kenmerk van dezelfde aanbieder heeft twee verschillende waarden; het besluit zou dan "
+             "van de volgorde afhangen.",
+             "The same kenmerk of the same provider has two different values; the decision would depend on "
+             "their order.",
+             "behandelindex(praktijk_a, 2024, 131).\nbehandelindex(praktijk_a, 2024, 160)."),
+    "A206": ("levert(...) noemt een zorgsoort die geen geladen beleid kent; de melding noemt de bekende.",
+             "levert(...) names a zorgsoort no loaded policy knows; the message lists the known ones.",
+             "levert(praktijk_a, fysio).     # goed: levert(praktijk_a, fysiotherapie)."),
+    "A207": ("Een aanbiedersnaam is een naam in kleine letters of een tekst tussen aanhalingstekens.",
+             "A provider name is a lowercase name or a quoted string.",
+             "prem(12ab).     # goed: prem(\"12ab\")."),
+    "A208": ("De aanbieder levert volgens het bestand geen enkele zorgsoort, dus er valt niets te besluiten "
+             "(een waarschuwing: de rest gaat door).",
+             "The provider delivers no zorgsoort according to the file, so there is nothing to decide (a "
+             "warning: the rest goes on).",
+             "prem(praktijk_a).     # levert(praktijk_a, fysiotherapie). ontbreekt"),
+    "A209": ("Het bestand bevat geen enkel feit; waarschijnlijk het verkeerde bestand.",
+             "The file contains no facts; probably the wrong file.",
+             "% alleen commentaar"),
+    # --- solving ----------------------------------------------------------------------------
+    "S001": ("De oplosser had meer tijd nodig dan --tijdslimiet toestaat. Verhoog de limiet of verdeel de "
+             "invoer over meer runs.",
+             "The solver needed more time than --tijdslimiet allows. Raise the limit or split the input over "
+             "more runs.",
+             "caresq-logic explain markt.csv --tijdslimiet 0.01"),
+    "S002": ("De oplosser meldt een fout die caresq-logic niet had moeten laten gebeuren; meld het als fout "
+             "in caresq-logic, met de invoer.",
+             "The solver reports an error caresq-logic should have prevented; report it as a bug in "
+             "caresq-logic, with the input.",
+             "(geen bekend voorbeeld)"),
+    "S003": ("De invoer zou meer voorwaardeknopen gronden dan --grondlimiet: aanbieders maal zorgsoorten "
+             "maal voorwaarden. Verhoog de limiet of splits de markt.",
+             "The input would ground more condition nodes than --grondlimiet: providers times zorgsoorten "
+             "times conditions. Raise the limit or split the market.",
+             "caresq-logic explain markt.csv --grondlimiet 10"),
+    # --- findings of check ------------------------------------------------------------------
+    "K100": ("Onvervulbaar: geen enkele aanbieder kan een zorgovereenkomst (of een bepaalde zorgovereenkomst) "
+             "krijgen. De bevinding noemt een minimale set clausules die samen niet kunnen gelden.",
+             "Unsatisfiable: no provider can get a contract (or a given tier). The finding names a minimal set "
+             "of clauses that cannot hold together.",
+             "randvoorwaarde a (§1) voor fysiotherapie: aantal ten minste 5.\n"
+             "randvoorwaarde b (§2) voor fysiotherapie: aantal hoogstens 3."),
+    "K200": ("Overlap: twee clausules begrenzen hetzelfde kenmerk van tegengestelde kanten (bedoeld om elkaar "
+             "uit te sluiten), maar een aanbieder kan aan beide voldoen. De getuige is zo'n aanbieder.",
+             "Overlap: two clauses bound the same kenmerk from opposite sides (meant to exclude each other), "
+             "yet a provider can meet both. The witness is such a provider.",
+             "randvoorwaarde zzp (§1) voor bemiddeling: aandeel_loondienst hoogstens 60%.\n"
+             "randvoorwaarde loon (§2) voor kraamzorg: aandeel_loondienst ten minste 40%."),
+    "K300": ("Gat: een aanbieder voldoet aan alle voorwaarden maar past in geen enkele zorgovereenkomst.",
+             "Gap: a provider meets every condition but fits no tier.",
+             "zorgovereenkomst A ...: ten minste 2 differentiatiefactoren.   # en geen lagere zorgovereenkomst"),
+    "K400": ("Dode clausule: de clausule verandert voor geen enkele aanbieder het besluit; een andere clausule "
+             "beslist altijd al hetzelfde, of haar voorwaarde is altijd of nooit waar.",
+             "Dead clause: the clause changes no provider's decision; another clause always decides the same, "
+             "or its condition is always or never true.",
+             "randvoorwaarde a (§1) voor fysiotherapie: prem.\nrandvoorwaarde b (§2) voor fysiotherapie: prem."),
+    "K500": ("Jaaroverschrijdend: een doorlopende zorgovereenkomst loopt door in een jaar met andere "
+             "voorwaarden; wie in het ene jaar voldoet, voldoet in het andere niet.",
+             "Cross-year: a continuing contract runs on into a year with other conditions; a provider "
+             "compliant in one year is not in the other.",
+             "doorlopend d (§4) voor wijkverpleging: lopende_overeenkomst.   # en 2024 vraagt een nieuwe voorwaarde"),
+    "K600": ("Wijzigingenlijst: de lijst met wijzigingen en het echte verschil tussen twee jaren spreken "
+             "elkaar tegen (een verandering die niet genoemd is, of een genoemde die er niet is).",
+             "Change list: the list of changes and the real difference between two years disagree (a change "
+             "not mentioned, or one mentioned that is not there).",
+             "wijziging w (§wijzigingen) voor logopedie: \"nieuwe eis\".   # en de eisen zijn gelijk"),
+    "K700": ("Tijdlijn: datums spreken elkaar tegen: een aanbieding na de tekendatum, een ingangsdatum voor "
+             "het contractjaar.",
+             "Timeline: dates contradict each other: an offer after the signing deadline, a start date before "
+             "the contract year.",
+             "aanbieding a (§5): 1 december 2025.\ntekendatum t (§5): 1 november 2025."),
+}
+
+
+def codes() -> list[str]:
+    """Every code a user can meet: the diagnostics of the catalogue and the kinds of finding."""
+    diagnostics = [c for c, (level, _, _) in messages.CATALOGUE.items() if level in ("error", "warning")]
+    return sorted(diagnostics + [code for code, _ in KINDS.values()])
+
+
+def _kind_of(code: str) -> str | None:
+    return next((kind for kind, (c, _) in KINDS.items() if c == code), None)
+
+
+def explain(code: str, lang: str = "nl") -> str:
+    """The page for `code`, in Markdown (readable as plain text in a terminal)."""
+    code = code.upper()
+    nl, en, example = EXPLANATIONS[code]
+    kind = _kind_of(code)
+    if kind is not None:
+        severity = messages.severity_name(KINDS[kind][1], lang)
+        title = f"{kind} ({severity}; `onderdruk {kind}` / `--ernst {kind}=...`)"
+    else:
+        title = messages.summary(code, lang)
+    heading = "Voorbeeld" if lang == "nl" else "Example"
+    body = en if lang == "en" else nl
+    return f"## {code}: {title}\n\n{body}\n\n{heading}:\n\n```\n{example}\n```\n"
+
+
+def markdown(lang: str = "nl") -> str:
+    """docs/codes.md: every code's page, generated (a test keeps the file up to date)."""
+    intro = ("# Codes van caresq-logic\n\nGegenereerd uit `caresq_logic/explanations.py` en de berichtencatalogus "
+             "(`caresq-logic uitleg CODE` toont dezelfde tekst; `--taal en` in het Engels). Niet met de hand "
+             "bewerken: `caresq-logic uitleg --alle > docs/codes.md`.\n\n"
+             "C: opdrachtregel en bestanden; B1: syntaxis van beleid; B2: namen en types in beleid; "
+             "A1: syntaxis van aanbiedersbestanden; A2: hun betekenis; S: de oplosser; K: bevindingen van check.\n")
+    return intro + "".join("\n" + explain(code, lang) for code in codes())
