@@ -1,15 +1,11 @@
-"""The long explanation of every code, for `caresq-logic uitleg CODE` and docs/codes.md (like
-`rustc --explain`): what it means, what to do, and an example. The one-line message of a code
-stays in `messages.CATALOGUE`; this is the page behind it.
-
-code -> (Dutch, English, example). An example is input that gives the code, and where a fix
-is obvious, the fix after `# goed:` / `# fixed:` (examples are code, the same in both languages).
-"""
+"""The page behind every code, for `caresq-logic uitleg CODE` and docs/codes.md (like `rustc
+--explain`): code -> (Dutch, English, example). The one-line message stays in the catalogue;
+an example is input that gives the code and, where the fix is plain, the fix after `# goed:`."""
 
 from __future__ import annotations
 
-from . import messages
-from .language.finding_kinds import KINDS
+from .. import messages
+from ..language.finding_kinds import KINDS
 
 EXPLANATIONS: dict[str, tuple[str, str, str]] = {
     # --- files and command line -------------------------------------------------------------
@@ -190,10 +186,8 @@ EXPLANATIONS: dict[str, tuple[str, str, str]] = {
              "A kenmerk is compared with a value of another type: a percentage with a number, a date with a "
              "number.",
              "kenmerk aandeel: percentage.\nrandvoorwaarde r (§1) voor fysiotherapie: aandeel ten minste 30.     # goed: 30%"),
-    "B219": ("Een looptijd eindigt voor hij begint.", "A contract period ends before it starts.",
-             "looptijd l (§4) voor fysiotherapie: 2027 tot en met 2026."),
-    "B220": ("Een keuzelijst noemt dezelfde waarde twee keer.", "A list of choices names a value twice.",
-             "kenmerk registratie: keuze uit irf, kfir, irf."),
+    "B219": ("Een looptijd eindigt voor hij begint.", "A contract period ends before it starts.", "looptijd l (§4) voor fysiotherapie: 2027 tot en met 2026."),  # noqa: E501
+    "B220": ("Een keuzelijst noemt dezelfde waarde twee keer.", "A list of choices names a value twice.", "kenmerk registratie: keuze uit irf, kfir, irf."),  # noqa: E501
     "B221": ("Een lijst (zorgsoorten, groepsleden) noemt dezelfde naam twee keer.",
              "A list (zorgsoorten, group members) names the same name twice.",
              "groep g: fysiotherapie, fysiotherapie."),
@@ -398,7 +392,7 @@ def explain(code: str, lang: str = "nl") -> str:
 
 def markdown(lang: str = "nl") -> str:
     """docs/codes.md: every code's page, generated (a test keeps the file up to date)."""
-    intro = ("# Codes van caresq-logic\n\nGegenereerd uit `caresq_logic/explanations.py` en de berichtencatalogus "
+    intro = ("# Codes van caresq-logic\n\nGegenereerd uit `caresq_logic/report/codes.py` en de berichtencatalogus "
              "(`caresq-logic uitleg CODE` toont dezelfde tekst; `--taal en` in het Engels). Niet met de hand "
              "bewerken: `caresq-logic uitleg --alle > docs/codes.md`.\n\n"
              "C: opdrachtregel en bestanden; B1: syntaxis van beleid; B2: namen en types in beleid; "
