@@ -22,7 +22,7 @@ import typer
 from . import __version__, decide, passes
 from . import check as checking
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
-from .language.finding_kinds import KINDS, SEVERITIES
+from .language.kinds import KINDS, SEVERITIES
 from .report import as_json, text
 from .report import codes as explanations
 from .report.common import policy_set_header

@@ -14,7 +14,7 @@ from xml.etree import ElementTree as ET
 from .. import __version__, messages
 from ..check.findings import Finding, Involved
 from ..diagnostics import Diagnostic, sort_key
-from ..language.finding_kinds import KINDS
+from ..language.kinds import KINDS
 from ..messages import ui
 from .common import policy_set_header
 
@@ -26,7 +26,7 @@ def _where(i: Involved) -> str:
 def summary(findings: list[Finding], lang: str, diagnostics=()) -> str:
     if diagnostics:   # a policy that did not load was not checked: never "no findings"
         errors = sum(d.severity == "error" for d in diagnostics)
-        return ui("errors", lang, count=errors) + "; " + ui("check.not_checked", lang)
+        return ui("check.input_errors", lang, count=errors) + "; " + ui("check.not_checked", lang)
     if not findings:
         return ui("check.clean", lang)
     live = [f for f in findings if f.suppressed is None]

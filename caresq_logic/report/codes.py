@@ -5,7 +5,7 @@ an example is input that gives the code and, where the fix is plain, the fix aft
 from __future__ import annotations
 
 from .. import messages
-from ..language.finding_kinds import KINDS
+from ..language.kinds import KINDS
 
 EXPLANATIONS: dict[str, tuple[str, str, str]] = {
     # --- files and command line -------------------------------------------------------------
@@ -34,12 +34,6 @@ EXPLANATIONS: dict[str, tuple[str, str, str]] = {
              "A folder on the command line holds no .beleid file, so there is nothing to check. Name the "
              "folder with the policies (or leave the path out: then the nearest policies/ folder is used).",
              "caresq-logic check examples/     # goed: caresq-logic check policies/"),
-    "C006": ("Het gevraagde uitvoerformaat bestaat niet; de melding noemt de formaten die er wel zijn.",
-             "The output format asked for does not exist; the message lists the ones that do.",
-             "caresq-logic check --format xml     # goed: --format junit"),
-    "C007": ("De gevraagde taal bestaat niet; caresq-logic spreekt Nederlands (nl) en Engels (en).",
-             "The language asked for does not exist; caresq-logic speaks Dutch (nl) and English (en).",
-             "caresq-logic explain praktijk.lp --taal de     # goed: --taal en"),
     "C008": ("--ernst verandert de ernst van een soort bevinding en wordt geschreven als soort=niveau. De "
              "melding noemt de soorten en niveaus.",
              "--ernst changes the severity of a kind of finding and is written kind=level. The message lists "
@@ -191,11 +185,6 @@ EXPLANATIONS: dict[str, tuple[str, str, str]] = {
     "B221": ("Een lijst (zorgsoorten, groepsleden) noemt dezelfde naam twee keer.",
              "A list (zorgsoorten, group members) names the same name twice.",
              "groep g: fysiotherapie, fysiotherapie."),
-    "B222": ("Een zorgovereenkomst-gebonden constructie (differentiatiefactor, looptijd) staat bij een "
-             "zorgsoort zonder zorgovereenkomsten.",
-             "A tier-bound construct (differentiatiefactor, contract period) is given for a zorgsoort that has "
-             "no tiers.",
-             "differentiatiefactor f (§3.2) voor logopedie: prem.     # logopedie heeft geen zorgovereenkomst A/B/C"),
     "B223": ("Een ingangsdatum rekent vanaf een kenmerk dat per zorgsoort is; dan is niet te zeggen welke "
              "waarde geldt. Gebruik een kenmerk dat niet per zorgsoort is.",
              "A start date counts from a kenmerk that is per zorgsoort; then it is unclear which value holds. "
@@ -274,11 +263,6 @@ EXPLANATIONS: dict[str, tuple[str, str, str]] = {
              "dat niet geladen is.",
              "The fact names a kenmerk no loaded policy declares: a typo, or a policy that was not loaded.",
              "prm(praktijk_a).     # goed: prem(praktijk_a)."),
-    "A201": ("Het feit noemt iets wat het beleid zelf afleidt (een zorgovereenkomst, een besluit): een "
-             "aanbieder kan zijn eigen besluit niet opgeven.",
-             "The fact names something the policy derives (a contract, a decision): a provider cannot state "
-             "its own decision.",
-             "zorgovereenkomst(praktijk_a, fysiotherapie, a)."),
     "A202": ("Het kenmerk heeft een ander aantal argumenten: per jaar en per zorgsoort komt er een bij.",
              "The kenmerk takes a different number of arguments: per year and per zorgsoort add one.",
              "behandelindex(praktijk_a, 131).     # goed: behandelindex(praktijk_a, 2024, 131)."),
