@@ -21,9 +21,11 @@ import typer
 
 from . import __version__, decide, passes
 from . import check as checking
+from .check import quotes
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
-from .report import as_json, text
+from .messages import ui
+from .report import as_json, readings, text
 from .report import codes as explanations
 from .report.common import policy_set_header
 from .report.check import RENDERERS
@@ -54,6 +56,7 @@ class CheckFormat(str, Enum):
     github = "github"
     sarif = "sarif"
     junit = "junit"
+    markdown = "markdown"
 
 
 BELEID_HELP = ("Beleidsbestand of -map (herhaalbaar). Standaard: de dichtstbijzijnde map policies/ vanaf de "
@@ -117,6 +120,8 @@ def explain(
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
+                                               help="Jaar van een meerjarige zorgovereenkomst (standaard: het beleidsjaar)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
                                       help="Seconden die de oplosser per beleid mag gebruiken."),
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
@@ -125,7 +130,7 @@ def explain(
 ) -> None:
     """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
     lang = taal.value
-    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet)
+    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, contractjaar)
     reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
         _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.policy_set), lang)
@@ -153,10 +158,11 @@ def compile_(
 def check(
     paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de dichtstbijzijnde "
                                                 "map policies/ vanaf de werkmap omhoog, anders het ingebouwde beleid."),
-    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, github, sarif of junit."),
+    format: CheckFormat = typer.Option(CheckFormat.text, "--format", "-f", help="text, json, github, sarif, junit (of markdown met --lezingen)."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Alleen deze beleidsjaren (herhaalbaar)."),
     ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
+    lezingen: bool = typer.Option(False, "--lezingen", help="Toon alle gemarkeerde lezingen (text, json of markdown)."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
 ) -> None:
     """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
@@ -164,6 +170,10 @@ def check(
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     lang = taal.value
     loaded = passes.load(paths)
+    wanted = readings.RENDERERS if lezingen else RENDERERS
+    if format.value not in wanted:
+        loaded.diagnostics.append(diag("C006", Span("--format", 1, 1), value=format.value,
+                                       choices=", ".join(wanted)))
     severities: dict[str, str] = {}
     for item in ernst or []:
         kind, _, level = item.partition("=")
@@ -174,13 +184,17 @@ def check(
     loaded.diagnostics += passes.unknown_years(loaded, jaar or [])
     policies = [p for p in loaded.policies if not jaar or p.header.year in jaar]
     policy_set = loaded.policy_set.using(policies) if jaar else loaded.policy_set
-    render = RENDERERS[format.value]
+    render = RENDERERS.get(format.value)
     if loaded.diagnostics:
         # Nothing is checked on broken input (a finding about a half-loaded set would be a
         # cascade); the diagnostics are reported in the chosen format, so CI annotates them.
-        _write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang)
+        if render is not None and not lezingen:
+            _write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang)
         _print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
+    if lezingen:
+        _write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang)
+        raise typer.Exit(0)
     findings = checking.check(policies, severities)
     _write(uitvoer, render(findings, lang, policy_set), lang)
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
@@ -205,6 +219,29 @@ def uitleg(
                                  value=given)], lang)
         raise typer.Exit(2)
     _write(None, explanations.explain(code, lang))
+
+
+@app.command()
+def citaten(
+    paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de ingebouwde policies/."),
+    bronnen: Path = typer.Option(..., "--bronnen", help="Map met de bronteksten (de 'bron' in de kop van elk beleid)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Staat elk citaat letterlijk in zijn brontekst? / Is every quote verbatim in its source text?
+
+    Exit 0: alle citaten gevonden; 2: een citaat niet gevonden, of onbruikbare invoer."""
+    lang = taal.value
+    loaded = passes.load(paths)
+    if not bronnen.is_dir():
+        loaded.diagnostics.append(diag("C001", Span(str(bronnen), 1, 1), path=str(bronnen)))
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, lang)
+        raise typer.Exit(2)
+    problems, found = quotes.verify(loaded.policies, bronnen)
+    _print_diagnostics(problems, lang)
+    if not problems:
+        typer.echo(ui("quotes.ok", lang, count=found))
+    raise typer.Exit(2 if problems else 0)
 
 
 def main() -> None:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import nodes as n
+from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
 from .kinds import KINDS, ClauseKind
@@ -41,6 +42,7 @@ class Policy:
     start_rules: tuple[n.StartRule, ...]
     changes: tuple[n.Change, ...]
     suppressions: tuple[n.Suppression, ...] = ()
+    contract_year: int | None = None   # set by `for_contract_year`: the clauses of that year only
 
     @property
     def header(self) -> n.Header:
@@ -91,8 +93,7 @@ class _Checker:
         self.ids: dict[str, Span] = {}
 
     def error(self, code: str, span: Span, hint=None, related: Span | None = None, **args) -> None:
-        """`related` is the first definition a duplicate clashes with (shown as "hier gedefinieerd")."""
-        self.errors.append(diag(code, span, hint=hint, related=(related, "defined_here") if related else None, **args))
+        self.errors.append(diag(code, span, hint, (related, "defined_here") if related else None, **args))
 
     # ---- declarations ----------------------------------------------------------------------
 
@@ -134,6 +135,10 @@ class _Checker:
             care_type: tuple(c for c in clauses.values() if c.kind is ClauseKind.FACTOR and care_type in c.care_types)
             for care_type in self.care_types
         }
+        for clause in clauses.values():   # `in contractjaar N`: N is a year of the clause's contract
+            years = {y for t in found.terms if set(t.care_types) & set(clause.care_types) for y in range(t.start, t.end + 1)}
+            if clause.contract_year is not None and clause.contract_year not in years:
+                self.error("B231", clause.span, year=clause.contract_year, years=", ".join(map(str, sorted(years))) or "-")
         self.check_suppressions(found.suppressions, clauses)
         self.check_counts_as(clauses, factors)
         self.check_tiers(found.tiers, factors)
@@ -158,8 +163,7 @@ class _Checker:
                 case n.CareType():
                     self.declare(self.care_types, item.name, item, item.span)
                 case n.Group() if item.name in self.care_types:
-                    self.error("B202", item.span, related=self.care_types[item.name].span, name=item.name,
-                               line=self.care_types[item.name].span.line)
+                    self.error("B202", item.span, name=item.name, line=self.care_types[item.name].span.line)
                 case n.Group():
                     self.declare(self.groups, item.name, item, item.span)
                 case n.Feature():
@@ -177,6 +181,8 @@ class _Checker:
             item = replace(item, care_types=self.expand_scope(item.scope, item.scope_span))
         if isinstance(item, (n.Clause, n.Term, n.Milestone, n.StartRule, n.Change)):
             self.declare_id(item.id, item.span)
+        if getattr(item, "reading", None) is not None and not item.citation.quote:
+            self.error("B229", item.reading.span)   # a reading is of a sentence: the citation quotes it
         match item:
             case n.Clause():
                 found.clauses.setdefault(item.id, item)
@@ -207,8 +213,8 @@ class _Checker:
         for care_type in item.care_types:
             key = (care_type, item.label)
             if key in found.tier_lines:
-                self.error("B224", item.span, related=Span(item.span.file, found.tier_lines[key], 1),
-                           tier=item.label, care_type=care_type, line=found.tier_lines[key])
+                first = Span(item.span.file, found.tier_lines[key], 1)
+                self.error("B224", item.span, related=first, tier=item.label, care_type=care_type, line=first.line)
                 continue
             found.tier_lines[key] = item.span.line
             found.tiers.setdefault(care_type, []).append(item)
@@ -341,10 +347,8 @@ class _Checker:
     def expect(self, feature: n.Feature, ref: n.Ref, kinds: tuple[str, ...], expected: str) -> bool:
         if feature.type.kind in kinds:
             return True
-        # `prem is ja`: a ja/nee kenmerk is a condition by itself
-        hint = ("H006", {"name": ref.name}) if feature.type.kind == "bool" and expected == "choice" else None
-        self.error("B203", ref.span, hint=hint, name=feature.name, actual=TypeName(feature.type.kind),
-                   expected=TypeName(expected))
+        self.error("B203", ref.span, name=feature.name, actual=TypeName(feature.type.kind), expected=TypeName(expected),
+                   hint=("H006", {"name": ref.name}) if feature.type.kind == "bool" and expected == "choice" else None)
         return False
 
     def check_condition(self, condition: n.Condition, in_tier: bool = False) -> None:
@@ -382,12 +386,14 @@ class _Checker:
         if not self.expect(feature, node.ref, NUMERIC, "int"):
             return
         value = node.value
-        wanted = {
-            "int": n.IntValue, "count": n.IntValue, "percentage": n.PercentValue, "date": n.DateValue,
-        }[feature.type.kind]
+        wanted = {"int": (n.IntValue, n.DecimalValue), "count": (n.IntValue,), "percentage": (n.PercentValue,),
+                  "date": (n.DateValue,)}[feature.type.kind]
         if not isinstance(value, wanted):
             self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
                        expected=TypeName(feature.type.kind))
+        elif isinstance(value, (n.DecimalValue, n.PercentValue)) and n.decimals_of(value.value) > feature.type.decimals:
+            self.error("B230", value.span, value=printer.value(value), count=n.decimals_of(value.value),
+                       name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
         elif isinstance(value, n.DateValue) and value.value is None:
