@@ -65,13 +65,15 @@ def _in_range(feature: n.Feature, value: int) -> bool:
     return True
 
 
-def witness_space(policy: Policy) -> list[str]:
-    """Choice rules: which facts the witness provider may have."""
+def witness_space(policy: Policy, smallest: bool = True) -> list[str]:
+    """Choice rules: which facts the witness provider may have. `smallest`: minimise the facts
+    (explain --doel minimises changes to a provider instead)."""
     # Every choice has a matching #minimize element: a printed witness is a smallest one.
-    rules = [f"{{ levert({WITNESS},Z) : _zorgsoort(Z) }}.", f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}."]
+    rules = [f"{{ levert({WITNESS},Z) : _zorgsoort(Z) }}."]
+    if smallest:
+        rules.append(f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}.")
     candidates = _candidates(policy)
-    referenced = {(r.name, r.year) for r in _all_refs(policy)}
-    for (name, year) in sorted(referenced, key=lambda k: (k[0], k[1] or 0)):
+    for (name, year) in referenced(policy):
         feature = policy.features[name]
         first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
         per_z = feature.per == "zorgsoort"
@@ -80,7 +82,8 @@ def witness_space(policy: Policy) -> list[str]:
         kind = feature.type.kind
         variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
         atom = f"{name}({','.join(first + variables)})"
-        rules.append(f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}.")
+        if smallest:
+            rules.append(f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}.")
         if kind == "bool":
             rules.append(f"{{ {name}({args}){body} }}.")
             continue
@@ -95,6 +98,11 @@ def witness_space(policy: Policy) -> list[str]:
         rules.append(f"_witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
         rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){', _zorgsoort(Z)' if per_z else ''} }} 1.")
     return rules
+
+
+def referenced(policy: Policy) -> list[tuple[str, int | None]]:
+    """Every (kenmerk, year) a condition or start rule of the policy reads."""
+    return sorted({(r.name, r.year) for r in _all_refs(policy)}, key=lambda k: (k[0], k[1] or 0))
 
 
 def _all_refs(policy: Policy):

@@ -196,6 +196,7 @@ class Feature:
     per: str | None
     type: FeatureType
     span: Span
+    immutable: bool = False   # `onveranderlijk`: not the provider's to change (explain --doel)
 
 
 ALL_CARE_TYPES = ("*",)  # scope of `voor alle zorgsoorten`

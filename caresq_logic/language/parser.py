@@ -53,6 +53,9 @@ def _unquote(token: Token) -> str:
     return re.sub(r"\s+", " ", body).strip()
 
 
+IMMUTABLE = "onveranderlijk"
+
+
 @v_args(meta=True)
 class _ToNodes(Transformer):
     def __init__(self, path: str):
@@ -118,13 +121,21 @@ class _ToNodes(Transformer):
 
     def feature(self, meta, children):
         name = children[0]
-        title = per = None
-        for child in children[1:-1]:
+        title = per = kind = None
+        immutable = False
+        for child in children[1:]:
             if isinstance(child, Token):
                 title = _unquote(child)
+            elif isinstance(child, n.FeatureType):
+                kind = child
+            elif child == IMMUTABLE:
+                immutable = True
             else:
                 per = child
-        return n.Feature(str(name), title, per, children[-1], self._span(meta))
+        return n.Feature(str(name), title, per, kind, self._span(meta), immutable)
+
+    def immutable(self, meta, children):
+        return IMMUTABLE
 
     def per_year(self, meta, children):
         return "jaar"
