@@ -22,7 +22,7 @@ from . import check as checking
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
 from .language.finding_kinds import KINDS, SEVERITIES
-from .report import as_json, text
+from .report import as_json, html, text
 from .report.check import RENDERERS
 
 app = typer.Typer(
@@ -42,6 +42,7 @@ class Taal(str, Enum):
 class ExplainFormat(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 class CheckFormat(str, Enum):
@@ -84,7 +85,7 @@ def _write(output: Optional[Path], content: str) -> None:
 def explain(
     providers: List[str] = typer.Argument(..., help="Aanbiedersbestand(en) (.lp, .csv, .jsonl) of map(pen) daarmee."),
     beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
-    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
+    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text, json of html."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
@@ -92,15 +93,21 @@ def explain(
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
                                     help="Maximaal aantal voorwaardeknopen (aanbieder x zorgsoort x knoop) om te gronden."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+    doel: Optional[str] = typer.Option(None, "--doel", help="Doel (zorgovereenkomst A, B, ..., een uitkomst of een "
+                                       "zorgsoort): wat staat in de weg, en wat moet veranderen?"),
+    details: bool = typer.Option(False, "--details", help="Toon ook de ids en de beleidstekst van elke voorwaarde."),
+    citaten: bool = typer.Option(False, "--citaten", help="Toon bij elke clausule de geciteerde zin uit de bron."),
 ) -> None:
     """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
     lang = taal.value
-    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet)
+    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, doel)
     reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
-        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang))
+        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt))
+    elif format == ExplainFormat.html:
+        _write(uitvoer, html.html(reports, lang, details, explained.receipt))
     elif reports:
-        _write(uitvoer, text.text(reports, lang))
+        _write(uitvoer, text.text(reports, lang, details, citaten))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
 

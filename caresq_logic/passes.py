@@ -11,11 +11,15 @@ hands the resolved policies to `check`). The stages, in order:
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import decide
+import clingo
+
+from . import __version__, decide
 from .asp import compiler
+from .check import goal
 from .diagnostics import Diagnostic, Failed, Span, diag
 from .language import parser, resolve
 from .providers.model import Catalog, ProviderFile
@@ -30,6 +34,7 @@ MAX_POLICY_BYTES = 4 * 1024 * 1024
 class Loaded:
     policies: list[resolve.Policy] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    digests: dict[str, str] = field(default_factory=dict)    # policy file as shown -> SHA-256
 
 
 def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -65,11 +70,13 @@ def policy_files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[
     return found, problems
 
 
-def parse_file(path: Path, shown: str) -> resolve.Policy:
+def parse_file(path: Path, shown: str, digests: dict[str, str] | None = None) -> resolve.Policy:
     try:
         data = path.read_bytes()
     except OSError as error:
         raise Failed([diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error))]) from None
+    if digests is not None:
+        digests[shown] = hashlib.sha256(data).hexdigest()
     text = decode(data, shown, MAX_POLICY_BYTES)
     return resolve.resolve(parser.parse(text, shown))
 
@@ -79,7 +86,7 @@ def load(paths: list[str] | None) -> Loaded:
     loaded = Loaded(diagnostics=problems)
     for path, shown in files:
         try:
-            loaded.policies.append(parse_file(path, shown))
+            loaded.policies.append(parse_file(path, shown, loaded.digests))
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
     return loaded
@@ -110,14 +117,29 @@ def compile_all(policies: list[resolve.Policy]) -> list[compiler.Program]:
 class Explained:
     reports: list[Report] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    receipt: dict = field(default_factory=dict)
 
 
-def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFile], list[Diagnostic]]:
+def receipt(policy_digests: dict[str, str], input_digests: dict[str, str]) -> dict:
+    """What a decision can be reproduced and audited from later: the versions and every input's hash."""
+    return {
+        "caresq_logic": __version__,
+        "clingo": clingo.__version__,
+        "policies": [{"file": f, "sha256": h} for f, h in sorted(policy_digests.items())],
+        "inputs": [{"file": f, "sha256": h} for f, h in sorted(input_digests.items())],
+    }
+
+
+def read_providers(paths: list[str], catalog: Catalog,
+                   digests: dict[str, str] | None = None) -> tuple[list[ProviderFile], list[Diagnostic]]:
     files, diagnostics = expand(paths, (".lp", ".csv", ".jsonl"))
     provider_files: list[ProviderFile] = []
     for path, shown in files:
         try:
-            provider_files.append(read(path.read_bytes(), shown, catalog))
+            data = path.read_bytes()
+            if digests is not None:
+                digests[shown] = hashlib.sha256(data).hexdigest()
+            provider_files.append(read(data, shown, catalog))
             diagnostics.extend(provider_files[-1].warnings)
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)
@@ -128,15 +150,18 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
 
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
-            ground_limit: int = decide.DEFAULT_GROUND_LIMIT) -> Explained:
-    """Every provider decided under the policies in force, with every diagnostic on the way."""
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, target: str | None = None) -> Explained:
+    """Every provider decided under the policies in force, with every diagnostic on the way;
+    with a `target` (explain --doel) also why not, and what must change to reach it."""
     loaded = load(policy_paths)
     diagnostics = list(loaded.diagnostics)
     policies = in_force(loaded.policies, year)
     programs = compile_all(policies)
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken, decide it with the ones in force.
-    provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
+    catalog = Catalog.of(loaded.policies)
+    input_digests: dict[str, str] = {}
+    provider_files, problems = read_providers(provider_paths, catalog, input_digests)
     diagnostics.extend(problems)
 
     decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
@@ -161,5 +186,15 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
                 continue   # its policy could not be decided: the diagnostic says why
             if not report.policies:
                 report.policies = [(p.policy, []) for p in programs[:1]]
+            if target is not None:
+                by_path = {program.policy.path: program for program in solved}
+                for policy, decisions in report.policies:
+                    for decision in decisions:
+                        answer = goal.answer(policy, by_path[policy.path], provider_file, decision, target, catalog)
+                        if answer is not None:
+                            report.goals[(policy.path, decision.care_type.name)] = answer
             reports.append(report)
-    return Explained(reports, diagnostics)
+    if target is not None and not any(goal.target_known(target, p.policy) for p in programs):
+        diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
+    used = {p.policy.path: loaded.digests[p.policy.path] for p in programs if p.policy.path in loaded.digests}
+    return Explained(reports, diagnostics, receipt(used, input_digests))

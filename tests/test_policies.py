@@ -118,4 +118,4 @@ def test_explaining_an_earlier_year_says_it_is_partial():
     assert result.exit_code == 0
     assert ("  let op: gereconstrueerd uit de wijzigingenlijst van paramedische_zorg 2026 versie 2026-10; "
             "bevat alleen wat die lijst noemt") in result.stdout
-    assert "✔ prem — PREM (differentiatiefactor in 2025) (§wijzigingen)" in result.stdout
+    assert "✔ PREM (differentiatiefactor in 2025) (§wijzigingen)" in result.stdout

@@ -29,7 +29,7 @@ from ..language.reserved import AANBIEDER, LEVERT
 from ..language.resolve import Policy, walk
 from ..providers.model import Catalog, Fact, ProviderFile
 from ..providers.read import read
-from .session import Session
+from .session import SWITCHABLE, Session
 from .space import WITNESS, _conditions, referenced, witness_space
 
 CONTRACTED = ("zorgovereenkomst", "doorlopende_overeenkomst")
@@ -125,8 +125,12 @@ def answer(policy: Policy, program: Program, provider_file: ProviderFile, decisi
 
 
 def _why_not(policy: Policy, program: Program, goal: str, facts: list[Fact], z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:
-    session = Session.build(policy, [goal], space=[f.asp(WITNESS) for f in facts], extra=GOAL_RULES,
-                            tier_switches=True)
+    # The provider's facts as they are; its zorgsoorten a choice, so that the session may leave
+    # out those the goal is not about.
+    space = [f"{{ {f.asp(WITNESS)[:-1]} }}." if f.predicate == LEVERT else f.asp(WITNESS) for f in facts]
+    # A continuing contract stands in the way of a new tier, not of a contract as such.
+    kinds = SWITCHABLE + (("doorlopend",) if ",tier," in goal or goal.endswith(",zorgovereenkomst)") else ())
+    session = Session.build(policy, [goal], space=space, extra=GOAL_RULES, tier_switches=True, kinds=kinds)
     tier_ids = {ident: t for ident, t in program.tier_by_id.items() if ident.startswith("zorgovereenkomst_")}
     target_tier = next((program.tier_ids[(z, t.label)] for t in policy.tiers.get(z, ())
                         if goal == f'doel({z},tier,"{t.label}")'), None)
@@ -276,9 +280,8 @@ def _proposal(policy, program, facts, provider_file, decision, changed, model_fa
     lines = [f"% {decision.provider}: voorgesteld door caresq-logic explain --doel {target}"]
     if name is not None:
         lines.append(f"{AANBIEDER}({provider}, {_string(name)}).")
-    lines += [_fact_text(policy, f.predicate, provider, [a.value if a.kind != 'string' else _string(a.value) for a in f.args[1:]], f.args)
-              for f in kept]
-    lines += [_fact_text(policy, s.name, provider, [str(a) for a in s.arguments[1:]], None) for s in new]
+    lines += [_fact_text(policy, f.predicate, provider, [a.asp() for a in f.args[1:]]) for f in kept]
+    lines += [_fact_text(policy, s.name, provider, [str(a) for a in s.arguments[1:]]) for s in new]
     text = "\n".join(lines) + "\n"
     changed_file = read(text.encode("utf-8"), f"{provider_file.path} (--doel {target})", catalog)
     again = [d for d in decide(program, [changed_file]) if d.care_type.name == decision.care_type.name]
@@ -300,9 +303,9 @@ def _string(text: str) -> str:
     return '"' + str(text).replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def _fact_text(policy: Policy, predicate: str, provider: str, args: list, terms) -> str:
+def _fact_text(policy: Policy, predicate: str, provider: str, args: list[str]) -> str:
+    """A fact as a provider file states it (a date as "JJJJ-MM-DD")."""
     feature = policy.features.get(predicate)
-    args = [str(a) for a in args]
     if feature is not None and feature.type.kind == "date" and args:
         number = int(args[-1])
         args[-1] = f'"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"'

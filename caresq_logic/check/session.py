@@ -68,12 +68,13 @@ class Session:
 
     @classmethod
     def build(cls, policy: Policy, goals: list[str], space: list[str] | None = None, extra: str = "",
-              tier_switches: bool = False) -> "Session":
+              tier_switches: bool = False, kinds: tuple[str, ...] = SWITCHABLE) -> "Session":
         """`space` replaces the witness space (explain --doel: a provider's own facts, or the
         space around them); `extra` adds rules (more goals, costs) grounded with the rest;
-        `tier_switches` makes each tier's own condition a switch too (a tier switched off is met)."""
+        `tier_switches` makes each tier's own condition a switch too (a tier switched off is met);
+        `kinds` are the clause kinds that are switches."""
         # Clauses that narrow who gets (or is offered) a contract can be switched off: cores name them.
-        switches = sorted(c.id for c in policy.clauses.values() if c.kind in SWITCHABLE)
+        switches = sorted(c.id for c in policy.clauses.values() if c.kind in kinds)
         program = compile_policy(policy, frozenset(switches))
         if tier_switches:
             extra += TIER_SWITCHES

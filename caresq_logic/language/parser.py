@@ -120,19 +120,11 @@ class _ToNodes(Transformer):
         return tuple(str(c) for c in children)
 
     def feature(self, meta, children):
-        name = children[0]
-        title = per = kind = None
-        immutable = False
-        for child in children[1:]:
-            if isinstance(child, Token):
-                title = _unquote(child)
-            elif isinstance(child, n.FeatureType):
-                kind = child
-            elif child == IMMUTABLE:
-                immutable = True
-            else:
-                per = child
-        return n.Feature(str(name), title, per, kind, self._span(meta), immutable)
+        rest = children[1:]
+        title = next((_unquote(c) for c in rest if isinstance(c, Token)), None)
+        kind = next(c for c in rest if isinstance(c, n.FeatureType))
+        per = next((c for c in rest if not isinstance(c, (Token, n.FeatureType)) and c != IMMUTABLE), None)
+        return n.Feature(str(children[0]), title, per, kind, self._span(meta), IMMUTABLE in rest)
 
     def immutable(self, meta, children):
         return IMMUTABLE

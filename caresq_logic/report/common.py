@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ..check.goal import GoalAnswer
 from ..decide import Decision
 from ..language import nodes as n
 from ..language.resolve import Policy
@@ -17,6 +18,7 @@ class Report:
     provider: str
     name: str | None
     policies: list[tuple[Policy, list[Decision]]] = field(default_factory=list)
+    goals: dict[tuple[str, str], GoalAnswer] = field(default_factory=dict)   # (policy path, zorgsoort) -> --doel
 
 
 MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december".split()
