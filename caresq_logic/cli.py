@@ -21,7 +21,7 @@ import typer
 from . import check as checking
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
-from .language.finding_kinds import KINDS, SEVERITIES
+from .language.kinds import KINDS, SEVERITIES
 from .report import as_json, html, text
 from .report.check import RENDERERS
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from caresq_logic import passes
+from caresq_logic.language.kinds import Outcome
 from conftest import REPO, run
 
 EXAMPLES = REPO / "examples" / "providers"
@@ -59,7 +60,7 @@ def _better_tiers(path):
         for _, decisions in report.policies:
             for d in decisions:
                 tiers = [t.tier.label for t in d.tiers]
-                current = tiers.index(d.tier) if d.tier in tiers and d.outcome == "zorgovereenkomst" else len(tiers)
+                current = tiers.index(d.tier) if d.tier in tiers and d.outcome is Outcome.CONTRACT else len(tiers)
                 labels.update(tiers[:current])
     return sorted(labels)
 
@@ -85,5 +86,5 @@ def test_every_proposal_reaches_the_target_when_decided_again(path, label, tmp_p
             decisions = [d for r in again.reports for _, ds in r.policies for d in ds
                          if d.care_type.name == answer.care_type]
             tiers = [t.tier.label for t in decisions[0].tiers]
-            assert decisions[0].outcome == "zorgovereenkomst"
+            assert decisions[0].outcome is Outcome.CONTRACT
             assert tiers.index(decisions[0].tier) <= tiers.index(label)

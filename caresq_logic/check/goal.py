@@ -26,15 +26,15 @@ from ..decide import Decision
 from ..decide import solve as decide
 from ..language import nodes as n
 from ..language.reserved import AANBIEDER, LEVERT
-from ..language.resolve import Policy, walk
+from ..language.conditions import walk
+from ..language.kinds import ClauseKind, Outcome
+from ..language.resolve import Policy
 from ..providers.model import Catalog, Fact, ProviderFile
 from ..providers.read import read
-from .session import SWITCHABLE, Session
+from .session import Session
 from .space import WITNESS, _conditions, referenced, witness_space
 
-CONTRACTED = ("zorgovereenkomst", "doorlopende_overeenkomst")
-OUTCOMES = ("zorgovereenkomst", "doorlopende_overeenkomst", "geen_overeenkomst", "niet_benaderd",
-            "uitzondering_aan_te_vragen")
+OUTCOMES = tuple(o.value for o in Outcome)
 MAX_PROPOSALS = 5
 
 GOAL_RULES = f"""
@@ -95,10 +95,10 @@ def target_known(target: str, policy: Policy) -> bool:
 def reaches(decision: Decision, target: str) -> bool:
     """Does a decision (of the normal path) meet the target?"""
     if target in OUTCOMES:
-        return decision.outcome == target
+        return decision.outcome is Outcome(target)
     if target == decision.care_type.name:
-        return decision.outcome in CONTRACTED
-    if decision.outcome != "zorgovereenkomst" or decision.tier is None:
+        return decision.outcome.contracted
+    if decision.outcome is not Outcome.CONTRACT or decision.tier is None:
         return False
     labels = [t.tier.label.lower() for t in decision.tiers]
     return target.lower() in labels and labels.index(decision.tier.lower()) <= labels.index(target.lower())
@@ -118,7 +118,7 @@ def answer(policy: Policy, program: Program, provider_file: ProviderFile, decisi
     if reaches(decision, target):
         return GoalAnswer(target, z, True, (), None, (), 0)
     # Switching a clause on only ever makes a contract harder to get: cores explain contracts.
-    positive = target not in OUTCOMES or target in CONTRACTED
+    positive = target not in OUTCOMES or Outcome(target).contracted
     blocking, tier = _why_not(policy, program, goal, facts, z) if positive else ((), None)
     proposals, size = _what_must_change(policy, program, goal, facts, provider_file, decision, target, catalog)
     return GoalAnswer(target, z, False, blocking, tier, proposals, size)
@@ -129,8 +129,8 @@ def _why_not(policy: Policy, program: Program, goal: str, facts: list[Fact], z: 
     # out those the goal is not about.
     space = [f"{{ {f.asp(WITNESS)[:-1]} }}." if f.predicate == LEVERT else f.asp(WITNESS) for f in facts]
     # A continuing contract stands in the way of a new tier, not of a contract as such.
-    kinds = SWITCHABLE + (("doorlopend",) if ",tier," in goal or goal.endswith(",zorgovereenkomst)") else ())
-    session = Session.build(policy, [goal], space=space, extra=GOAL_RULES, tier_switches=True, kinds=kinds)
+    also = (ClauseKind.CONTINUING,) if ",tier," in goal or goal.endswith(",zorgovereenkomst)") else ()
+    session = Session.build(policy, [goal], space=space, extra=GOAL_RULES, tier_switches=True, also=also)
     tier_ids = {ident: t for ident, t in program.tier_by_id.items() if ident.startswith("zorgovereenkomst_")}
     target_tier = next((program.tier_ids[(z, t.label)] for t in policy.tiers.get(z, ())
                         if goal == f'doel({z},tier,"{t.label}")'), None)

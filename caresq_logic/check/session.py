@@ -14,15 +14,10 @@ from dataclasses import dataclass
 import clingo
 
 from ..asp.compiler import compile_policy
+from ..language.kinds import ClauseKind
 from ..language.reserved import LEVERT
 from ..language.resolve import Policy
 from .space import WITNESS, witness_space
-
-
-RESTRICTIVE = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie", "uitsluiting")
-
-
-SWITCHABLE = RESTRICTIVE + ("benaderd", "niet_benaderd")
 
 
 GOALS = f"""
@@ -68,13 +63,13 @@ class Session:
 
     @classmethod
     def build(cls, policy: Policy, goals: list[str], space: list[str] | None = None, extra: str = "",
-              tier_switches: bool = False, kinds: tuple[str, ...] = SWITCHABLE) -> "Session":
+              tier_switches: bool = False, also: tuple[ClauseKind, ...] = ()) -> "Session":
         """`space` replaces the witness space (explain --doel: a provider's own facts, or the
         space around them); `extra` adds rules (more goals, costs) grounded with the rest;
         `tier_switches` makes each tier's own condition a switch too (a tier switched off is met);
-        `kinds` are the clause kinds that are switches."""
+        `also` makes clauses of these kinds switches too."""
         # Clauses that narrow who gets (or is offered) a contract can be switched off: cores name them.
-        switches = sorted(c.id for c in policy.clauses.values() if c.kind in kinds)
+        switches = sorted(c.id for c in policy.clauses.values() if c.kind.switchable or c.kind in also)
         program = compile_policy(policy, frozenset(switches))
         if tier_switches:
             extra += TIER_SWITCHES

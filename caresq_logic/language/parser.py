@@ -15,6 +15,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from ..diagnostics import Failed, Span, control_character
 from . import nodes as n
+from .kinds import ClauseKind
 from .grammar import lark
 from .syntax_errors import syntax_diagnostic, too_deep
 
@@ -51,9 +52,6 @@ def _unquote(token: Token) -> str:
     body = str(token)[1:-1]
     body = re.sub(r"\\(.)", r"\1", body)
     return re.sub(r"\s+", " ", body).strip()
-
-
-IMMUTABLE = "onveranderlijk"
 
 
 @v_args(meta=True)
@@ -121,13 +119,11 @@ class _ToNodes(Transformer):
 
     def feature(self, meta, children):
         rest = children[1:]
-        title = next((_unquote(c) for c in rest if isinstance(c, Token)), None)
+        title = next((_unquote(c) for c in rest if isinstance(c, Token) and c.type == "STRING"), None)
         kind = next(c for c in rest if isinstance(c, n.FeatureType))
-        per = next((c for c in rest if not isinstance(c, (Token, n.FeatureType)) and c != IMMUTABLE), None)
-        return n.Feature(str(children[0]), title, per, kind, self._span(meta), IMMUTABLE in rest)
-
-    def immutable(self, meta, children):
-        return IMMUTABLE
+        per = next((c for c in rest if not isinstance(c, (Token, n.FeatureType))), None)
+        immutable = any(isinstance(c, Token) and c.type == "IMMUTABLE" for c in rest)
+        return n.Feature(str(children[0]), title, per, kind, self._span(meta), immutable)
 
     def per_year(self, meta, children):
         return "jaar"
@@ -186,31 +182,31 @@ class _ToNodes(Transformer):
         )
 
     def k_required(self, meta, children):
-        return "randvoorwaarde"
+        return ClauseKind.REQUIREMENT
 
     def k_additional(self, meta, children):
-        return "aanvullende_voorwaarde"
+        return ClauseKind.ADDITIONAL_REQUIREMENT
 
     def k_exclusion(self, meta, children):
-        return "uitsluiting"
+        return ClauseKind.EXCLUSION
 
     def k_factor(self, meta, children):
-        return "differentiatiefactor"
+        return ClauseKind.FACTOR
 
     def k_selection(self, meta, children):
-        return "selectie"
+        return ClauseKind.SELECTION
 
     def k_approached(self, meta, children):
-        return "benaderd"
+        return ClauseKind.APPROACHED
 
     def k_not_approached(self, meta, children):
-        return "niet_benaderd"
+        return ClauseKind.NOT_APPROACHED
 
     def k_continuing(self, meta, children):
-        return "doorlopend"
+        return ClauseKind.CONTINUING
 
     def k_route(self, meta, children):
-        return "route"
+        return ClauseKind.ROUTE
 
     def placement(self, meta, children):
         if isinstance(children[0], n.Citation):

@@ -12,12 +12,11 @@ from dataclasses import dataclass, field
 from ..check.goal import OUTCOMES, GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, TierResult
 from ..language import nodes as n
+from ..language.kinds import ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..messages import ui
 from . import wording
-
-CONTRACTED = ("zorgovereenkomst", "doorlopende_overeenkomst")
-
+from .common import when_text
 
 @dataclass
 class Item:
@@ -40,9 +39,17 @@ def state_of(holds: bool) -> str:
     return "holds" if holds else "fails"
 
 
+def contract(tier: str | None, lang: str) -> str:
+    label = Outcome.CONTRACT.localize(lang)
+    return f"{label} {tier}" if tier else label
+
+
+def outcome_text(outcome: Outcome, tier: str | None, lang: str) -> str:
+    return contract(tier, lang) if outcome is Outcome.CONTRACT else outcome.localize(lang)
+
+
 def headline(d: Decision, lang: str) -> str:
-    label = ui("outcome." + d.outcome, lang)
-    return f"{label} {d.tier}" if d.outcome == "zorgovereenkomst" and d.tier else label
+    return outcome_text(d.outcome, d.tier, lang)
 
 
 class Outliner:
@@ -103,10 +110,9 @@ class Outliner:
         top = Item(f"{d.care_type.title}: {headline(d, lang)}", None, kind="decision",
                    details=d.care_type.name if self.o.details else None)
         add = top.children.append
-        if d.outcome == "niet_benaderd":   # it does meet the conditions: say for what
-            tier = f"{ui('outcome.zorgovereenkomst', lang)} {d.tier}" if d.tier else ui("outcome.zorgovereenkomst", lang)
-            add(Item(ui("would_get", lang, tier=tier)))
-        if d.outcome in ("geen_overeenkomst", "uitzondering_aan_te_vragen"):
+        if d.outcome is Outcome.NOT_APPROACHED:   # it does meet the conditions: say for what
+            add(Item(ui("would_get", lang, tier=contract(d.tier, lang))))
+        if d.outcome in (Outcome.NO_CONTRACT, Outcome.EXCEPTION_REQUESTABLE):
             add(self.why_none(d))
         if goal is not None:
             add(self.goal(d, goal))
@@ -114,30 +120,30 @@ class Outliner:
         for section in (self.exclusions(d), self.factors(d)):
             if section.children:
                 add(section)
-        if d.next_tier is not None and d.outcome in ("zorgovereenkomst", "niet_benaderd", "geen_overeenkomst"):
+        if d.next_tier is not None and d.outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED, Outcome.NO_CONTRACT):
             add(self.next_tier(d, d.next_tier, "section.next"))
-        approach = d.by_kind("benaderd", "niet_benaderd")
-        blocking = [c for c in approach if c.active and (c.met == (c.clause.kind == "niet_benaderd"))]
+        approach = d.by_kind(ClauseKind.APPROACHED, ClauseKind.NOT_APPROACHED)
+        blocking = [c for c in approach if c.active and (c.met == (c.clause.kind is ClauseKind.NOT_APPROACHED))]
         if blocking:
             add(Item(ui("not_approached_by", lang), kind="section",
                      children=[self.clause_item(c, "fails") for c in blocking]))
-        for c in d.by_kind("doorlopend"):
+        for c in d.by_kind(ClauseKind.CONTINUING):
             if c.active and c.met:
                 add(Item(ui("section.continuing", lang), kind="section", children=[self.clause_item(c, "holds")]))
-        if d.outcome not in CONTRACTED:
-            routes = [self.clause_item(c, "holds", tree=False) for c in d.by_kind("route") if c.active and c.met]
+        if not d.outcome.contracted:
+            routes = [self.clause_item(c, "holds", tree=False) for c in d.by_kind(ClauseKind.ROUTE) if c.active and c.met]
             if routes:
                 add(Item(ui("section.routes", lang), kind="section", children=routes))
-        if d.term is not None and d.outcome == "zorgovereenkomst":
+        if d.term is not None and d.outcome is Outcome.CONTRACT:
             add(Item(f"{ui('term', lang, start=d.term.start, end=d.term.end)} ({d.term.citation.section})"))
         for rule, date, value in d.start_dates:
             shown = ", ".join(wording.fmt_value(v, lang) for v in value.values)
             feature = self.policy.features[rule.ref.name]
             add(Item(ui("start_date", lang, date=wording.date_text(date, lang), feature=feature.title or feature.name,
                         value=shown) + f" ({rule.citation.section})"))
-        if d.milestones and d.outcome in ("zorgovereenkomst", "niet_benaderd"):
+        if d.milestones and d.outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
             add(Item(ui("section.dates", lang), kind="section", children=[
-                Item(f"{wording.when_text(m.when, lang)}: {m.title or wording.readable_id(m.id)} ({m.citation.section})")
+                Item(f"{when_text(m.when, lang)}: {m.title or wording.readable_id(m.id)} ({m.citation.section})")
                 for m in d.milestones]))
         return top
 
@@ -145,14 +151,14 @@ class Outliner:
         """Every condition that stands in the way, with the provider's value and its §."""
         lang = self.lang
         section = Item(ui("section.why_none", lang), kind="section")
-        if d.care_type.parents and not any(o in CONTRACTED for _, o, _ in d.parents):
+        if d.care_type.parents and not any(o.contracted for _, o, _ in d.parents):
             section.children.append(self.parent_item(d))
-        for c in d.by_kind("randvoorwaarde", "aanvullende_voorwaarde", "selectie"):
-            if c.active and not c.met:
+        for c in d.clauses:
+            if c.clause.kind.required and c.active and not c.met:
                 item = self.clause_item(c, "fails", tree=False)
                 item.children = self.failing(c.condition)
                 section.children.append(item)
-        for c in d.by_kind("uitsluiting"):
+        for c in d.by_kind(ClauseKind.EXCLUSION):
             if c.active and c.met and not c.excepted:
                 section.children.append(self.exclusion(c))
         if not section.children:
@@ -163,10 +169,10 @@ class Outliner:
 
     def parent_item(self, d: Decision) -> Item:
         lang = self.lang
-        ok = any(outcome in CONTRACTED for _, outcome, _ in d.parents)
+        ok = any(outcome.contracted for _, outcome, _ in d.parents)
         titles = [self.policy.care_types[p].title if p in self.policy.care_types else p for p in d.care_type.parents]
         delivered = ", ".join(
-            f"{self.policy.care_types[p].title} ({ui('outcome.' + o, lang)}{' ' + t if t and o == 'zorgovereenkomst' else ''})"
+            f"{self.policy.care_types[p].title} ({outcome_text(o, t, lang)})"
             for p, o, t in d.parents) or ui("unknown", lang)
         return Item(f"{ui('parent_contract', lang, parents=wording.listing(titles, lang))}: {delivered}", state_of(ok))
 
@@ -175,7 +181,7 @@ class Outliner:
         section = Item(ui("section.required", lang), kind="section")
         if d.care_type.parents:
             section.children.append(self.parent_item(d))
-        for c in d.by_kind("randvoorwaarde", "aanvullende_voorwaarde", "selectie"):
+        for c in (c for c in d.clauses if c.clause.kind.required):
             if not c.active:
                 guard = wording.condition(self.policy, c.guard.syntax, lang) if c.guard else ""
                 now = ""
@@ -196,7 +202,7 @@ class Outliner:
     def exclusions(self, d: Decision) -> Item:
         lang = self.lang
         section = Item(ui("section.exclusions", lang), kind="section")
-        for c in d.by_kind("uitsluiting"):
+        for c in d.by_kind(ClauseKind.EXCLUSION):
             if not c.active:
                 section.children.append(self.clause_item(c, "na", ui("status.na", lang), tree=False))
             elif not c.met:
@@ -211,7 +217,7 @@ class Outliner:
     def factors(self, d: Decision) -> Item:
         lang = self.lang
         section = Item(ui("section.factors", lang, count=d.factor_count), kind="section")
-        factors = d.by_kind("differentiatiefactor")
+        factors = d.by_kind(ClauseKind.FACTOR)
         for c in factors:
             counted = c.clause.id in d.factors
             via = [other for other in factors if c.clause.id in other.via]
@@ -223,11 +229,11 @@ class Outliner:
 
     def next_tier(self, d: Decision, tier: TierResult, key: str) -> Item:
         lang = self.lang
-        section = Item(ui(key, lang, tier=f"{ui('outcome.zorgovereenkomst', lang)} {tier.tier.label}"), kind="section")
+        section = Item(ui(key, lang, tier=contract(tier.tier.label, lang)), kind="section")
         for leaf in self._failing_leaves(tier.condition):
             if isinstance(leaf.syntax, n.FactorCount):
                 item = Item(ui("factor_count", lang, needed=leaf.syntax.minimum, count=d.factor_count), "fails")
-                for c in d.by_kind("differentiatiefactor"):
+                for c in d.by_kind(ClauseKind.FACTOR):
                     if c.clause.id not in d.factors:
                         item.children.append(self.clause_item(c, "fails"))
                 section.children.append(item)
@@ -250,11 +256,11 @@ class Outliner:
         lang = self.lang
         target = goal.target
         if any(t.tier.label.lower() == target.lower() for t in d.tiers):
-            target = f"{ui('outcome.zorgovereenkomst', lang)} {target.upper()}"
+            target = contract(target.upper(), lang)
         elif target in self.policy.care_types:
             target = self.policy.care_types[target].title
         elif target in OUTCOMES:
-            target = ui("outcome." + target, lang)
+            target = Outcome(target).localize(lang)
         item = Item(ui("goal.heading", lang, target=target), kind="goal")
         if goal.reached:
             item.text += f": {ui('goal.reached', lang)}"
@@ -265,7 +271,7 @@ class Outliner:
             result = next((c for c in d.clauses if c.clause.id == clause.id), None)
             if result is None:
                 continue
-            if clause.kind == "uitsluiting":
+            if clause.kind is ClauseKind.EXCLUSION:
                 blocking.children.append(self.exclusion(result))
             else:
                 line = self.clause_item(result, "fails", tree=False)
@@ -283,7 +289,7 @@ class Outliner:
             return item
         changes = Item(ui("goal.changes", lang, count=goal.changes_needed), kind="section")
         for number, proposal in enumerate(goal.proposals, 1):
-            outcome = f"{ui('outcome.' + proposal.outcome, lang)}{' ' + proposal.tier if proposal.tier and proposal.outcome == 'zorgovereenkomst' else ''}"
+            outcome = outcome_text(proposal.outcome, proposal.tier, lang)
             option = Item(ui("goal.option", lang, number=number, outcome=outcome), "holds", kind="change")
             for change in proposal.changes:
                 title = change.feature.title or wording.readable_id(change.feature.name)

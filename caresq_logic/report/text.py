@@ -17,7 +17,7 @@ MARKS = {"holds": "✔", "fails": "✘", "unknown": "?", "na": "–"}
 
 def policy_line(policy, lang: str) -> str:
     h = policy.header
-    version = f", {ui('word.version', lang, version=h.version)}" if h.version else ""
+    version = f", {ui('version', lang, version=h.version)}" if h.version else ""
     return f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]"
 
 

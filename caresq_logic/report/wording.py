@@ -11,10 +11,14 @@ from ..language import nodes as n
 from ..language.resolve import Policy
 from ..messages import ui
 
-MONTHS = {
-    "nl": "januari februari maart april mei juni juli augustus september oktober november december".split(),
-    "en": "January February March April May June July August September October November December".split(),
+# Every catalogue key by name, so that each is used where it is written.
+OPERATORS = {
+    ("number", "gt"): "op.number.gt", ("number", "ge"): "op.number.ge", ("number", "lt"): "op.number.lt",
+    ("number", "le"): "op.number.le", ("number", "eq"): "op.number.eq",
+    ("date", "gt"): "op.date.gt", ("date", "ge"): "op.date.ge", ("date", "lt"): "op.date.lt",
+    ("date", "le"): "op.date.le", ("date", "eq"): "op.date.eq",
 }
+CONNECTIVES = {"or": "or", "and": "word.and"}
 
 
 def readable_id(name: str) -> str:
@@ -32,7 +36,7 @@ def listing(items: list[str], lang: str, last: str = "or") -> str:
     """`a, b of c` / `a, b or c` (or `en`/`and`)."""
     if len(items) <= 1:
         return "".join(items)
-    return ", ".join(items[:-1]) + f" {ui('word.' + last, lang)} " + items[-1]
+    return ", ".join(items[:-1]) + f" {ui(CONNECTIVES[last], lang)} " + items[-1]
 
 
 def _lower_first(text: str) -> str:
@@ -40,7 +44,7 @@ def _lower_first(text: str) -> str:
 
 
 def date_text(value: dt.date, lang: str) -> str:
-    return f"{value.day} {MONTHS[lang][value.month - 1]} {value.year}"
+    return f"{value.day} {ui('months', lang).split()[value.month - 1]} {value.year}"
 
 
 def _value(v: n.Value, lang: str) -> str:
@@ -59,9 +63,9 @@ def leaf(policy: Policy, c: n.Condition, lang: str) -> str:
         return feature_title(policy, c.ref, lang)
     if isinstance(c, n.Comparison):
         kind = "date" if isinstance(c.value, n.DateValue) else "number"
-        return ui(f"op.{kind}.{c.op}", lang, what=feature_title(policy, c.ref, lang), value=_value(c.value, lang))
+        return ui(OPERATORS[(kind, c.op)], lang, what=feature_title(policy, c.ref, lang), value=_value(c.value, lang))
     if isinstance(c, n.Ratio):
-        return ui(f"op.number.{c.op}", lang, what=feature_title(policy, c.part, lang),
+        return ui(OPERATORS[("number", c.op)], lang, what=feature_title(policy, c.part, lang),
                   value=ui("word.percent_of", lang, percent=c.percent.value,
                            whole=_lower_first(feature_title(policy, c.whole, lang))))
     if isinstance(c, n.Membership):
@@ -114,15 +118,3 @@ def values_text(values: tuple[Value, ...], syntax: n.Condition | None, lang: str
     if isinstance(syntax, n.Ratio) and len(shown) == 2:
         return ui("word.now", lang, value=ui("word.x_of_y", lang, part=shown[0], whole=shown[1]))
     return ui("word.now", lang, value="; ".join(shown))
-
-
-def when_text(w: n.When, lang: str = "nl") -> str:
-    if w.kind == "on":
-        return date_text(w.date.value, lang) if w.date.value else w.date.text
-    if w.kind == "from":
-        return ui("word.from_date", lang, date=date_text(w.date.value, lang) if w.date.value else w.date.text)
-    if w.kind == "after":
-        return ui("word.after", lang, what=w.text)
-    if w.kind == "text":
-        return w.text
-    return ui(f"word.{w.kind}_of_month", lang, month=MONTHS[lang][w.month - 1], year=w.year)
