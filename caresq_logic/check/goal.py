@@ -175,7 +175,8 @@ def _change_space(policy: Policy, facts: list[Fact]) -> list[str]:
     # A ratio compares two stated values: the part the stated whole needs, the whole the stated part allows.
     for condition in _conditions(policy):
         for node in walk(condition):
-            if not isinstance(node, n.Ratio) or node.percent.value == 0:
+            # (an integer percentage only: decimal kenmerken keep the thresholds the policy names)
+            if not isinstance(node, n.Ratio) or not isinstance(node.percent.value, int) or node.percent.value == 0:
                 continue
             p = node.percent.value
             for whole in stated.get((node.whole.name, node.whole.year), ()):
@@ -185,7 +186,7 @@ def _change_space(policy: Policy, facts: list[Fact]) -> list[str]:
                 c = 100 * part // p
                 extra.setdefault((node.whole.name, node.whole.year), set()).update({c - 1, c, c + 1})
     for (name, year), values in sorted(extra.items(), key=lambda kv: (kv[0][0], kv[0][1] or 0)):
-        rules += [f"_witness_value({name},{year or 0},{v})." for v in sorted(values) if v >= 0]
+        rules += [f"_witness_value({name},{year or 0},{v})." for v in sorted(values) if isinstance(v, int) and v >= 0]
     for name, year in referenced(policy):
         feature = policy.features[name]
         args = [WITNESS] + ([str(year)] if feature.per == "jaar" else []) + (["Z"] if feature.per == "zorgsoort" else [])

@@ -74,7 +74,7 @@ def html(reports: list[Report], lang: str = "nl", details: bool = False, receipt
         body.append(f"<h2>{escape(ui('provider', lang))}: {escape(name)}</h2>")
         body.append(f'<p class="policy">{escape(report.file)}</p>')
         for policy, decisions in report.policies:
-            body.append(f'<p class="policy">{escape(policy_line(policy, lang))}</p>')
+            body.append(f'<p class="policy">{escape(policy_line(policy, lang, decisions))}</p>')
             if not decisions:
                 body.append(f"<p>{escape(ui('no_care_types', lang))}</p>")
             outliner = Outliner(policy, options)

@@ -110,6 +110,12 @@ class Outliner:
         top = Item(f"{d.care_type.title}: {headline(d, lang)}", None, kind="decision",
                    details=d.care_type.name if self.o.details else None)
         add = top.children.append
+        if d.outcome is Outcome.ELSEWHERE:   # this policy decides nothing more: say which one does, and why
+            for c in d.by_kind(ClauseKind.ELSEWHERE):
+                if c.active and c.met:
+                    add(self.clause_item(c, "holds"))
+            top.children += self.readings(d)
+            return top
         if d.outcome is Outcome.NOT_APPROACHED:   # it does meet the conditions: say for what
             add(Item(ui("would_get", lang, tier=contract(d.tier, lang))))
         if d.outcome in (Outcome.NO_CONTRACT, Outcome.EXCEPTION_REQUESTABLE):
@@ -145,7 +151,18 @@ class Outliner:
             add(Item(ui("section.dates", lang), kind="section", children=[
                 Item(f"{when_text(m.when, lang)}: {m.title or wording.readable_id(m.id)} ({m.citation.section})")
                 for m in d.milestones]))
+        top.children += self.readings(d)
         return top
+
+    def readings(self, d: Decision) -> list[Item]:
+        """The flagged readings this decision rests on, with the reading not taken."""
+        items = []
+        for note in d.readings:
+            line = ui("reading", self.lang, section=note.citation.section, clause=note.id, reading=note.reading.taken)
+            if note.reading.alternative:
+                line += "; " + ui("reading_alternative", self.lang, alternative=note.reading.alternative)
+            items.append(Item(line, kind="reading"))
+        return items
 
     def why_none(self, d: Decision) -> Item:
         """Every condition that stands in the way, with the provider's value and its §."""

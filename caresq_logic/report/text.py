@@ -15,9 +15,11 @@ from .outline import Item, Options, Outliner
 MARKS = {"holds": "✔", "fails": "✘", "unknown": "?", "na": "–"}
 
 
-def policy_line(policy, lang: str) -> str:
+def policy_line(policy, lang: str, decisions=()) -> str:
     h = policy.header
     version = f", {ui('version', lang, version=h.version)}" if h.version else ""
+    if decisions and decisions[0].contract_year not in (None, h.year):
+        version += ", " + ui("contract_year", lang, year=decisions[0].contract_year)
     return f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]"
 
 
@@ -38,7 +40,7 @@ def text(reports: list[Report], lang: str = "nl", details: bool = False, quotes:
         name = f"{report.name} ({report.provider})" if report.name else report.provider
         out.append(f"{ui('provider', lang)}: {name}  [{report.file}]")
         for policy, decisions in report.policies:
-            out.append(policy_line(policy, lang))
+            out.append(policy_line(policy, lang, decisions))
             if policy.header.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=policy.header.reconstructed_from))
             if not decisions:

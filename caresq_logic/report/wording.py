@@ -8,6 +8,7 @@ import datetime as dt
 
 from ..decide import Value
 from ..language import nodes as n
+from ..language import printer
 from ..language.resolve import Policy
 from ..messages import ui
 
@@ -48,13 +49,11 @@ def date_text(value: dt.date, lang: str) -> str:
 
 
 def _value(v: n.Value, lang: str) -> str:
-    if isinstance(v, n.IntValue):
-        return str(v.value)
-    if isinstance(v, n.PercentValue):
-        return f"{v.value}%"
     if isinstance(v, n.DateValue):
         return date_text(v.value, lang) if v.value else v.text
-    return readable_id(v.value)
+    if isinstance(v, n.ChoiceValue):
+        return readable_id(v.value)
+    return printer.value(v)   # numbers as the policy writes them (a decimal comma)
 
 
 def leaf(policy: Policy, c: n.Condition, lang: str) -> str:
@@ -66,7 +65,7 @@ def leaf(policy: Policy, c: n.Condition, lang: str) -> str:
         return ui(OPERATORS[(kind, c.op)], lang, what=feature_title(policy, c.ref, lang), value=_value(c.value, lang))
     if isinstance(c, n.Ratio):
         return ui(OPERATORS[("number", c.op)], lang, what=feature_title(policy, c.part, lang),
-                  value=ui("word.percent_of", lang, percent=c.percent.value,
+                  value=ui("word.percent_of", lang, percent=printer.number(c.percent.value),
                            whole=_lower_first(feature_title(policy, c.whole, lang))))
     if isinstance(c, n.Membership):
         return ui("word.one_of", lang, what=feature_title(policy, c.ref, lang),
