@@ -92,6 +92,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{name}' is not a kind of finding; choose from: {choices}"),
     "B227": ("error", "onderdruk noemt '{name}', maar die clausule bestaat niet",
              "onderdruk names '{name}', but no such clause exists"),
+    "B229": ("error", "de wijziging noemt '{name}', maar dat is geen clausule, looptijd, mijlpaal of zorgsoort van dit jaar",
+             "the change names '{name}', which is no clause, contract period, milestone or zorgsoort of this year"),
+    "B230": ("error", "'{name}' staat niet meer in dit jaar: zeg wat het was (bijv. 'vervallen differentiatiefactor {name}')",
+             "'{name}' is not in this year: say what it was (e.g. 'vervallen differentiatiefactor {name}')"),
     "B228": ("error", "een onderdrukking heeft een reden nodig", "a suppression needs a reason"),
     # --- provider files ---------------------------------------------------------------------
     "A100": ("error", "onverwacht {found}; een aanbiedersbestand bevat alleen feiten zoals 'kenmerk(aanbieder, waarde).'",
@@ -179,6 +183,38 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                          "the contract {care_type} continues from {earlier} into {later}, but its conditions differ: "
                          "a provider compliant in one year is not in the other (only in {earlier}: {gone}; only in "
                          "{later}: {new})"),
+    "check.cross_year_changed": ("finding", "{care_type} loopt door van {earlier} naar {later} ({why}), maar door wijziging "
+                                 "{change} voldoet een zorgaanbieder die in {earlier} voldeed, in {later} niet aan {clauses}",
+                                 "{care_type} continues from {earlier} into {later} ({why}), but through change {change} a "
+                                 "provider who met it in {earlier} fails {clauses} in {later}"),
+    "check.cross_year_relaxed": ("finding", "{care_type} loopt door van {earlier} naar {later} ({why}); door wijziging "
+                                 "{change} voldoet een zorgaanbieder die in {earlier} niet voldeed aan {clauses}, in {later} wel",
+                                 "{care_type} continues from {earlier} into {later} ({why}); through change {change} a "
+                                 "provider who failed {clauses} in {earlier} meets it in {later}"),
+    "check.tier_shift": ("finding", "{care_type} loopt door van {earlier} naar {later}: een zorgaanbieder met zorgovereenkomst "
+                         "{before} past in {later} bij {after}, maar houdt zijn doorlopende zorgovereenkomst",
+                         "{care_type} continues from {earlier} into {later}: a provider with tier {before} fits {after} "
+                         "in {later}, but keeps its continuing contract"),
+    "check.delta_still_there": ("finding", "wijziging {change} zegt {kind}: {clause}, maar de tekst van hetzelfde jaar eist {clause} nog",
+                                "change {change} says {kind}: {clause}, but the body of the same year still requires {clause}"),
+    "check.delta_value": ("finding", "wijziging {change} zegt dat {clause} nu {stated} is, maar de tekst zegt {body}",
+                          "change {change} says {clause} is now {stated}, but the body says {body}"),
+    "check.delta_scope": ("finding", "wijziging {change} geldt voor {stated}, maar {clause} in de tekst geldt voor {body}",
+                          "change {change} is about {stated}, but {clause} in the body applies to {body}"),
+    "check.change_unstated_clause": ("finding", "{clause} is {how} tussen {earlier} en {later}, maar geen wijziging noemt het",
+                                     "{clause} is {how} between {earlier} and {later}, but no change names it"),
+    "check.feature_one_year": ("finding", "kenmerk {feature} staat alleen in {policy} (van {earlier} en {later}): een nieuwe of "
+                               "hernoemde eis die geen wijziging noemt; vergelijkingen die erop steunen worden niet gemeld",
+                               "kenmerk {feature} is only in {policy} (of {earlier} and {later}): a new or renamed "
+                               "requirement no change names; comparisons resting on it are not reported"),
+    "check.approach_split": ("finding", "{first} en {second} (verschillende paragrafen) kiezen voor {care_type} niet dezelfde "
+                             "zorgaanbieders: een aanbieder die aan alle voorwaarden voldoet, voldoet aan de ene en niet aan de andere (getuige)",
+                             "{first} and {second} (different paragraphs) do not select the same providers for {care_type}: "
+                             "a provider meeting every condition meets one but not the other (witness)"),
+    "check.no_route": ("finding", "{care_type} heeft eigen voorwaarden, maar de tekst noemt er geen {missing} voor",
+                       "{care_type} has conditions of its own, but the text gives it no {missing}"),
+    "check.intention_as_fact": ("finding", "wijziging {change} is een voornemen, maar de tekst past het toe als feit: {items}",
+                                "change {change} is an intention, but the text applies it as fact: {items}"),
     "check.change_unstated": ("finding", "de voorwaarden voor {care_type} verschillen tussen {earlier} en {later}, maar de "
                                          "wijzigingenlijst noemt {care_type} niet",
                               "the conditions for {care_type} differ between {earlier} and {later}, but the change "
@@ -251,6 +287,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.best_tier": ("ui", "Dit is de hoogste zorgovereenkomst.", "This is the highest contract."),
     "ui.parent_contract": ("ui", "zorgovereenkomst voor {parents}", "contract for {parents}"),
     "ui.errors": ("ui", "{count} fout(en) gevonden", "{count} error(s) found"),
+    "ui.derived": ("ui", "let op: afgeleid uit {source} en zijn wijzigingenlijst; wat die lijst onbekend laat, staat er als "
+                   "'onbekend' in en geldt hier als niet voldaan (nog niet als onbeslist)",
+                   "note: derived from {source} and its change list; what that list leaves unknown is 'onbekend' "
+                   "here and counts as not met (not yet as undecided)"),
     "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",
                          "note: reconstructed from the change list of {source}; holds only what that list states"),
     "ui.gap": ("ui", "voldoet aan geen enkele zorgovereenkomst", "fits no contract tier"),

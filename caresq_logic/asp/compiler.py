@@ -181,6 +181,11 @@ class _Compiler:
         head = f"(P,Z,{owner},{number})"
         if isinstance(condition, n.LEAVES):
             self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
+            if isinstance(condition, n.Unknown):
+                # No provider fact decides it: only `check` chooses _onbekend (either way).
+                self.emit(f"_onbekend_node({owner},{number}).")
+                self.emit(f"{pre}leaf{head} :- {scope}, _onbekend(P,{owner},{number}).")
+                return number
             for body in self.leaf_bodies(condition):
                 self.emit(f"{pre}leaf{head} :- {scope}, {body}.")
             return number

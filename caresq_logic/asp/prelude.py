@@ -74,6 +74,9 @@ _part_outcome(P,Z,zorgovereenkomst) :- _ctx(P,Z), _is_part(Z), _parent_ok(P,Z), 
 _decision(P,Z,O) :- _outcome(P,Z,O).
 _decision(P,Z,O) :- _part_outcome(P,Z,O).
 
+% A condition the text leaves unknown (`onbekend`) holds only where `check` chooses it.
+#defined _onbekend/3.
+
 % Shown: the decisions and what the explanation needs. A node in a clause's scope that does not
 % hold fails, and a clause in scope is active unless shown inactive, so neither is shown.
 #show _decision/3.

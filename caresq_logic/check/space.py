@@ -65,17 +65,36 @@ def _in_range(feature: n.Feature, value: int) -> bool:
     return True
 
 
-def witness_space(policy: Policy) -> list[str]:
-    """Choice rules: which facts the witness provider may have."""
+UNKNOWN_CHOICE = f"""\
+% A condition the text leaves unknown may go either way for the witness (rather not).
+{{ _onbekend({WITNESS},C,N) : _onbekend_node(C,N) }}.
+#minimize {{ 1,_onbekend,C,N : _onbekend({WITNESS},C,N) }}.
+"""
+
+
+def witness_space(policy: Policy, *more: Policy, unknowns: bool = True) -> list[str]:
+    """Choice rules: which facts the witness provider may have; with `more` policies, one
+    space over the kenmerken of all (the same witness feeds each of their programs)."""
     # Every choice has a matching #minimize element: a printed witness is a smallest one.
-    rules = [f"{{ levert({WITNESS},Z) : _zorgsoort(Z) }}.", f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}."]
-    candidates = _candidates(policy)
-    referenced = {(r.name, r.year) for r in _all_refs(policy)}
+    # Two years in one control (check.twoyears): their zorgsoorten are _a_zorgsoort, _b_zorgsoort.
+    zorgsoort = "_zorgsoort(Z)" if not more else "_w_zorgsoort(Z)"
+    rules = ["_w_zorgsoort(Z) :- _a_zorgsoort(Z).", "_w_zorgsoort(Z) :- _b_zorgsoort(Z)."] if more else []
+    rules += [f"{{ levert({WITNESS},Z) : {zorgsoort} }}.",
+             f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}."]
+    if unknowns:
+        rules.append(UNKNOWN_CHOICE)
+    policies = (policy, *more)
+    candidates: dict[tuple[str, int | None], set[int]] = {}
+    for each in policies:
+        for key, values in _candidates(each).items():
+            candidates.setdefault(key, set()).update(values)
+    referenced = {(r.name, r.year) for each in policies for r in _all_refs(each)}
+    features = {name: f for each in reversed(policies) for name, f in each.features.items()}
     for (name, year) in sorted(referenced, key=lambda k: (k[0], k[1] or 0)):
-        feature = policy.features[name]
+        feature = features[name]
         first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
         per_z = feature.per == "zorgsoort"
-        body = " : _zorgsoort(Z)" if per_z else ""
+        body = f" : {zorgsoort}" if per_z else ""
         args = ",".join(first + (["Z"] if per_z else []))
         kind = feature.type.kind
         variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
@@ -88,12 +107,12 @@ def witness_space(policy: Policy) -> list[str]:
             options = [choice_term(c) for c in feature.type.choices]
             domain = ";".join(options)
             bound = " 1" if kind == "choice" else ""
-            rules.append(f"{{ {name}({args},V) : _witness_value({name},V){', _zorgsoort(Z)' if per_z else ''} }}{bound}.")
+            rules.append(f"{{ {name}({args},V) : _witness_value({name},V){', ' + zorgsoort if per_z else ''} }}{bound}.")
             rules.append(f"_witness_value({name},({domain})).")
             continue
         values = sorted(v for v in candidates.get((name, year), {0}) if _in_range(feature, v))
         rules.append(f"_witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
-        rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){', _zorgsoort(Z)' if per_z else ''} }} 1.")
+        rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){', ' + zorgsoort if per_z else ''} }} 1.")
     return rules
 
 

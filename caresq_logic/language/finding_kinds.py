@@ -10,5 +10,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "jaaroverschrijdend": ("K500", "warning"),  # a continuing contract whose conditions changed
     "wijzigingenlijst": ("K600", "warning"),  # change list and the real difference disagree
     "tijdlijn": ("K700", "error"),            # dates that contradict each other
+    "doorloop_trede": ("K510", "warning"),    # a continuing contract keeps a tier its provider no longer fits
+    "wijziging_romp": ("K610", "warning"),    # a change-list item not visible in its year's body
+    "benaderd_inkoop": ("K800", "warning"),   # whom the policy approaches vs whom it buys from
+    "geen_route": ("K900", "warning"),        # conditions for a contract, but no way in, term or planning
+    "voornemen_als_feit": ("K950", "warning"),  # an intention in one clause applied as fact in another
 }
 SEVERITIES = ("error", "warning", "note", "off")

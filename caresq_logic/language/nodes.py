@@ -115,6 +115,15 @@ class FactorCount:
 
 
 @dataclass(frozen=True)
+class Unknown:
+    """`onbekend`: a condition the text does not state, e.g. the old form of a changed clause in
+    a year derived from the next year's change list. Neither a provider fact nor a default:
+    `check` lets it go either way, `explain` cannot decide it (today: not met)."""
+
+    span: Span
+
+
+@dataclass(frozen=True)
 class Not:
     operand: "Condition"
     span: Span
@@ -132,8 +141,8 @@ class Or:
     span: Span
 
 
-Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Not, And, Or]
-LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount)
+Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Unknown, Not, And, Or]
+LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Unknown)
 
 # ---- declarations and clauses ----------------------------------------------------------------
 
@@ -157,6 +166,7 @@ class Header:
     source: str | None
     span: Span
     reconstructed_from: str | None = None   # set: a partial policy rebuilt from a change list
+    derived_from: str | None = None         # set: derived from this later publication and its deltas
 
 
 @dataclass(frozen=True)
@@ -303,9 +313,32 @@ class StartRule:
     scope_span: Span | None
 
 
+DELTA_KINDS = ("toegevoegd", "vervallen", "aangescherpt", "vervangen", "waarde", "onbekend")
+
+
+@dataclass(frozen=True)
+class Delta:
+    """What one change-list item says changed, structurally. `names`: the items of this year
+    it concerns (clause, tier-less zorgsoort, looptijd, mijlpaal ids, or zorgsoorten); `old`:
+    for vervallen/vervangen, the items of the earlier year that are gone, with `old_kind`
+    (a clause kind or "zorgsoort") when they are not in this year's body; `old_value` and
+    `new_value` for waarde (a date, number or words) and the old form aangescherpt states."""
+
+    kind: str
+    names: tuple[str, ...]
+    old: tuple[str, ...]
+    old_kind: str | None
+    old_value: "Value | str | None"
+    new_value: "Value | str | None"
+    target: str | None          # waarde about something that is no item (a tariff): its words
+    span: Span
+
+
 @dataclass(frozen=True)
 class Change:
-    """`wijziging`: one item of the change list against the previous publication."""
+    """`wijziging`: one item of the change list against the previous publication (`against`:
+    an earlier version of the same year; None: the previous year), with its deltas and
+    whether the text states it only as an intention (`voornemen`)."""
 
     id: str
     title: str | None
@@ -314,6 +347,9 @@ class Change:
     text: str
     span: Span
     scope_span: Span | None
+    deltas: tuple[Delta, ...] = ()
+    intention: bool = False
+    against: str | None = None
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,8 @@ def condition(c: n.Condition, parent: str | None = None) -> str:
         return "alle randvoorwaarden"
     if isinstance(c, n.FactorCount):
         return f"ten minste {c.minimum} differentiatiefactoren"
+    if isinstance(c, n.Unknown):
+        return "onbekend"
     if isinstance(c, n.Not):
         return "niet " + condition(c.operand, "niet")
     word = "en" if isinstance(c, n.And) else "of"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from . import nodes as n
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
+from .deltas import check_deltas
 from .finding_kinds import KINDS
 from ..messages import TypeName
 from .reserved import RESERVED_NAMES
@@ -178,6 +179,7 @@ class _Checker:
             for care_type in self.care_types
         }
         self.check_suppressions(suppressions, clauses)
+        check_deltas(self, changes, clauses, terms, milestones, start_rules)
         self.check_counts_as(clauses, factors)
         self.check_tiers(tiers, factors)
         return Policy(

@@ -96,6 +96,7 @@ def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "n
                         "title": p.header.title,
                         "file": p.path,
                         "reconstructed_from": p.header.reconstructed_from,
+                        "derived_from": p.header.derived_from,
                         "decisions": [_decision_json(d) for d in decisions],
                     }
                     for p, decisions in r.policies

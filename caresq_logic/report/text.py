@@ -70,6 +70,8 @@ def text(reports: list[Report], lang: str = "nl") -> str:
             out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]")
             if h.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=h.reconstructed_from))
+            if h.derived_from:
+                out.append("  " + ui("derived", lang, source=h.derived_from))
             if not decisions:
                 out.append("  " + ui("no_care_types", lang))
             for decision in decisions:
