@@ -269,3 +269,22 @@ def test_every_former_internal_name_is_a_usable_kenmerk(tmp_path):
     assert result.exit_code == 0, result.stderr
     decision = json.loads(result.stdout)["providers"][0]["policies"][0]["decisions"][0]
     assert decision["outcome"] == "zorgovereenkomst"
+
+
+def test_diff_lists_each_change_with_a_witness_whose_outcome_it_changes(tmp_path):
+    old = policy(tmp_path, "randvoorwaarde r (§3) voor a: k.\nrandvoorwaarde s (§3) voor b: k.\n",
+                 year=2025, name="2025.beleid")
+    new = policy(tmp_path, "randvoorwaarde r (§3) voor a: k en m.\nrandvoorwaarde s (§3) voor b: k.\n"
+                           "randvoorwaarde t (§3) voor b: m.\n", name="2026.beleid")
+    result = run("diff", old, new, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    changes = {c["id"]: c for c in json.loads(result.stdout)["changes"]}
+    assert sorted(changes) == ["r", "t"]   # s is the same in both
+    assert changes["r"]["how"] == "gewijzigd" and changes["t"]["how"] == "toegevoegd"
+    assert changes["r"]["outcomes"] == {"old": "zorgovereenkomst", "new": "geen_overeenkomst"}
+    assert "k(w)." in changes["r"]["witness"] and "m(w)." not in changes["r"]["witness"]
+    text = run("diff", old, new).stdout
+    assert "gewijzigd: clausule r\n  oud:   randvoorwaarde voor a: k\n  nieuw: randvoorwaarde voor a: k en m\n" in text
+    # a derived year by file@year; a publication that does not exist is unusable input
+    assert run("diff", "policies/geboortezorg/2026.beleid@2025", "policies/geboortezorg/2026.beleid").exit_code == 0
+    assert run("diff", "policies/geboortezorg/2026.beleid@2019", "policies/geboortezorg/2026.beleid").exit_code == 2
