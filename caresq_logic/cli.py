@@ -21,7 +21,7 @@ import typer
 from . import check as checking
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
-from .language.finding_kinds import KINDS, SEVERITIES
+from .language.kinds import KINDS, SEVERITIES
 from .report import as_json, text
 from .report.check import RENDERERS
 
@@ -179,8 +179,10 @@ def diff_command(
 
     before, after = _publication(old, taal.value), _publication(new, taal.value)
     changes = semantic.diff(before, after)
-    render = semantic.as_json if format is ExplainFormat.json else semantic.as_text
-    _write(uitvoer, render(before, after, changes))
+    if format is ExplainFormat.json:
+        _write(uitvoer, semantic.as_json(before, after, changes))
+    else:
+        _write(uitvoer, semantic.as_text(before, after, changes, taal.value))
 
 
 def main() -> None:

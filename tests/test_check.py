@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from caresq_logic.language.finding_kinds import KINDS
+from caresq_logic.language.kinds import KINDS
 from conftest import run
 
 HEAD = 'beleid t {year} "T"{extra}.\nzorgsoort a "A".\nzorgsoort b "B".\n' \

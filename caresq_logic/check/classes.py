@@ -13,13 +13,14 @@ K800 is decided in clingo (`session` goals); K900 and K950 compare declarations 
 
 from __future__ import annotations
 
+from ..language.kinds import ClauseKind
 from ..language.resolve import Policy
-from .findings import REQUIRED, Finding, Involved, involved
+from ..messages import Listing, Phrase
+from .findings import Finding, Involved, involved
 from .session import Session
 from .space import witness_text
 
-WAYS_IN = ("benaderd", "route", "doorlopend")
-HARD = REQUIRED + ("uitsluiting", "doorlopend")
+WAYS_IN = (ClauseKind.APPROACHED, ClauseKind.ROUTE, ClauseKind.CONTINUING)
 
 
 def _top_level(policy: Policy) -> list[str]:
@@ -29,7 +30,7 @@ def _top_level(policy: Policy) -> list[str]:
 def approach_goals(policy: Policy) -> list[str]:
     goals = []
     for z in _top_level(policy):
-        approach = [c for c in policy.clauses.values() if c.kind == "benaderd" and policy.applies_to(c, z)]
+        approach = [c for c in policy.clauses.values() if c.kind is ClauseKind.APPROACHED and policy.applies_to(c, z)]
         # Approach criteria from different paragraphs: does each select the same providers?
         for first in approach:
             for second in approach:
@@ -58,19 +59,25 @@ def without_route(policy: Policy) -> list[Finding]:
     has_terms = bool(policy.terms)
     has_ways = any(c.kind in WAYS_IN for c in policy.clauses.values())
     for z in _top_level(policy):
-        own = [c for c in policy.clauses.values() if c.kind in REQUIRED and policy.applies_to(c, z)
-               and len(policy.scope(c)) < len(policy.care_types)]
+        own = [c for c in policy.clauses.values() if c.kind.required and policy.applies_to(c, z)
+               and len(c.care_types) < len(policy.care_types)]
         if not own:
             continue
         way_in = any(c.kind in WAYS_IN and policy.applies_to(c, z) for c in policy.clauses.values())
         term = any(policy.applies_to(t, z) for t in policy.terms) or \
-            any(c.kind == "doorlopend" and policy.applies_to(c, z) for c in policy.clauses.values())
-        missing = ([] if way_in or not has_ways else ["benaderd/route"]) + ([] if term or not has_terms else ["looptijd"])
+            any(c.kind is ClauseKind.CONTINUING and policy.applies_to(c, z) for c in policy.clauses.values())
+        missing = ([] if way_in or not has_ways else [Phrase("missing.way_in")]) + \
+            ([] if term or not has_terms else [Phrase("missing.term")])
         if missing:
             findings.append(Finding("geen_route", policy.path, "check.no_route",
-                                    {"care_type": z, "missing": ", ".join(missing)},
+                                    {"care_type": z, "missing": Listing(tuple(missing))},
                                     involved=[involved(policy, c.id) for c in own[:3]]))
     return findings
+
+
+def _applied(kind: ClauseKind) -> bool:
+    """A clause of this kind applies what it says as fact (a hard condition, a continuing contract)."""
+    return kind.restrictive or kind is ClauseKind.CONTINUING
 
 
 def intentions_as_fact(policy: Policy) -> list[Finding]:
@@ -81,7 +88,7 @@ def intentions_as_fact(policy: Policy) -> list[Finding]:
         facts: list[Involved] = []
         for delta in change.deltas:
             for name in delta.names:
-                if name in policy.clauses and policy.clauses[name].kind in HARD + ("selectie",):
+                if name in policy.clauses and _applied(policy.clauses[name].kind):
                     facts.append(involved(policy, name))
                 elif name in policy.care_types:
                     facts += [Involved(t.id, t.title, t.citation.section, t.span) for t in policy.terms

@@ -14,14 +14,16 @@ from dataclasses import dataclass, field
 
 from ..language import nodes as n
 from ..language import printer
+from ..language.kinds import Outcome
 from ..language.resolve import Policy
+from ..messages import Phrase, ui
 from .space import witness_text
 from .twoyears import TwoYears, assumed_unknowns
 
 
 @dataclass
 class Change:
-    what: str                  # zorgsoort, clause, tier
+    what: str                  # zorgsoort, clausule, zorgovereenkomst (the JSON constants)
     ident: str
     how: str                   # toegevoegd, vervallen, gewijzigd
     old: str | None = None
@@ -34,7 +36,7 @@ class Change:
 def _text(clause: n.Clause | None, policy: Policy) -> str | None:
     if clause is None:
         return None
-    parts = [f"{clause.kind.replace('_', ' ')} voor {', '.join(policy.scope(clause))}: "
+    parts = [f"{clause.kind.words} voor {', '.join(clause.care_types)}: "
              f"{printer.condition(clause.condition)}"]
     if clause.guard is not None:
         parts.append(f"indien {printer.condition(clause.guard)}")
@@ -66,7 +68,7 @@ def diff(old: Policy, new: Policy) -> list[Change]:
         scope = set()
         for policy in (old, new):
             if change.ident in policy.clauses:
-                scope |= set(policy.scope(policy.clauses[change.ident]))
+                scope |= set(policy.clauses[change.ident].care_types)
         goals += [f"outcome({z},{change.ident})" for z in sorted(scope)]
     if goals:
         years = TwoYears.build(old, new, goals, [])
@@ -85,20 +87,31 @@ def diff(old: Policy, new: Policy) -> list[Change]:
     return changes + clause_changes
 
 
-def as_text(old: Policy, new: Policy, changes: list[Change]) -> str:
-    out = [f"diff {old.path} -> {new.path}: {len(changes)} wijziging(en)"]
+# The words of the text output, by the JSON constants of `what` and `how`.
+WORDS = {"zorgsoort": "diff.care_type", "clausule": "diff.clause", "zorgovereenkomst": "diff.tier",
+         "toegevoegd": "diff.added", "vervallen": "diff.removed", "gewijzigd": "diff.changed"}
+
+
+def _outcome(value: str | None) -> Phrase | str:
+    known = {o.value for o in Outcome}
+    return Phrase("outcome." + value) if value in known else str(value)
+
+
+def as_text(old: Policy, new: Policy, changes: list[Change], lang: str = "nl") -> str:
+    out = [ui("diff.header", lang, old=old.path, new=new.path, count=len(changes))]
     for c in changes:
-        out.append(f"{c.how}: {c.what} {c.ident}")
+        out.append(ui("diff.item", lang, how=ui(WORDS[c.how], lang), what=ui(WORDS[c.what], lang), ident=c.ident))
         if c.old:
-            out.append(f"  oud:   {c.old}")
+            out.append("  " + ui("diff.old", lang, text=c.old))
         if c.new:
-            out.append(f"  nieuw: {c.new}")
+            out.append("  " + ui("diff.new", lang, text=c.new))
         if c.witness:
-            out.append(f"  verandert het besluit voor {c.care_type}: {c.outcomes.get('old')} -> {c.outcomes.get('new')}")
-            out.append("  getuige:")
+            out.append("  " + ui("diff.decision", lang, care_type=c.care_type,
+                                 old=_outcome(c.outcomes.get("old")), new=_outcome(c.outcomes.get("new"))))
+            out.append("  " + ui("diff.witness", lang))
             out.extend("    " + line for line in c.witness.splitlines())
         elif c.what == "clausule":
-            out.append("  verandert op zichzelf voor geen enkele zorgaanbieder het besluit")
+            out.append("  " + ui("diff.no_effect", lang))
     return "\n".join(out) + "\n"
 
 

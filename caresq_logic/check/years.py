@@ -18,7 +18,9 @@ from __future__ import annotations
 
 from ..language import nodes as n
 from ..language import printer
+from ..language.kinds import ClauseKind, DeltaKind
 from ..language.resolve import Policy
+from ..messages import Phrase
 from .findings import Finding, Involved
 from .space import witness_text
 from .twoyears import TwoYears, assumed_unknowns
@@ -66,11 +68,14 @@ def _delta_clauses(earlier: Policy, later: Policy, changes: list[n.Change]) -> d
     return named
 
 
+WHY = {"doorlopend": "continues_by.clause", "looptijd": "continues_by.term"}   # catalogue keys
+
+
 def _continuing(earlier: Policy, later: Policy) -> dict[str, str]:
     """Zorgsoorten whose contract runs from `earlier` into `later`, and why."""
     found = {}
     for clause in later.clauses.values():
-        if clause.kind == "doorlopend":
+        if clause.kind is ClauseKind.CONTINUING:
             found.update({z: "doorlopend" for z in later.scope(clause)})
     for term in earlier.terms:
         if term.end >= later.header.year:
@@ -99,7 +104,7 @@ def cross_year(earlier: Policy, later: Policy) -> list[Finding]:
                 goals.append(f"changed({z},{change_id})")
             # Only a clause that is gone can let someone in who was out; an unknown old form
             # would make every such change "relaxed" as well as "changed".
-            gone = {name for d in by_id[change_id].deltas if d.kind in ("vervallen", "vervangen") for name in d.old}
+            gone = {name for d in by_id[change_id].deltas if d.kind.gone for name in d.old}
             if any(c in earlier.clauses and earlier.applies_to(earlier.clauses[c], z) for c in clauses & gone):
                 goals.append(f"relaxed({z},{change_id})")
     goals += [f"tier_shift({z})" for z in continuing if z in earlier.tiers and z in later.tiers]
@@ -136,9 +141,9 @@ def cross_year(earlier: Policy, later: Policy) -> list[Finding]:
             merged[key].args["care_type"] += f", {z}"
             continue
         merged[key] = Finding(
-            "jaaroverschrijdend", later.path, f"check.cross_year_{kind_of_goal}",
+            "jaaroverschrijdend", later.path, "check.cross_year_changed" if kind_of_goal == "changed" else "check.cross_year_relaxed",
             {"care_type": z, "earlier": earlier.path, "later": later.path, "change": change.id,
-             "clauses": ", ".join(failing), "why": continuing[z]},
+             "clauses": ", ".join(failing), "why": Phrase(WHY[continuing[z]])},
             involved=[_change(change)] + [i for i in (_item(policy, c) for c in failing) if i],
             witness=text)
         findings.append(merged[key])
@@ -156,7 +161,7 @@ def change_vs_body(earlier: Policy, later: Policy) -> list[Finding]:
                         "wijziging_romp", later.path, "check.delta_still_there",
                         {"change": change.id, "kind": delta.kind, "clause": old},
                         involved=[_change(change), _item(later, old)]))
-            if delta.kind == "waarde" and isinstance(delta.new_value, n.DateValue):
+            if delta.kind is DeltaKind.VALUE and isinstance(delta.new_value, n.DateValue):
                 for name in delta.names:
                     for m in later.milestones:
                         if m.id == name and m.when.date is not None and m.when.date.value != delta.new_value.value:
@@ -164,7 +169,7 @@ def change_vs_body(earlier: Policy, later: Policy) -> list[Finding]:
                                 "wijziging_romp", later.path, "check.delta_value",
                                 {"change": change.id, "clause": name, "stated": printer.value(delta.new_value),
                                  "body": m.when.date.text}, involved=[_change(change), _item(later, name)]))
-            if change.scope and delta.kind in ("toegevoegd", "aangescherpt", "vervangen"):
+            if change.scope and delta.kind in (DeltaKind.ADDED, DeltaKind.TIGHTENED, DeltaKind.REPLACED):
                 stated = set(later.scope(change))
                 # an onderdeel of only the stated zorgsoorten is part of what the change is about
                 stated |= {z for z, c in later.care_types.items() if c.parents and set(c.parents) <= stated}
@@ -188,15 +193,15 @@ def unannounced(earlier: Policy, later: Policy) -> list[Finding]:
     ids = sorted(set(earlier.clauses) | set(later.clauses))
     for ident in ids:
         before, after = earlier.clauses.get(ident), later.clauses.get(ident)
-        same = before is not None and after is not None and \
-            printer.condition(before.condition) == printer.condition(after.condition) and \
-            earlier.scope(before) == later.scope(after)
+        # Conditions compare by structure (spans take no part): the identity of a condition across years.
+        same = before is not None and after is not None and before.condition == after.condition and \
+            before.care_types == after.care_types
         if same or ident in named:
             continue
         findings.append(Finding(
             "wijzigingenlijst", later.path, "check.change_unstated_clause",
             {"clause": ident, "earlier": earlier.path, "later": later.path,
-             "how": "nieuw" if before is None else "vervallen" if after is None else "gewijzigd"},
+             "how": Phrase("diff.added" if before is None else "diff.removed" if after is None else "diff.changed")},
             involved=[i for i in (_item(earlier, ident) if before else None,
                                   _item(later, ident) if after else None) if i]))
     for name in sorted(set(earlier.features) ^ set(later.features)):

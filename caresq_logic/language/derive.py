@@ -25,7 +25,9 @@ from dataclasses import replace
 
 from ..diagnostics import Failed
 from . import nodes as n
-from .resolve import Policy, resolve, walk
+from .conditions import walk
+from .kinds import ClauseKind, DeltaKind
+from .resolve import Policy, resolve
 
 
 def derive_all(policy: Policy) -> list[Policy]:
@@ -52,9 +54,9 @@ def _label(header: n.Header) -> str:
 
 def _derive(policy: Policy, changes: list[n.Change], year: int, version: str | None) -> Policy:
     items = list(policy.file.items)
-    undone = {id(c) for c in changes}
+    undone = {c.id for c in changes}   # by id: resolve's items are copies carrying their scope
     # The change list of N describes N; the derived year keeps only lists about its own past.
-    items = [i for i in items if not (isinstance(i, n.Change) and (id(i) in undone or version is None))]
+    items = [i for i in items if not (isinstance(i, n.Change) and (i.id in undone or version is None))]
     for change in changes:
         for delta in change.deltas:
             items = _undo(policy, change, delta, items)
@@ -121,32 +123,32 @@ def _scope_of(policy: Policy, change: n.Change, delta: n.Delta) -> tuple[str, ..
     return tuple(scope) or tuple(policy.care_types)
 
 
-def _unknown_clause(kind: str, ident: str, change: n.Change, delta: n.Delta, scope: tuple[str, ...]) -> n.Clause:
+def _unknown_clause(kind: ClauseKind, ident: str, change: n.Change, delta: n.Delta, scope: tuple[str, ...]) -> n.Clause:
     return n.Clause(kind, ident, None, change.citation, scope, None, n.Unknown(delta.span), None, None, None,
                     delta.span, delta.span)
 
 
 def _undo(policy: Policy, change: n.Change, delta: n.Delta, items: list) -> list:
     present = {_ids(i) for i in items}
-    if delta.kind in ("toegevoegd", "vervangen"):
+    if delta.kind in (DeltaKind.ADDED, DeltaKind.REPLACED):
         scope = _scope_of(policy, change, delta)
         items = _without(items, set(delta.names) - set(delta.old))
-    if delta.kind in ("vervallen", "vervangen"):
-        scope = _scope_of(policy, change, delta) if delta.kind == "vervallen" else scope
+    if delta.kind.gone:
+        scope = _scope_of(policy, change, delta) if delta.kind is DeltaKind.REMOVED else scope
         scope = tuple(z for z in scope if z not in delta.names) or scope
         for old in delta.old:
             if old in present:
                 continue   # still in N's body (a finding of `check`): N-1 had it as it stands
             if delta.old_kind == "zorgsoort":
                 items.insert(0, n.CareType(old, old, (), delta.span))
-                items.append(_unknown_clause("randvoorwaarde", f"onbekend_{old}", change, delta, (old,)))
+                items.append(_unknown_clause(ClauseKind.REQUIREMENT, f"onbekend_{old}", change, delta, (old,)))
             else:
                 kept = tuple(z for z in scope if any(isinstance(i, n.CareType) and i.name == z for i in items))
                 items.append(_unknown_clause(delta.old_kind, old, change, delta, kept or scope))
-    if delta.kind == "aangescherpt":
+    if delta.kind is DeltaKind.TIGHTENED:
         items = [replace(i, condition=n.Or((i.condition, n.Unknown(delta.span)), delta.span))
                  if isinstance(i, n.Clause) and i.id in delta.names else i for i in items]
-    if delta.kind == "onbekend":
+    if delta.kind is DeltaKind.UNKNOWN:
         names = set(delta.names)
         result = []
         for item in items:
@@ -158,7 +160,7 @@ def _undo(policy: Policy, change: n.Change, delta: n.Delta, items: list) -> list
                 item = replace(item, when=n.When("text", None, None, None, "onbekend", delta.span))
             result.append(item)
         items = result
-    if delta.kind == "waarde" and delta.names:
+    if delta.kind is DeltaKind.VALUE and delta.names:
         items = [_old_value(i, delta) if _ids(i) in delta.names else i for i in items]
     return items
 
@@ -168,7 +170,7 @@ def _planning_unknown(item):
     continues into N-1 are unknown (the change list compares the texts, not the procedures)."""
     if isinstance(item, n.Milestone):
         return replace(item, when=n.When("text", None, None, None, "onbekend", item.when.span))
-    if isinstance(item, n.Clause) and (item.kind == "doorlopend" or _dated(item.condition)
+    if isinstance(item, n.Clause) and (item.kind is ClauseKind.CONTINUING or _dated(item.condition)
                                        or (item.guard is not None and _dated(item.guard))):
         return replace(item, condition=n.Unknown(item.condition.span), guard=None)
     return item
@@ -189,12 +191,15 @@ def _old_value(item, delta: n.Delta):
 
 def _swap(condition: n.Condition, new, old) -> n.Condition:
     """The condition with every compared value equal to `new` replaced by `old`."""
-    if isinstance(condition, n.Comparison) and type(condition.value) is type(new) and \
-            getattr(condition.value, "value", None) == getattr(new, "value", None):
-        return replace(condition, value=old)
-    if isinstance(condition, n.Not):
-        return replace(condition, operand=_swap(condition.operand, new, old))
-    if isinstance(condition, (n.And, n.Or)):
-        return replace(condition, operands=tuple(_swap(o, new, old) for o in condition.operands))
-    return condition
-
+    match condition:
+        case n.Comparison() if type(condition.value) is type(new) and \
+                getattr(condition.value, "value", None) == getattr(new, "value", None):
+            return replace(condition, value=old)
+        case n.Not():
+            return replace(condition, operand=_swap(condition.operand, new, old))
+        case n.And() | n.Or():
+            return replace(condition, operands=tuple(_swap(o, new, old) for o in condition.operands))
+        case n.Comparison() | n.Truth() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount() | n.Unknown():
+            return condition
+        case _:
+            raise TypeError(f"cannot swap values in condition {type(condition).__name__}")
