@@ -17,7 +17,7 @@ from pathlib import Path
 from . import decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
-from .language import derive, parser, resolve
+from .language import contract_years, derive, parser, resolve
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
 from .report.common import Report
@@ -126,8 +126,8 @@ def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[re
     return chosen
 
 
-def compile_all(policies: list[resolve.Policy]) -> list[compiler.Program]:
-    return [compiler.compile_policy(p) for p in policies]
+def compile_all(policies: list[resolve.Policy], contract_year: int | None = None) -> list[compiler.Program]:
+    return [compiler.compile_policy(contract_years.for_contract_year(p, contract_year)) for p in policies]
 
 
 @dataclass
@@ -152,12 +152,12 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
 
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
-            ground_limit: int = decide.DEFAULT_GROUND_LIMIT) -> Explained:
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, contract_year: int | None = None) -> Explained:
     """Every provider decided under the policies in force, with every diagnostic on the way."""
     loaded = load(policy_paths)
     diagnostics = list(loaded.diagnostics)
     policies = in_force(loaded.policies, year)
-    programs = compile_all(policies)
+    programs = compile_all(policies, contract_year)
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken, decide it with the ones in force.
     provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))

@@ -67,7 +67,7 @@ def without_route(policy: Policy) -> list[Finding]:
         term = any(policy.applies_to(t, z) for t in policy.terms) or \
             any(c.kind is ClauseKind.CONTINUING and policy.applies_to(c, z) for c in policy.clauses.values())
         missing = ([] if way_in or not has_ways else [Phrase("missing.way_in")]) + \
-            ([] if term or not has_terms else [Phrase("missing.term")])
+            ([] if term or not has_terms else [Phrase("term_word")])
         if missing:
             findings.append(Finding("geen_route", policy.path, "check.no_route",
                                     {"care_type": z, "missing": Listing(tuple(missing))},

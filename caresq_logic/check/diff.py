@@ -89,7 +89,7 @@ def diff(old: Policy, new: Policy) -> list[Change]:
 
 # The words of the text output, by the JSON constants of `what` and `how`.
 WORDS = {"zorgsoort": "diff.care_type", "clausule": "diff.clause", "zorgovereenkomst": "diff.tier",
-         "toegevoegd": "diff.added", "vervallen": "diff.removed", "gewijzigd": "diff.changed"}
+         "toegevoegd": "delta.toegevoegd", "vervallen": "delta.vervallen", "gewijzigd": "diff.changed"}
 
 
 def _outcome(value: str | None) -> Phrase | str:
@@ -100,7 +100,7 @@ def _outcome(value: str | None) -> Phrase | str:
 def as_text(old: Policy, new: Policy, changes: list[Change], lang: str = "nl") -> str:
     out = [ui("diff.header", lang, old=old.path, new=new.path, count=len(changes))]
     for c in changes:
-        out.append(ui("diff.item", lang, how=ui(WORDS[c.how], lang), what=ui(WORDS[c.what], lang), ident=c.ident))
+        out.append(f"{ui(WORDS[c.how], lang)}: {ui(WORDS[c.what], lang)} {c.ident}")
         if c.old:
             out.append("  " + ui("diff.old", lang, text=c.old))
         if c.new:
@@ -108,7 +108,7 @@ def as_text(old: Policy, new: Policy, changes: list[Change], lang: str = "nl") -
         if c.witness:
             out.append("  " + ui("diff.decision", lang, care_type=c.care_type,
                                  old=_outcome(c.outcomes.get("old")), new=_outcome(c.outcomes.get("new"))))
-            out.append("  " + ui("diff.witness", lang))
+            out.append("  " + ui("check.witness", lang) + ":")
             out.extend("    " + line for line in c.witness.splitlines())
         elif c.what == "clausule":
             out.append("  " + ui("diff.no_effect", lang))

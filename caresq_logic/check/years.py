@@ -68,7 +68,7 @@ def _delta_clauses(earlier: Policy, later: Policy, changes: list[n.Change]) -> d
     return named
 
 
-WHY = {"doorlopend": "continues_by.clause", "looptijd": "continues_by.term"}   # catalogue keys
+WHY = {"doorlopend": ClauseKind.CONTINUING, "looptijd": Phrase("term_word")}   # words in the reader's language
 
 
 def _continuing(earlier: Policy, later: Policy) -> dict[str, str]:
@@ -143,7 +143,7 @@ def cross_year(earlier: Policy, later: Policy) -> list[Finding]:
         merged[key] = Finding(
             "jaaroverschrijdend", later.path, "check.cross_year_changed" if kind_of_goal == "changed" else "check.cross_year_relaxed",
             {"care_type": z, "earlier": earlier.path, "later": later.path, "change": change.id,
-             "clauses": ", ".join(failing), "why": Phrase(WHY[continuing[z]])},
+             "clauses": ", ".join(failing), "why": WHY[continuing[z]]},
             involved=[_change(change)] + [i for i in (_item(policy, c) for c in failing) if i],
             witness=text)
         findings.append(merged[key])
@@ -201,7 +201,7 @@ def unannounced(earlier: Policy, later: Policy) -> list[Finding]:
         findings.append(Finding(
             "wijzigingenlijst", later.path, "check.change_unstated_clause",
             {"clause": ident, "earlier": earlier.path, "later": later.path,
-             "how": Phrase("diff.added" if before is None else "diff.removed" if after is None else "diff.changed")},
+             "how": Phrase("delta.toegevoegd" if before is None else "delta.vervallen" if after is None else "diff.changed")},
             involved=[i for i in (_item(earlier, ident) if before else None,
                                   _item(later, ident) if after else None) if i]))
     for name in sorted(set(earlier.features) ^ set(later.features)):

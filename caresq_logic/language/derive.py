@@ -166,13 +166,15 @@ def _undo(policy: Policy, change: n.Change, delta: n.Delta, items: list) -> list
 
 
 def _planning_unknown(item):
-    """The planning of year N is not that of N-1: its dates, its looptijden and whose contract
-    continues into N-1 are unknown (the change list compares the texts, not the procedures)."""
+    """The planning of year N is not that of N-1: its dates, its looptijden, its contract years
+    and whose contract continues into N-1 are unknown (the change list compares the texts, not the procedures)."""
     if isinstance(item, n.Milestone):
         return replace(item, when=n.When("text", None, None, None, "onbekend", item.when.span))
+    # A clause `in contractjaar N` is about a year of N's contract, which N-1 does not have.
     if isinstance(item, n.Clause) and (item.kind is ClauseKind.CONTINUING or _dated(item.condition)
-                                       or (item.guard is not None and _dated(item.guard))):
-        return replace(item, condition=n.Unknown(item.condition.span), guard=None)
+                                       or (item.guard is not None and _dated(item.guard))
+                                       or item.contract_year is not None):
+        return replace(item, condition=n.Unknown(item.condition.span), guard=None, contract_year=None)
     return item
 
 

@@ -2,13 +2,12 @@
 
 Takes: one parsed policy file.
 Returns: a `Policy` in which every name is known to exist and every comparison fits its
-kenmerk's type; scopes are expanded (`voor alle zorgsoorten`), tiers are grouped per zorgsoort
-best-first and factors per zorgsoort. Raises `Failed` with every problem found (not just the
-first), each at the span of the offending name or value.
+kenmerk's type, and every name a change-list delta gives exists (`deltas.check_deltas`); scopes are
+expanded (`voor alle zorgsoorten`), tiers grouped per zorgsoort best-first, factors per zorgsoort.
+Raises `Failed` with every problem found (not just the first), each at the offending span.
 
 What changed from the syntax tree: nothing is dropped; this stage adds the indexes the compiler
-and the renderers need, so that they never have to look anything up by scanning.
-"""
+and the renderers need, so that they never have to look anything up by scanning."""
 
 from __future__ import annotations
 
@@ -16,6 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import nodes as n
+from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
 from .deltas import check_deltas
@@ -42,6 +42,7 @@ class Policy:
     start_rules: tuple[n.StartRule, ...]
     changes: tuple[n.Change, ...]
     suppressions: tuple[n.Suppression, ...] = ()
+    contract_year: int | None = None   # set by `for_contract_year`: the clauses of that year only
 
     @property
     def header(self) -> n.Header:
@@ -134,6 +135,10 @@ class _Checker:
             care_type: tuple(c for c in clauses.values() if c.kind is ClauseKind.FACTOR and care_type in c.care_types)
             for care_type in self.care_types
         }
+        for clause in clauses.values():   # `in contractjaar N`: N is a year of the clause's contract
+            years = {y for t in found.terms if set(t.care_types) & set(clause.care_types) for y in range(t.start, t.end + 1)}
+            if clause.contract_year is not None and clause.contract_year not in years:
+                self.error("B231", clause.span, year=clause.contract_year, years=", ".join(map(str, sorted(years))) or "-")
         self.check_suppressions(found.suppressions, clauses)
         check_deltas(self, found.changes, clauses, found.terms, found.milestones, found.start_rules)
         self.check_counts_as(clauses, factors)
@@ -177,6 +182,8 @@ class _Checker:
             item = replace(item, care_types=self.expand_scope(item.scope, item.scope_span))
         if isinstance(item, (n.Clause, n.Term, n.Milestone, n.StartRule, n.Change)):
             self.declare_id(item.id, item.span)
+        if getattr(item, "reading", None) is not None and not item.citation.quote:
+            self.error("B229", item.reading.span)   # a reading is of a sentence: the citation quotes it
         match item:
             case n.Clause():
                 found.clauses.setdefault(item.id, item)
@@ -379,12 +386,14 @@ class _Checker:
         if not self.expect(feature, node.ref, NUMERIC, "int"):
             return
         value = node.value
-        wanted = {
-            "int": n.IntValue, "count": n.IntValue, "percentage": n.PercentValue, "date": n.DateValue,
-        }[feature.type.kind]
+        wanted = {"int": (n.IntValue, n.DecimalValue), "count": (n.IntValue,), "percentage": (n.PercentValue,),
+                  "date": (n.DateValue,)}[feature.type.kind]
         if not isinstance(value, wanted):
             self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
                        expected=TypeName(feature.type.kind))
+        elif isinstance(value, (n.DecimalValue, n.PercentValue)) and n.decimals_of(value.value) > feature.type.decimals:
+            self.error("B230", value.span, value=printer.value(value), count=n.decimals_of(value.value),
+                       name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
         elif isinstance(value, n.DateValue) and value.value is None:
