@@ -169,6 +169,42 @@ def check(
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
 
+def _publication(given: str, lang: str):
+    """A policy file, or `file@2025` / `file@2023-04` for a publication derived from it."""
+    path, _, label = given.partition("@")
+    loaded = passes.load([path])
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, lang)
+        raise typer.Exit(2)
+    wanted = [p for p in loaded.policies if p.path.split("@")[0] == path and p.path.partition("@")[2] == label]
+    if not wanted:
+        found = ", ".join(p.path for p in loaded.policies)
+        _print_diagnostics([diag("C001", Span(given, 1, 1), path=f"{given} (wel: {found})")], lang)
+        raise typer.Exit(2)
+    return wanted[0]
+
+
+@app.command("diff")
+def diff_command(
+    old: str = typer.Argument(..., help="Het oude beleid: een bestand, of bestand@jaar voor een afgeleid jaar."),
+    new: str = typer.Argument(..., help="Het nieuwe beleid."),
+    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+) -> None:
+    """Semantisch verschil tussen twee beleidsjaren, met per wijziging een getuige. / Semantic diff.
+
+    Exit 0; 2: onbruikbare invoer."""
+    from .check import diff as semantic
+
+    before, after = _publication(old, taal.value), _publication(new, taal.value)
+    changes = semantic.diff(before, after)
+    if format is ExplainFormat.json:
+        _write(uitvoer, semantic.as_json(before, after, changes))
+    else:
+        _write(uitvoer, semantic.as_text(before, after, changes, taal.value))
+
+
 @app.command()
 def citaten(
     paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de ingebouwde policies/."),

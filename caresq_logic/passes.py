@@ -21,7 +21,7 @@ from . import __version__, decide
 from .asp import compiler
 from .check import goal
 from .diagnostics import Diagnostic, Failed, Span, diag
-from .language import contract_years, parser, resolve
+from .language import contract_years, derive, parser, resolve
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
 from .report.common import Report
@@ -89,7 +89,31 @@ def load(paths: list[str] | None) -> Loaded:
             loaded.policies.append(parse_file(path, shown, loaded.digests))
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
+    loaded.policies += with_derived(loaded.policies, loaded.diagnostics)
     return loaded
+
+
+def _publication(policy: resolve.Policy) -> tuple[str, int, str | None]:
+    return policy.header.domain, policy.header.year, policy.header.version
+
+
+def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic]) -> list[resolve.Policy]:
+    """The earlier publications each policy's change lists describe, where no file of their own
+    exists (a file of its own is the text; `check` compares it with the change list)."""
+    own = {_publication(p) for p in policies}
+    derived: list[resolve.Policy] = []
+    for policy in policies:
+        try:
+            earlier_ones = derive.derive_all(policy)
+        except Failed as failed:
+            diagnostics.extend(failed.diagnostics)
+            continue
+        for earlier in earlier_ones:
+            if _publication(earlier) in own:
+                break   # from here back, the own text is the earlier year
+            own.add(_publication(earlier))
+            derived.append(earlier)
+    return derived
 
 
 def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[resolve.Policy]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from caresq_logic.language.kinds import ClauseKind, Outcome
+from caresq_logic.language.kinds import ClauseKind, DeltaKind, Outcome
 from caresq_logic.messages import CATALOGUE
 
 from conftest import run
@@ -21,14 +21,15 @@ def _string_constants() -> set[str]:
 
 def test_no_catalogue_key_is_unused():
     used = _string_constants()
-    # The enums name their own keys ("kind." + value, "outcome." + value).
+    # The enums name their own keys ("kind." + value, "outcome." + value, "delta." + value).
     used |= {f"kind.{k.value}" for k in ClauseKind} | {f"outcome.{o.value}" for o in Outcome}
+    used |= {f"delta.{d.value}" for d in DeltaKind}
     unused = [key for key in CATALOGUE if key not in used and key.removeprefix("ui.") not in used]
     assert unused == []
 
 
 def test_every_enum_member_has_words_in_both_languages():
-    for member in [*ClauseKind, *Outcome]:
+    for member in [*ClauseKind, *Outcome, *DeltaKind]:
         assert member.localize("nl") and member.localize("en")
 
 

@@ -191,6 +191,13 @@ class _Compiler:
         pre = "_tier_" if tier else "_"
         head = f"(P,Z,{owner},{number})"
         match condition:
+            case n.Unknown():
+                # No provider fact decides it: only `check` chooses _onbekend (either way).
+                scope = f"_tier_scope(P,Z,{owner})" if tier else f"_scope(P,Z,{owner})"
+                self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
+                self.emit(f"_onbekend_node({owner},{number}).")
+                self.emit(f"{pre}leaf{head} :- {scope}, _onbekend(P,{owner},{number}).")
+                return number
             case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
                 scope = f"_tier_scope(P,Z,{owner})" if tier else f"_scope(P,Z,{owner})"
                 self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")

@@ -40,6 +40,10 @@ _reached(unmet(Z,C)) :- _unmet({WITNESS},Z,C), _active({WITNESS},Z,C).
 _reached(both(Z1,Z2)) :- _eligible({WITNESS},Z1), _eligible({WITNESS},Z2), _goal_id(both(Z1,Z2)).
 _reached(excepted_contract(Z,C)) :- _excepted({WITNESS},Z,C), _met({WITNESS},Z,C), _decision({WITNESS},Z,zorgovereenkomst).
 _reached(retroactive(Z,R,Y)) :- _start_date({WITNESS},Z,R,S), _goal_id(retroactive(Z,R,Y)), S < Y*10000+101.
+_reached(approach_split(Z,C1,C2)) :- _goal_id(approach_split(Z,C1,C2)), _met({WITNESS},Z,C1), _active({WITNESS},Z,C1),
+    _unmet({WITNESS},Z,C2), _active({WITNESS},Z,C2), _eligible({WITNESS},Z).
+_reached(approach_split(Z,C1,C2)) :- _goal_id(approach_split(Z,C1,C2)), _met({WITNESS},Z,C2), _active({WITNESS},Z,C2),
+    _unmet({WITNESS},Z,C1), _active({WITNESS},Z,C1), _eligible({WITNESS},Z).
 :- _goal(G), not _reached(G).
 #show.
 """

@@ -17,7 +17,7 @@ from decimal import Decimal
 from typing import Union
 
 from ..diagnostics import Span
-from .kinds import ClauseKind
+from .kinds import ClauseKind, DeltaKind
 
 # ---- values and references -------------------------------------------------------------------
 
@@ -134,6 +134,13 @@ class FactorCount:
 
 
 @dataclass(frozen=True)
+class Unknown:
+    """`onbekend`: a condition the text does not state (a changed clause's old form in a derived year)."""
+
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True)
 class Not:
     operand: "Condition"
     span: Span = field(compare=False)
@@ -151,8 +158,8 @@ class Or:
     span: Span = field(compare=False)
 
 
-Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Not, And, Or]
-LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount)
+Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Unknown, Not, And, Or]
+LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Unknown)
 
 # ---- declarations and clauses ----------------------------------------------------------------
 
@@ -186,6 +193,7 @@ class Header:
     source: str | None
     span: Span = field(compare=False)
     reconstructed_from: str | None = None   # set: a partial policy rebuilt from a change list
+    derived_from: str | None = None         # set: derived from this later publication and its deltas
 
 
 @dataclass(frozen=True)
@@ -337,8 +345,26 @@ class StartRule:
 
 
 @dataclass(frozen=True)
+class Delta:
+    """What one change-list item says changed. `names`: the items of this year it concerns; `old`:
+    for vervallen/vervangen, the earlier year's items that are gone (`old_kind` when they are not
+    in this year's body); `old_value`/`new_value`: for waarde, and the old form aangescherpt states."""
+
+    kind: DeltaKind
+    names: tuple[str, ...]
+    old: tuple[str, ...]
+    old_kind: "ClauseKind | str | None"     # a clause kind, or "zorgsoort"
+    old_value: "Value | str | None"
+    new_value: "Value | str | None"
+    target: str | None          # waarde about something that is no item (a tariff): its words
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True)
 class Change:
-    """`wijziging`: one item of the change list against the previous publication."""
+    """`wijziging`: one item of the change list against the previous publication (`against`:
+    an earlier version of the same year; None: the previous year), with its deltas and
+    whether the text states it only as an intention (`voornemen`)."""
 
     id: str
     title: str | None
@@ -348,6 +374,9 @@ class Change:
     span: Span = field(compare=False)
     scope_span: Span | None = field(compare=False)
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
+    deltas: tuple[Delta, ...] = ()
+    intention: bool = False
+    against: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from lark import Token, Transformer, v_args
+from lark import Token, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 
 from ..diagnostics import Failed, Span, control_character
 from . import nodes as n
+from .deltas import DeltaNodes
 from .kinds import ClauseKind
 from .grammar import lark
 from .syntax_errors import syntax_diagnostic, too_deep
@@ -64,7 +65,7 @@ def _unquote(token: Token) -> str:
 
 
 @v_args(meta=True)
-class _ToNodes(Transformer):
+class _ToNodes(DeltaNodes):
     def __init__(self, path: str):
         super().__init__()
         self.path = path
@@ -315,10 +316,6 @@ class _ToNodes(Transformer):
         guard = rest[0][1] if rest else None
         return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span, reading=reading)
 
-    def change(self, meta, children):
-        ident, title, rest = self._titled(children)
-        citation, scope, scope_span = self._optional_scope(rest)
-        return n.Change(ident, title, citation, scope, _unquote(rest[0]), self._span(meta), scope_span)
 
     # conditions
     def or_cond(self, meta, children):

@@ -2,13 +2,12 @@
 
 Takes: one parsed policy file.
 Returns: a `Policy` in which every name is known to exist and every comparison fits its
-kenmerk's type; scopes are expanded (`voor alle zorgsoorten`), tiers are grouped per zorgsoort
-best-first and factors per zorgsoort. Raises `Failed` with every problem found (not just the
-first), each at the span of the offending name or value.
+kenmerk's type, and every name a change-list delta gives exists (`deltas.check_deltas`); scopes are
+expanded (`voor alle zorgsoorten`), tiers grouped per zorgsoort best-first, factors per zorgsoort.
+Raises `Failed` with every problem found (not just the first), each at the offending span.
 
 What changed from the syntax tree: nothing is dropped; this stage adds the indexes the compiler
-and the renderers need, so that they never have to look anything up by scanning.
-"""
+and the renderers need, so that they never have to look anything up by scanning."""
 
 from __future__ import annotations
 
@@ -19,6 +18,7 @@ from . import nodes as n
 from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
+from .deltas import check_deltas
 from .kinds import KINDS, ClauseKind
 from ..messages import TypeName
 from .reserved import RESERVED_NAMES
@@ -140,6 +140,7 @@ class _Checker:
             if clause.contract_year is not None and clause.contract_year not in years:
                 self.error("B231", clause.span, year=clause.contract_year, years=", ".join(map(str, sorted(years))) or "-")
         self.check_suppressions(found.suppressions, clauses)
+        check_deltas(self, found.changes, clauses, found.terms, found.milestones, found.start_rules)
         self.check_counts_as(clauses, factors)
         self.check_tiers(found.tiers, factors)
         return Policy(

@@ -133,6 +133,7 @@ def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "n
                         "title": p.header.title,
                         "file": p.path,
                         "reconstructed_from": p.header.reconstructed_from,
+                        "derived_from": p.header.derived_from,
                         "decisions": [_with_goal(_decision_json(d, lang), r.goals.get((p.path, d.care_type.name)))
                                       for d in decisions],
                     }

@@ -75,6 +75,8 @@ def html(reports: list[Report], lang: str = "nl", details: bool = False, receipt
         body.append(f'<p class="policy">{escape(report.file)}</p>')
         for policy, decisions in report.policies:
             body.append(f'<p class="policy">{escape(policy_line(policy, lang, decisions))}</p>')
+            if policy.header.derived_from:
+                body.append(f'<p class="policy">{escape(ui("derived", lang, source=policy.header.derived_from))}</p>')
             if not decisions:
                 body.append(f"<p>{escape(ui('no_care_types', lang))}</p>")
             outliner = Outliner(policy, options)

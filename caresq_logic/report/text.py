@@ -43,6 +43,8 @@ def text(reports: list[Report], lang: str = "nl", details: bool = False, quotes:
             out.append(policy_line(policy, lang, decisions))
             if policy.header.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=policy.header.reconstructed_from))
+            if policy.header.derived_from:
+                out.append("  " + ui("derived", lang, source=policy.header.derived_from))
             if not decisions:
                 out.append("  " + ui("no_care_types", lang))
             outliner = Outliner(policy, options)

@@ -58,27 +58,34 @@ def _value(v: n.Value, lang: str) -> str:
 
 def leaf(policy: Policy, c: n.Condition, lang: str) -> str:
     """One leaf condition as a sentence fragment a provider can read."""
-    if isinstance(c, n.Truth):
-        return feature_title(policy, c.ref, lang)
-    if isinstance(c, n.Comparison):
-        kind = "date" if isinstance(c.value, n.DateValue) else "number"
-        return ui(OPERATORS[(kind, c.op)], lang, what=feature_title(policy, c.ref, lang), value=_value(c.value, lang))
-    if isinstance(c, n.Ratio):
-        return ui(OPERATORS[("number", c.op)], lang, what=feature_title(policy, c.part, lang),
-                  value=ui("word.percent_of", lang, percent=printer.number(c.percent.value),
-                           whole=_lower_first(feature_title(policy, c.whole, lang))))
-    if isinstance(c, n.Membership):
-        return ui("word.one_of", lang, what=feature_title(policy, c.ref, lang),
-                  choices=listing([_value(v, lang) for v in c.values], lang))
-    if isinstance(c, n.AllRequired):
-        return ui("all_required", lang)
-    if isinstance(c, n.FactorCount):
-        return ui("word.factors", lang, needed=c.minimum)
-    if isinstance(c, n.Not):
-        return ui("word.not", lang, what=leaf(policy, c.operand, lang) if isinstance(c.operand, n.LEAVES)
-                  else condition(policy, c.operand, lang))
-    word = "and" if isinstance(c, n.And) else "or"
-    return listing([condition(policy, o, lang) for o in c.operands], lang, word)
+    match c:
+        case n.Truth():
+            return feature_title(policy, c.ref, lang)
+        case n.Comparison():
+            kind = "date" if isinstance(c.value, n.DateValue) else "number"
+            return ui(OPERATORS[(kind, c.op)], lang, what=feature_title(policy, c.ref, lang),
+                      value=_value(c.value, lang))
+        case n.Ratio():
+            return ui(OPERATORS[("number", c.op)], lang, what=feature_title(policy, c.part, lang),
+                      value=ui("word.percent_of", lang, percent=printer.number(c.percent.value),
+                               whole=_lower_first(feature_title(policy, c.whole, lang))))
+        case n.Membership():
+            return ui("word.one_of", lang, what=feature_title(policy, c.ref, lang),
+                      choices=listing([_value(v, lang) for v in c.values], lang))
+        case n.AllRequired():
+            return ui("all_required", lang)
+        case n.FactorCount():
+            return ui("word.factors", lang, needed=c.minimum)
+        case n.Unknown():
+            return ui("word.unknown_condition", lang)
+        case n.Not():
+            return ui("word.not", lang, what=leaf(policy, c.operand, lang) if isinstance(c.operand, n.LEAVES)
+                      else condition(policy, c.operand, lang))
+        case n.And() | n.Or():
+            word = "and" if isinstance(c, n.And) else "or"
+            return listing([condition(policy, o, lang) for o in c.operands], lang, word)
+        case _:
+            raise TypeError(f"no wording for condition {type(c).__name__}")
 
 
 def condition(policy: Policy, c: n.Condition, lang: str) -> str:
