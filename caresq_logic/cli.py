@@ -20,7 +20,7 @@ import typer
 
 from . import check as checking
 from . import decide, passes
-from .diagnostics import Diagnostic, Span, diag, sort_key
+from .diagnostics import Diagnostic, Span, diag, sort_key, visible
 from .language.finding_kinds import KINDS, SEVERITIES
 from .report import as_json, text
 from .report.check import RENDERERS
@@ -57,7 +57,7 @@ TAAL_HELP = "Taal van de uitvoer: nl (standaard) of en."
 
 def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
     for d in sorted(diagnostics, key=sort_key):
-        typer.echo(d.format(lang), err=True)
+        typer.echo(visible(d.format(lang)), err=True)
 
 
 def _write(output: Optional[Path], content: str) -> None:

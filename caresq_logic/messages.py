@@ -92,6 +92,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{name}' is not a kind of finding; choose from: {choices}"),
     "B227": ("error", "onderdruk noemt '{name}', maar die clausule bestaat niet",
              "onderdruk names '{name}', but no such clause exists"),
+    "B240": ("error", "getal {value} is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
+             "number {value} is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "B241": ("error", "beleid {domain} {year} staat ook in {other}, zonder dat het ene het andere vervangt; "
+                      "voor {domain} {year} wordt niets besloten (schrijf 'vervangt' of verwijder er een)",
+             "policy {domain} {year} is also in {other}, and neither replaces the other; "
+             "nothing is decided for {domain} {year} (write 'vervangt' or remove one)"),
     "B228": ("error", "een onderdrukking heeft een reden nodig", "a suppression needs a reason"),
     # --- provider files ---------------------------------------------------------------------
     "A100": ("error", "onverwacht {found}; een aanbiedersbestand bevat alleen feiten zoals 'kenmerk(aanbieder, waarde).'",
@@ -135,6 +141,13 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{value}' is not a valid provider name; use a lowercase name or a string"),
     "A208": ("warning", "aanbieder '{provider}' levert geen zorgsoort ('levert({provider}, zorgsoort).' ontbreekt); er valt niets te besluiten",
              "provider '{provider}' delivers no zorgsoort ('levert({provider}, zorgsoort).' is missing); there is nothing to decide"),
+    "A220": ("error", "waarde {value} van kenmerk '{name}' is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
+             "value {value} of kenmerk '{name}' is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "A221": ("error", "sleutel \"{key}\" staat twee keer in dit object; de eerste waarde was {first}",
+             "key \"{key}\" appears twice in this object; the first value was {first}"),
+    "A222": ("warning", "geen beleid dat geldt, gaat over zorgsoort '{care_type}'; daarvoor wordt niets besloten",
+             "no policy in force covers zorgsoort '{care_type}'; nothing is decided for it"),
+    "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
     # --- solving ----------------------------------------------------------------------------
     "S001": ("error", "de oplosser had meer dan {seconds} seconden nodig; verhoog --tijdslimiet of verklein de invoer",
@@ -144,6 +157,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                       "verhoog --grondlimiet of splits de invoer",
              "the input would ground {size} condition nodes, more than the limit {limit}; "
              "raise --grondlimiet or split the input"),
+    "C020": ("error", "geen beleid voor jaar {year} (wel voor: {years})", "no policy for year {year} (there is for: {years})"),
     "C008": ("error", "ongeldige --ernst '{value}': schrijf soort=niveau, met soort uit {kinds} en niveau uit {levels}",
              "invalid --ernst '{value}': write kind=level, kind one of {kinds}, level one of {levels}"),
     # --- findings of `check` (the kind's code is the diagnostic code) --------------------------

@@ -18,6 +18,7 @@ from . import decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
 from .language import parser, resolve
+from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
 from .report.common import Report
@@ -82,23 +83,44 @@ def load(paths: list[str] | None) -> Loaded:
             loaded.policies.append(parse_file(path, shown))
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
+    loaded.diagnostics.extend(rival_publications(loaded.policies))
     return loaded
+
+
+def _current(same_year: list[resolve.Policy]) -> list[resolve.Policy]:
+    """The publications of one domain and year that no other one replaces (`vervangt`)."""
+    replaced = {p.header.replaces for p in same_year if p.header.replaces}
+    return [p for p in same_year if p.header.version not in replaced] or same_year[-1:]
+
+
+def _by_domain_year(policies: list[resolve.Policy]) -> dict[tuple[str, int], list[resolve.Policy]]:
+    groups: dict[tuple[str, int], list[resolve.Policy]] = {}
+    for policy in policies:
+        groups.setdefault((policy.header.domain, policy.header.year), []).append(policy)
+    return groups
+
+
+def rival_publications(policies: list[resolve.Policy]) -> list[Diagnostic]:
+    """Two publications of one domain and year, neither replacing the other: which one decides
+    would depend on file names, so neither does (B241, and `in_force` leaves the domain out)."""
+    found = []
+    for (domain, year), same_year in _by_domain_year(policies).items():
+        current = _current(same_year)
+        found += [diag("B241", p.header.span, domain=domain, year=year, other=current[0].path)
+                  for p in current[1:]]
+    return found
 
 
 def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[resolve.Policy]:
     """Per domain, the policy of `year` (default: the latest year), leaving out a publication
-    that another one of the same year replaces (`vervangt`)."""
-    by_domain: dict[str, list[resolve.Policy]] = {}
-    for policy in policies:
-        by_domain.setdefault(policy.header.domain, []).append(policy)
+    that another one of the same year replaces (`vervangt`); none where two rival (B241)."""
+    groups = _by_domain_year(policies)
     chosen = []
-    for domain in sorted(by_domain):
-        candidates = by_domain[domain]
-        wanted = year if year is not None else max(p.header.year for p in candidates)
-        same_year = [p for p in candidates if p.header.year == wanted]
-        replaced = {p.header.replaces for p in same_year if p.header.replaces}
-        current = [p for p in same_year if p.header.version not in replaced]
-        chosen.extend(current[-1:] or same_year[-1:])
+    for domain in sorted({d for d, _ in groups}):
+        wanted = year if year is not None else max(y for d, y in groups if d == domain)
+        current = _current(groups.get((domain, wanted), []))
+        if len(current) == 1:
+            chosen.extend(current)
     return chosen
 
 
@@ -118,7 +140,7 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
     for path, shown in files:
         try:
             provider_files.append(read(path.read_bytes(), shown, catalog))
-            diagnostics.extend(provider_files[-1].warnings)
+            diagnostics.extend(provider_files[-1].warnings + provider_files[-1].errors)
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)
         except OSError as error:
@@ -133,10 +155,14 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
     loaded = load(policy_paths)
     diagnostics = list(loaded.diagnostics)
     policies = in_force(loaded.policies, year)
+    if year is not None and not any(p.header.year == year for p in loaded.policies):
+        diagnostics.append(diag("C020", Span("--jaar", 1, 1), year=year,
+                                years=", ".join(str(y) for y in sorted({p.header.year for p in loaded.policies}))))
     programs = compile_all(policies)
     # A provider file describes the provider, whatever the year: check it against every loaded
-    # policy's kenmerken, decide it with the ones in force.
-    provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
+    # policy's kenmerken (a kenmerk the policies in force declare: against their declaration),
+    # decide it with the ones in force.
+    provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies, policies))
     diagnostics.extend(problems)
 
     decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
@@ -160,6 +186,12 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
             if not report.policies and len(solved) < len(programs):
                 continue   # its policy could not be decided: the diagnostic says why
             if not report.policies:
-                report.policies = [(p.policy, []) for p in programs[:1]]
+                # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says
+                # when there is none), under the first one only if it delivers nothing at all.
+                delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
+                related = [p for p in programs if delivered & set(p.policy.care_types)]
+                if delivered and not related:
+                    continue
+                report.policies = [(p.policy, []) for p in (related or programs)[:1]]
             reports.append(report)
     return Explained(reports, diagnostics)

@@ -15,6 +15,12 @@ from ..diagnostics import Span
 
 # ---- values and references -------------------------------------------------------------------
 
+# clingo computes with signed 32-bit integers and wraps silently beyond them. A ratio compares
+# 100 * part with p * whole (p <= 100), so every integer a policy or a provider states must stay
+# within (2**31 - 1) // 100 for those products to fit: checked where a value enters (resolve,
+# providers.validate), never left to the solver.
+MAX_INTEGER = (2**31 - 1) // 100   # 21,474,836
+
 
 @dataclass(frozen=True)
 class IntValue:

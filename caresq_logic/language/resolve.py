@@ -370,6 +370,8 @@ class _Checker:
                        expected=TypeName(feature.type.kind))
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
+        elif isinstance(value, n.IntValue) and abs(value.value) > n.MAX_INTEGER:
+            self.error("B240", value.span, value=value.value, limit=n.MAX_INTEGER)
         elif isinstance(value, n.DateValue) and value.value is None:
             self.error("B208", value.span, value=value.text)
 

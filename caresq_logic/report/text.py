@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from ..diagnostics import visible
 from ..decide import ClauseResult, Decision, NodeResult, TierResult, Value
 from ..language import nodes as n
 from ..messages import ui
@@ -28,7 +29,7 @@ def fmt_value(value: object, lang: str) -> str:
         return ui("yes", lang)
     if value == "nee":
         return ui("no", lang)
-    return str(value)
+    return visible(str(value))
 
 
 def fmt_values(values: tuple[Value, ...], lang: str) -> str:
@@ -62,12 +63,13 @@ def leaves(node: NodeResult) -> list[NodeResult]:
 def text(reports: list[Report], lang: str = "nl") -> str:
     out: list[str] = []
     for report in reports:
+        # Every string from an input is made visible: a report line cannot be spoofed.
         name = f"{report.name} ({report.provider})" if report.name else report.provider
-        out.append(f"{ui('provider', lang)}: {name}  [{report.file}]")
+        out.append(f"{ui('provider', lang)}: {visible(name)}  [{visible(report.file)}]")
         for policy, decisions in report.policies:
             h = policy.header
             version = f", versie {h.version}" if h.version else ""
-            out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]")
+            out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{visible(policy.path)}]")
             if h.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=h.reconstructed_from))
             if not decisions:

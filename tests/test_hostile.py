@@ -1,0 +1,199 @@
+"""Hostile input, round two (issue 14): every attack that gave a silent wrong decision or lost a
+batch on f309aad, as a regression test. Each expects a positioned diagnostic with its own code,
+exit 2, and every other provider, row and file still decided."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from conftest import EXAMPLES, REPO, run
+
+FYSIO_A = (EXAMPLES / "paramedische_zorg" / "fysio_a.lp").read_text(encoding="utf-8")
+CSV = (REPO / "examples" / "markt" / "praktijken.csv").read_text(encoding="utf-8")
+JSONL = (REPO / "examples" / "markt" / "praktijken.jsonl").read_text(encoding="utf-8")
+
+# A policy small enough to read at a glance: one exclusion with a threshold, one ratio.
+SMALL = """beleid klein {year} "Klein beleid".
+zorgsoort fysiotherapie "Fysiotherapie".
+kenmerk index: {index_type}.
+kenmerk deel: aantal.
+kenmerk geheel: aantal.
+uitsluiting hoog "Index te hoog" (§1 "Bij een index hoger dan 150 geen overeenkomst.") voor fysiotherapie:
+  index groter dan {threshold}.
+randvoorwaarde deel_30 "Ten minste 30%" (§2 "Ten minste 30% van het geheel.") voor fysiotherapie:
+  deel ten minste 30% van geheel.
+"""
+
+
+def small(tmp_path: Path, name: str = "klein.beleid", year: int = 2026, index_type: str = "getal",
+          threshold: str = "150") -> Path:
+    path = tmp_path / name
+    path.write_text(SMALL.format(year=year, index_type=index_type, threshold=threshold), encoding="utf-8")
+    return path
+
+
+def explain(*args: str):
+    result = run("explain", *args, "--format", "json")
+    document = json.loads(result.stdout) if result.stdout.strip() else {"providers": [], "diagnostics": []}
+    decided = {(p["file"], p["id"], d["zorgsoort"]): d["outcome"]
+               for p in document["providers"] for policy in p["policies"] for d in policy["decisions"]}
+    codes = [d["code"] for d in document.get("diagnostics", [])]
+    return result.exit_code, decided, codes, result
+
+
+# ---- silent wrong decisions --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("value", ["2147483648", "-2147483649", "21474837"])
+def test_an_integer_beyond_what_clingo_can_compute_with_is_rejected_in_every_format(tmp_path, value):
+    policy = small(tmp_path)
+    lp = tmp_path / "p.lp"
+    lp.write_text(f"levert(p, fysiotherapie).\nindex(p, {value}).\n")
+    csv = tmp_path / "p.csv"
+    csv.write_text(f"id,levert,index\ngood,fysiotherapie,200\nbad,fysiotherapie,{value}\n")
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text(f'{{"id": "good", "levert": "fysiotherapie", "index": 200}}\n'
+                     f'{{"id": "bad", "levert": "fysiotherapie", "index": {value}}}\n')
+    code, decided, codes, _ = explain(str(lp), str(csv), str(jsonl), "--beleid", str(policy))
+    assert code == 2
+    assert codes.count("A220") == 3
+    assert (str(lp), "p", "fysiotherapie") not in decided
+    for path in (csv, jsonl):
+        assert decided[(str(path), "good", "fysiotherapie")] == "geen_overeenkomst"   # index 200 > 150
+        assert (str(path), "bad", "fysiotherapie") not in decided
+
+
+def test_a_ratio_cannot_overflow(tmp_path):
+    """0 >= 30% of 100000000 used to pass: 30 * 100000000 wrapped around."""
+    policy = small(tmp_path)
+    lp = tmp_path / "p.lp"
+    lp.write_text("levert(p, fysiotherapie).\ndeel(p, 0).\ngeheel(p, 100000000).\n")
+    code, decided, codes, _ = explain(str(lp), "--beleid", str(policy))
+    assert (code, codes, decided) == (2, ["A220"], {})
+    lp.write_text("levert(p, fysiotherapie).\ndeel(p, 0).\ngeheel(p, 21474836).\nindex(p, 1).\n")
+    code, decided, codes, _ = explain(str(lp), "--beleid", str(policy))
+    assert code == 0 and decided[(str(lp), "p", "fysiotherapie")] != "zorgovereenkomst"
+    result = run("explain", str(lp), "--beleid", str(policy))
+    assert "✘" in result.stdout   # the ratio is shown as failed
+
+
+def test_a_policy_threshold_beyond_the_integer_range_is_rejected(tmp_path):
+    policy = small(tmp_path, threshold="3000000000")
+    result = run("check", str(policy))
+    assert result.exit_code == 2
+    assert f"{policy}:7:20: B240" in result.stderr
+
+
+def test_a_duplicate_jsonl_key_is_a_conflict_like_a205(tmp_path):
+    policy = small(tmp_path)
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text('{"id": "bad", "levert": "fysiotherapie", "index": 200, "index": 100}\n'
+                     '{"id": "good", "levert": "fysiotherapie", "index": 200}\n')
+    code, decided, codes, result = explain(str(jsonl), "--beleid", str(policy))
+    assert (code, codes) == (2, ["A221"])
+    assert f"{jsonl}:1:56: A221" in result.stderr   # at the second "index"
+    assert decided == {(str(jsonl), "good", "fysiotherapie"): "geen_overeenkomst"}
+
+
+def test_a_nested_duplicate_key_is_a_conflict_too(tmp_path):
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text('{"id": "x", "levert": "fysiotherapie", "behandelindex": {"2024": 200, "2024": 100}}\n')
+    code, _, codes, _ = explain(str(jsonl), "--beleid", "policies/paramedische_zorg/2026.beleid")
+    assert (code, codes) == (2, ["A221"])
+
+
+def test_values_are_checked_against_the_declaration_in_force(tmp_path):
+    """getal in 2025, percentage in 2026: 500 fits 2025's declaration, but 2026 decides."""
+    small(tmp_path, "2025.beleid", 2025, "getal")
+    small(tmp_path, "2026.beleid", 2026, "percentage", "50%")
+    lp = tmp_path / "p.lp"
+    lp.write_text("levert(p, fysiotherapie).\nindex(p, 500).\n")
+    code, decided, codes, _ = explain(str(lp), "--beleid", str(tmp_path))
+    assert (code, codes, decided) == (2, ["A204"], {})
+    code, decided, codes, _ = explain(str(lp), "--beleid", str(tmp_path), "--jaar", "2025")
+    assert (code, codes) == (0, [])
+    assert decided == {(str(lp), "p", "fysiotherapie"): "geen_overeenkomst"}
+
+
+def test_two_publications_of_one_year_without_vervangt_decide_nothing(tmp_path):
+    small(tmp_path, "a.beleid", threshold="150")
+    small(tmp_path, "b.beleid", threshold="300")
+    lp = tmp_path / "p.lp"
+    lp.write_text("levert(p, fysiotherapie).\nindex(p, 200).\n")
+    code, decided, codes, result = explain(str(lp), "--beleid", str(tmp_path))
+    assert (code, codes, decided) == (2, ["B241", "A222"], {})   # A222: no policy decides fysiotherapie
+    assert f"{tmp_path / 'b.beleid'}:1:1: B241" in result.stderr
+    assert run("check", str(tmp_path)).exit_code == 2
+
+
+def test_a_policy_file_name_never_becomes_program_text(tmp_path):
+    name = "t\nleaf(P,Z,r,0) :- ctx(P,Z).\n%.beleid"
+    policy = small(tmp_path, name)
+    result = run("compile", str(policy))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert not any(line.startswith("leaf(P,Z,r,0)") for line in lines)
+    assert "% caresq-logic: compiled from " + str(tmp_path) + "/t\\nleaf(P,Z,r,0) :- ctx(P,Z).\\n%.beleid" in lines
+    lp = tmp_path / "p.lp"
+    lp.write_text("levert(p, fysiotherapie).\nindex(p, 200).\ndeel(p, 5).\ngeheel(p, 10).\n")
+    code, decided, _, _ = explain(str(lp), "--beleid", str(policy))
+    assert decided == {(str(lp), "p", "fysiotherapie"): "geen_overeenkomst"}
+
+
+def test_a_zorgsoort_no_policy_in_force_covers_is_a_warning_not_an_unrelated_report(tmp_path):
+    lp = tmp_path / "p.lp"
+    lp.write_text("levert(p, cgm).\n")   # declared only by hulpmiddelen 2026, not 2027
+    code, decided, codes, result = explain(str(lp))
+    assert "A222" in codes and "cgm" in result.stderr
+    text = run("explain", str(lp)).stdout
+    assert "Paramedische" not in text and "Geboortezorg" not in text
+
+
+# ---- one bad input loses nothing ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize("escape", ["\\u0000", "\\u001b", "\\u007f"])
+def test_a_control_character_after_json_decoding_rejects_that_row_only(tmp_path, escape):
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text(f'{{"id": "bad", "naam": "X{escape}", "levert": "fysiotherapie"}}\n' + JSONL)
+    good = tmp_path / "good.lp"
+    good.write_text(FYSIO_A)
+    code, decided, codes, _ = explain(str(jsonl), str(good))
+    assert (code, codes) == (2, ["A223"])
+    assert decided[(str(good), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+    assert decided[(str(jsonl), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+
+
+def test_json_nested_a_thousand_deep_is_a_diagnostic(tmp_path):
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text('{"id": "x", "a": ' + "[" * 100_000 + "]" * 100_000 + "}\n" + JSONL)
+    code, decided, codes, _ = explain(str(jsonl))
+    assert code == 2 and codes == ["A110"]
+    assert decided[(str(jsonl), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+
+
+def test_one_bad_csv_row_is_reported_with_its_row_and_the_good_rows_are_decided(tmp_path):
+    lines = CSV.splitlines()
+    bad = lines[1].replace(",118,", ",veel,")
+    csv = tmp_path / "p.csv"
+    csv.write_text("\n".join([lines[0], lines[2], bad, lines[3]]) + "\n")
+    code, decided, codes, result = explain(str(csv))
+    assert (code, codes) == (2, ["A203"])
+    assert f"{csv}:3:" in result.stderr
+    assert {key[1] for key in decided} == {"het_anker", "hoogland"}
+
+
+def test_terminal_control_codes_from_input_are_shown_visibly(tmp_path):
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text('{"id": "x", "naam": "A\\rBesluit: zorgovereenkomst A\\u2028\\u0085", "levert": "fysiotherapie"}\n')
+    result = run("explain", str(jsonl))
+    assert result.exit_code == 0
+    assert "\r" not in result.stdout and "\u2028" not in result.stdout and "\x85" not in result.stdout
+    assert "A\\rBesluit" in result.stdout
+    lp = tmp_path / "p.lp"
+    lp.write_text('aanbieder(x, "A\rB").\nlevert(x, fysiotherapie).\n')
+    result = run("explain", str(lp))
+    assert "\r" not in result.stdout + result.stderr
