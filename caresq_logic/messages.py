@@ -39,7 +39,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "unexpected end of file; expected: {expected}"),
     "B103": ("error", "tekst niet afgesloten: het sluitende \" ontbreekt", "unterminated text: the closing \" is missing"),
     "B105": ("error", "controleteken {char} is niet toegestaan", "control character {char} is not allowed"),
-    "B104": ("error", "haakjes meer dan {limit} diep genest", "brackets nested more than {limit} deep"),
+    "B104": ("error", "haakjes of 'niet' meer dan {limit} diep genest", "brackets or 'niet' nested more than {limit} deep"),
     # --- policy names and types -------------------------------------------------------------
     "B200": ("error", "onbekend kenmerk '{name}'", "undeclared kenmerk '{name}'"),
     "B201": ("error", "onbekende zorgsoort '{name}'", "unknown zorgsoort '{name}'"),
@@ -158,6 +158,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "the input would ground {size} condition nodes, more than the limit {limit}; "
              "raise --grondlimiet or split the input"),
     "C020": ("error", "geen beleid voor jaar {year} (wel voor: {years})", "no policy for year {year} (there is for: {years})"),
+    "C021": ("error", "geen aanbiedersbestanden ({suffixes}) gevonden in {path}", "no provider files ({suffixes}) found in {path}"),
+    "C022": ("error", "kan het rapport niet schrijven: {reason}", "cannot write the report: {reason}"),
     "C008": ("error", "ongeldige --ernst '{value}': schrijf soort=niveau, met soort uit {kinds} en niveau uit {levels}",
              "invalid --ernst '{value}': write kind=level, kind one of {kinds}, level one of {levels}"),
     # --- findings of `check` (the kind's code is the diagnostic code) --------------------------

@@ -11,6 +11,7 @@ hands the resolved policies to `check`). The stages, in order:
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,7 +42,18 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*")) if f.suffix in suffixes and f.is_file())
+            def unreadable(error: OSError) -> None:   # a subfolder that cannot be listed is said, not skipped
+                shown = Path(error.filename).as_posix() if error.filename else given
+                problems.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+
+            in_folder = []
+            for folder, subfolders, names in os.walk(path, onerror=unreadable):
+                subfolders.sort()
+                in_folder += [Path(folder) / name for name in names if Path(name).suffix.lower() in suffixes]
+            files = [(f, f.as_posix()) for f in sorted(in_folder) if f.is_file()]
+            if not files and suffixes != (".beleid",):
+                problems.append(diag("C021", Span(given, 1, 1), path=given, suffixes=", ".join(suffixes)))
+            found.extend(files)
         elif path.is_file():
             found.append((path, given))
         else:

@@ -197,3 +197,100 @@ def test_terminal_control_codes_from_input_are_shown_visibly(tmp_path):
     lp.write_text('aanbieder(x, "A\rB").\nlevert(x, fysiotherapie).\n')
     result = run("explain", str(lp))
     assert "\r" not in result.stdout + result.stderr
+
+
+def test_500_niet_is_a_diagnostic_not_a_recursion_error(tmp_path):
+    policy = tmp_path / "niet.beleid"
+    policy.write_text('beleid t 2026 "T".\nzorgsoort fysiotherapie "F".\nkenmerk a: ja/nee.\n'
+                      'randvoorwaarde r (§1) voor fysiotherapie: ' + "niet " * 500 + "a.\n")
+    result = run("check", str(policy))
+    assert result.exit_code == 2
+    assert f"{policy}:4:43: B104" in result.stderr
+
+
+def test_an_unclosed_string_of_escaped_quotes_is_scanned_in_linear_time(tmp_path):
+    import time
+    policy = tmp_path / "q.beleid"
+    policy.write_text('beleid t 2026 "T".\nrandvoorwaarde r "' + '\\"' * 200_000 + "\n")
+    started = time.monotonic()
+    result = run("check", str(policy))
+    assert time.monotonic() - started < 10   # quadratic: 80 KB took 25 s
+    assert result.exit_code == 2 and "B103" in result.stderr
+
+
+# ---- files and output --------------------------------------------------------------------------
+
+
+def test_a_utf8_bom_is_accepted(tmp_path):
+    csv = tmp_path / "bom.csv"
+    csv.write_bytes(b"\xef\xbb\xbf" + CSV.encode())
+    code, decided, codes, _ = explain(str(csv))
+    assert (code, codes) == (0, [])
+    assert decided[(str(csv), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+
+
+def test_line_separators_inside_values_and_quoted_newlines_are_accepted(tmp_path):
+    record = json.loads(JSONL.splitlines()[0])
+    record["naam"] = "De\u2028Loop\u0085"
+    jsonl = tmp_path / "u.jsonl"
+    jsonl.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    lines = CSV.splitlines()
+    csv = tmp_path / "q.csv"
+    csv.write_bytes((lines[0] + "\r\n" + lines[1].replace("Fysiotherapie De Loop", '"Fysio\r\nDe Loop"') + "\r\n").encode())
+    code, decided, codes, _ = explain(str(jsonl), str(csv))
+    assert (code, codes) == (0, [])
+    assert decided[(str(jsonl), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+    assert decided[(str(csv), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+
+
+def test_jaar_without_a_policy_is_an_error():
+    result = run("explain", str(EXAMPLES / "paramedische_zorg" / "fysio_a.lp"), "--jaar", "2062")
+    assert result.exit_code == 2
+    assert "--jaar:1:1: C020" in result.stderr
+
+
+def test_folder_mode_finds_upper_case_suffixes_and_reports_an_empty_folder(tmp_path):
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "MARKT.CSV").write_text(CSV)
+    (tmp_path / "e").mkdir()
+    code, decided, codes, _ = explain(str(tmp_path / "m"), str(tmp_path / "e"))
+    assert (code, codes) == (2, ["C021"])
+    assert len(decided) == 4
+
+
+def test_clingo_keywords_cannot_be_names(tmp_path):
+    policy = tmp_path / "kw.beleid"
+    policy.write_text('beleid t 2026 "T".\nzorgsoort fysiotherapie "F".\nkenmerk not: ja/nee.\n')
+    result = run("check", str(policy))
+    assert result.exit_code == 2 and f"{policy}:3:1: B216" in result.stderr
+
+
+@pytest.mark.parametrize("limit", ["inf", "1e18", "1e10"])
+def test_a_huge_time_limit_means_no_limit(limit):
+    code, decided, codes, _ = explain(str(EXAMPLES / "paramedische_zorg" / "fysio_a.lp"), "--tijdslimiet", limit)
+    assert (code, codes) == (0, []) and decided
+
+
+def test_output_mistakes_are_user_errors(tmp_path):
+    lp = tmp_path / "in.lp"
+    lp.write_text(FYSIO_A)
+    before = lp.read_text()
+    for target in (str(tmp_path), str(tmp_path / "missing" / "r.txt"), str(lp), str(tmp_path / ("a" * 5000))):
+        result = run("explain", str(lp), "-o", target)
+        assert result.exit_code == 2, target
+        assert ": C022: " in result.stderr and "Traceback" not in result.stderr
+    assert lp.read_text() == before
+
+
+def test_output_keeps_the_report_mode_and_the_symlink(tmp_path):
+    lp = tmp_path / "in.lp"
+    lp.write_text(FYSIO_A)
+    report = tmp_path / "r.txt"
+    report.write_text("old")
+    report.chmod(0o600)
+    link = tmp_path / "link.txt"
+    link.symlink_to(report)
+    assert run("explain", str(lp), "-o", str(link)).exit_code == 0
+    assert link.is_symlink() and (report.stat().st_mode & 0o777) == 0o600
+    assert "de_loop" in report.read_text()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []

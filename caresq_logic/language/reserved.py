@@ -19,4 +19,7 @@ DERIVED_PREDICATES = frozenset(
     """.split()
 )
 
-RESERVED_NAMES = DERIVED_PREDICATES | set(BUILTIN_PROVIDER_PREDICATES)
+# Words clingo's own language keeps for itself: a name `not` would be read as negation.
+CLINGO_KEYWORDS = frozenset({"not"})
+
+RESERVED_NAMES = DERIVED_PREDICATES | set(BUILTIN_PROVIDER_PREDICATES) | CLINGO_KEYWORDS
