@@ -21,7 +21,7 @@ from .diagnostics import Diagnostic, Failed, Span, diag
 from .language import parser, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
-from .providers.read import decode, read
+from .providers.read import MAX_BYTES, decode, read
 from .report.common import Report
 from .resources import default_policies
 
@@ -78,9 +78,20 @@ def policy_files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[
     return found, problems
 
 
+def read_bounded(path: Path, shown: str, limit: int) -> bytes:
+    """At most limit + 1 bytes: a file over the limit (an 8 GB sparse file) is refused by its
+    size, never read whole into memory."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            size = max(os.fstat(handle.fileno()).st_size, len(data))
+            raise Failed([diag("C004", Span(shown, 1, 1), size=size, limit=limit)])
+    return data
+
+
 def parse_file(path: Path, shown: str) -> resolve.Policy:
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, shown, MAX_POLICY_BYTES)
     except OSError as error:
         raise Failed([diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error))]) from None
     text = decode(data, shown, MAX_POLICY_BYTES)
@@ -151,7 +162,7 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
     provider_files: list[ProviderFile] = []
     for path, shown in files:
         try:
-            provider_files.append(read(path.read_bytes(), shown, catalog))
+            provider_files.append(read(read_bounded(path, shown, MAX_BYTES), shown, catalog))
             diagnostics.extend(provider_files[-1].warnings + provider_files[-1].errors)
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)

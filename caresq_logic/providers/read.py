@@ -45,7 +45,7 @@ def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> Pr
     else:
         facts, errors = lp.Parser(text, locator).parse()
     validator = Validator(locator, catalog, errors)
-    facts = validator.run(facts)
+    facts = validator.run(facts, MAX_ERRORS)
     if not facts and not errors:
         errors.append(diag("A209", Span(path, 1, 1)))
     if errors:
