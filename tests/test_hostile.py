@@ -294,3 +294,40 @@ def test_output_keeps_the_report_mode_and_the_symlink(tmp_path):
     assert link.is_symlink() and (report.stat().st_mode & 0o777) == 0o600
     assert "de_loop" in report.read_text()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+# ---- bounded time and memory -------------------------------------------------------------------
+
+
+def _timed(*args: str):
+    import time
+    started = time.monotonic()
+    result = run(*args)
+    return result, time.monotonic() - started
+
+
+def test_an_unclosed_block_comment_is_scanned_in_linear_time(tmp_path):
+    lp = tmp_path / "b.lp"
+    lp.write_text("levert(p, fysiotherapie).\n" + "%*\n" * 100_000)   # 300 KB; quadratic: minutes
+    result, seconds = _timed("explain", str(lp))
+    assert seconds < 10 and result.exit_code == 0
+
+
+def test_a_file_over_the_limit_is_refused_without_reading_it(tmp_path):
+    sparse = tmp_path / "huge.lp"
+    with sparse.open("wb") as handle:
+        handle.truncate(8 * 1024**3)   # 8 GB, sparse: reading it whole was a MemoryError
+    good = tmp_path / "good.lp"
+    good.write_text(FYSIO_A)
+    code, decided, codes, result = explain(str(sparse), str(good))
+    assert (code, codes) == (2, ["C004"])
+    assert f"{sparse}:1:1: C004" in result.stderr and str(8 * 1024**3) in result.stderr
+    assert decided[(str(good), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+
+
+def test_unknown_names_stop_being_looked_up_after_the_error_cap(tmp_path):
+    lp = tmp_path / "u.lp"
+    lp.write_text("".join(f"onbekend_kenmerk_{i}(p).\n" for i in range(25_000)))   # 600 KB: was 11 s
+    result, seconds = _timed("explain", str(lp))
+    assert seconds < 10 and result.exit_code == 2
+    assert result.stderr.count(": A200: ") == 50 and ": A108: " in result.stderr
