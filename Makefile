@@ -30,9 +30,12 @@ test: install
 fuzz: install
 	cd tests && CARESQ_FUZZ_EXAMPLES=$${CARESQ_FUZZ_EXAMPLES:-10000} ../$(BIN)/python -m pytest test_fuzz.py $(PYTEST_ARGS)
 
+# Our own timings, then caresq-logic side by side with the peer engines on their data (issue 12;
+# benchmarks/peers/README.md): its own venv and data under /tmp, about 15 minutes.
 bench: install
 	$(BIN)/python benchmarks/bench_explain.py
 	$(BIN)/python benchmarks/bench_check.py
+	CARESQ_BIN=$(abspath $(BIN))/caresq-logic benchmarks/peers/run.sh
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache

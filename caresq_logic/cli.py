@@ -23,7 +23,7 @@ import typer
 from . import check as checking
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key, visible
-from .language.finding_kinds import KINDS, SEVERITIES
+from .language.kinds import KINDS, SEVERITIES
 from .report import as_json, text
 from .report.check import RENDERERS
 

@@ -186,3 +186,34 @@ def test_shipped_policies_check_without_unsuppressed_errors():
     kinds = sorted(f["kind"] for f in json.loads(result.stdout)["findings"])
     assert kinds == ["dode_clausule", "jaaroverschrijdend", "onvervulbaar", "overlap", "overlap",
                      "tijdlijn", "tijdlijn"]
+
+
+# Every predicate name the engine used before it moved to its own `_` namespace (issue 8).
+FORMER_INTERNAL_NAMES = """
+provider zorgsoort onderdeel_van ctx clause applies requestable counts_as scope root has_guard
+is_leaf leaf holds fails met unmet guarded active excepted required_kind failed excluded eligible
+own_factor factor factor_via nfactors not_approached approached continuing continues route_open
+tier_scope tier_is_leaf tier_leaf tier_holds tier_fails tier_met better_tier tier has_tier
+has_tiers tier_rank is_part blocked offerable top outcome contracted parent_ok part_outcome
+decision start_rule start_date term milestone inactive node_key tier_node_key
+goal goal_id reached witness_value x_other_failed x_other_blocked x_excluded x_by x_other_excluded on h th
+""".split()
+
+
+def test_a_kenmerk_named_goal_gives_no_false_finding(tmp_path):
+    """Regression: `kenmerk goal` clashed with check's own goal/1 and gave a false K100."""
+    path = policy(tmp_path, "kenmerk goal: ja/nee.\nrandvoorwaarde r (§1) voor a, b: goal.\n")
+    assert findings(path) == (0, [])
+
+
+def test_every_former_internal_name_is_a_usable_kenmerk(tmp_path):
+    body = "".join(f"kenmerk {name}: ja/nee.\nrandvoorwaarde r_{name} (§1) voor a, b: {name}.\n"
+                   for name in FORMER_INTERNAL_NAMES)
+    path = policy(tmp_path, body)
+    assert findings(path) == (0, [])
+    provider = tmp_path / "p.lp"
+    provider.write_text("levert(p, a).\n" + "".join(f"{name}(p).\n" for name in FORMER_INTERNAL_NAMES))
+    result = run("explain", str(provider), "--beleid", path, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    decision = json.loads(result.stdout)["providers"][0]["policies"][0]["decisions"][0]
+    assert decision["outcome"] == "zorgovereenkomst"

@@ -89,7 +89,7 @@ def test_compile_command_prints_commented_program():
     assert out.startswith("% caresq-logic: compiled from policies/paramedische_zorg/2026.beleid\n")
     assert ('% ---- uitsluiting hoge_behandelindex "Landelijke behandelindex hoger dan 150" (§2.3)\n'
             "%      policies/paramedische_zorg/2026.beleid:") in out
-    assert "leaf(P,Z,hoge_behandelindex,0) :- scope(P,Z,hoge_behandelindex), behandelindex(P,2024,V), V > 150." in out
+    assert "_leaf(P,Z,hoge_behandelindex,0) :- _scope(P,Z,hoge_behandelindex), behandelindex(P,2024,V), V > 150." in out
 
 
 def test_reconstructed_years_are_marked_and_never_in_force_by_default():

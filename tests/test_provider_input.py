@@ -62,14 +62,11 @@ CASES = {
                    "p.lp:2:1: A200: onbekend kenmerk 'prm' (geen van de beleidsregels declareert het) "
                    "(bedoelde u 'prem'?)"),
     "forged_decision": (OK + "decision(p, fysiotherapie, zorgovereenkomst).\n",
-                        "p.lp:2:1: A201: 'decision' wordt door het beleid zelf afgeleid; een aanbieder kan zijn "
-                        "eigen besluit niet opgeven"),
+                        "p.lp:2:1: A200: onbekend kenmerk 'decision' (geen van de beleidsregels declareert het)"),
     "forged_tier": (OK + 'tier(p, fysiotherapie, "A").\n',
-                    "p.lp:2:1: A201: 'tier' wordt door het beleid zelf afgeleid; een aanbieder kan zijn eigen "
-                    "besluit niet opgeven"),
+                    "p.lp:2:1: A200: onbekend kenmerk 'tier' (geen van de beleidsregels declareert het)"),
     "forged_eligible": (OK + "eligible(p, fysiotherapie).\n",
-                        "p.lp:2:1: A201: 'eligible' wordt door het beleid zelf afgeleid; een aanbieder kan zijn "
-                        "eigen besluit niet opgeven"),
+                        "p.lp:2:1: A200: onbekend kenmerk 'eligible' (geen van de beleidsregels declareert het)"),
     "wrong_arity": (OK + "behandelindex(p, 150).\n",
                     "p.lp:2:1: A202: kenmerk 'behandelindex' heeft 3 argumenten, hier staan er 2"),
     "wrong_type": (OK + "behandelindex(p, 2024, hoog).\n",
@@ -152,7 +149,7 @@ def test_cli_rejects_forged_contract_and_still_decides_the_others(tmp_path):
     result = run("explain", "examples/providers/paramedische_zorg/fysio_a.lp", str(forged))
     assert result.exit_code == 2
     assert "Fysiotherapie: Zorgovereenkomst A" in result.stdout
-    assert f"{forged}:2:1: A201:" in result.stderr
+    assert f"{forged}:2:1: A200:" in result.stderr   # no kenmerk; the engine's own are _decision etc.
     assert "Traceback" not in result.stderr
 
 

@@ -86,8 +86,7 @@ CSV_CASES = {
     "unknown_zorgsoort": ("id,levert\np,tandarts\n",
                           "p.csv:2:3: A206: onbekende zorgsoort 'tandarts' (bekend: fysiotherapie, logopedie)"),
     "forged_column": ("id,levert,decision\np,fysiotherapie,zorgovereenkomst\n",
-                      "p.csv:1:11: A201: 'decision' wordt door het beleid zelf afgeleid; een aanbieder kan zijn "
-                      "eigen besluit niet opgeven"),
+                      "p.csv:1:11: A200: onbekend kenmerk 'decision' (geen van de beleidsregels declareert het)"),
 }
 
 JSONL_CASES = {
@@ -97,8 +96,7 @@ JSONL_CASES = {
               "p.jsonl:1:1: A111: elke regel noemt de aanbieder: een eerste kolom 'id' (CSV) of een sleutel \"id\" met "
               "een tekst (JSONL)"),
     "forged_decision": ('{"id": "p", "levert": ["fysiotherapie"], "decision": "zorgovereenkomst"}\n',
-                        "p.jsonl:1:42: A201: 'decision' wordt door het beleid zelf afgeleid; een aanbieder kan zijn "
-                        "eigen besluit niet opgeven"),
+                        "p.jsonl:1:42: A200: onbekend kenmerk 'decision' (geen van de beleidsregels declareert het)"),
     "float_count": ('{"id": "p", "levert": ["fysiotherapie"], "aantal_fysio": 2.5}\n',
                     "p.jsonl:1:42: A203: kenmerk 'aantal_fysio' verwacht een geheel getal, gekregen: 2.5"),
     "bool_as_number": ('{"id": "p", "levert": ["fysiotherapie"], "aandeel": true}\n',

@@ -7,14 +7,14 @@ names back to its syntax node, so that the decoder never parses strings.
 
 The encoding, in three strata so that clingo's grounder alone decides everything:
 
-1. per clause `C` and condition node `N`: `leaf/4` from the provider's facts only, then
-   `holds/4` and `fails/4`, both positive (negation only ever applies to input facts or to
+1. per clause `C` and condition node `N`: `_leaf/4` from the provider's facts only, then
+   `_holds/4` and `_fails/4`, both positive (negation only ever applies to input facts or to
    `leaf`), then per clause `met`, `unmet`, `guarded`, `excepted`; from those `failed`,
    `excluded`, `eligible`, `factor`, `approached`, `continuing`.
-2. tiers: the same over `tier_leaf/4`, `tier_holds/4`, `tier_fails/4`, which may use
+2. tiers: the same over `_tier_leaf/4`, `_tier_holds/4`, `_tier_fails/4`, which may use
    `eligible` and `nfactors` from stratum 1; the best tier whose condition holds.
-3. `outcome/3` per zorgsoort, then `part_outcome/3` for an onderdeel, which needs the
-   outcome of its parent zorgsoort; `decision/3` is their union.
+3. `_outcome/3` per zorgsoort, then `_part_outcome/3` for an onderdeel, which needs the
+   outcome of its parent zorgsoort; `_decision/3` is their union.
 
 The policy-independent rules are in `PRELUDE`; everything emitted per policy is facts plus
 the condition rules.
@@ -46,6 +46,7 @@ class NodeRef:
     role: str           # condition, guard, exception
     node: n.Condition
     text: str           # the node as policy text (printed once, here)
+    children: tuple[int, ...] = ()   # the numbers of its operands, in order
 
 
 @dataclass
@@ -56,12 +57,11 @@ class Program:
     roots: dict[tuple[str, str], int] = field(default_factory=dict)            # (owner, role) -> N
     tier_ids: dict[tuple[str, str], str] = field(default_factory=dict)         # (zorgsoort, label) -> tier id
     tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
-    numbering: dict[tuple[str, int], int] = field(default_factory=dict)        # (owner, id(node)) -> N
     keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
 
 
 def compile_policy(policy: Policy, switchable: frozenset[str] = frozenset()) -> Program:
-    """`switchable` clause ids apply only while the external atom `on(C)` holds: `check` uses
+    """`switchable` clause ids apply only while the external atom `_on(C)` holds: `check` uses
     them as assumptions, so that an unsatisfiable goal yields a core of clauses."""
     return _Compiler(policy, switchable).run()
 
@@ -106,9 +106,9 @@ class _Compiler:
         self.emit(PRELUDE)
         self.emit("% ---- zorgsoorten ------------------------------------------------------------------------")
         for care_type in policy.care_types.values():
-            self.emit(f"zorgsoort({care_type.name}).  % {comment_safe(care_type.title)} ({self.where(care_type.span)})")
+            self.emit(f"_zorgsoort({care_type.name}).  % {comment_safe(care_type.title)} ({self.where(care_type.span)})")
             for parent in care_type.parents:
-                self.emit(f"onderdeel_van({care_type.name},{parent}).")
+                self.emit(f"_onderdeel_van({care_type.name},{parent}).")
         self.emit()
         for clause in policy.clauses.values():
             self.clause(clause)
@@ -127,24 +127,24 @@ class _Compiler:
         self.emit(f"% ---- {kind} {ident}" + (f' "{comment_safe(title)}"' if title else "") + f" ({comment_safe(citation.section)})")
         self.emit(f"%      {self.where(span)}")
 
-    def scope_facts(self, predicate: str, ident: str, scope: tuple[str, ...]) -> None:
+    def applies_facts(self, ident: str, scope: tuple[str, ...]) -> None:
         if not scope:
             return
         if ident in self.switchable:
-            self.emit(f"#external on({ident}). [free]")   # its value comes from the assumptions
-            self.emit(f"{predicate}({ident},({';'.join(scope)})) :- on({ident}).")
+            self.emit(f"#external _on({ident}). [free]")   # its value comes from the assumptions
+            self.emit(f"_applies({ident},({';'.join(scope)})) :- _on({ident}).")
         else:
-            self.emit(f"{predicate}({ident},({';'.join(scope)})).")
+            self.emit(f"_applies({ident},({';'.join(scope)})).")
 
     def clause(self, clause: n.Clause) -> None:
-        self.heading(clause.kind.replace("_", " "), clause.id, clause.title, clause.citation, clause.span)
-        self.emit(f"clause({clause.id},{clause.kind}).")
+        self.heading(clause.kind.words, clause.id, clause.title, clause.citation, clause.span)
+        self.emit(f"_clause({clause.id},{clause.kind.value}).")
         self.owner_scope[clause.id] = self.policy.scope(clause)
-        self.scope_facts("applies", clause.id, self.owner_scope[clause.id])
+        self.applies_facts(clause.id, self.owner_scope[clause.id])
         if clause.exception is not None and clause.request:
-            self.emit(f"requestable({clause.id}).")
+            self.emit(f"_requestable({clause.id}).")
         if clause.counts_as:
-            self.emit(f"counts_as({clause.id},{clause.counts_as}).")
+            self.emit(f"_counts_as({clause.id},{clause.counts_as}).")
         self.owner_conditions(clause.id, [("condition", clause.condition), ("guard", clause.guard),
                                           ("exception", clause.exception)])
         self.emit()
@@ -153,13 +153,13 @@ class _Compiler:
         self.heading("ingangsdatum", rule.id, rule.title, rule.citation, rule.span)
         scope = self.policy.scope(rule) or tuple(self.policy.care_types)   # no `voor`: every zorgsoort
         self.owner_scope[rule.id] = scope
-        self.emit(f"start_rule({rule.id}).")
-        self.scope_facts("applies", rule.id, scope)
+        self.emit(f"_start_rule({rule.id}).")
+        self.applies_facts(rule.id, scope)
         self.owner_conditions(rule.id, [("guard", rule.guard)])
         # The first of the next month, on dates written as YYYYMMDD integers.
         date = self.fact(rule.ref, "D")
-        self.emit(f"start_date(P,Z,{rule.id},(D/100)*100+101) :- active(P,Z,{rule.id}), {date}, (D/100)\\100 < 12.")
-        self.emit(f"start_date(P,Z,{rule.id},(D/10000+1)*10000+101) :- active(P,Z,{rule.id}), {date}, "
+        self.emit(f"_start_date(P,Z,{rule.id},(D/100)*100+101) :- _active(P,Z,{rule.id}), {date}, (D/100)\\100 < 12.")
+        self.emit(f"_start_date(P,Z,{rule.id},(D/10000+1)*10000+101) :- _active(P,Z,{rule.id}), {date}, "
                   f"(D/100)\\100 = 12.")
         self.emit()
 
@@ -171,43 +171,50 @@ class _Compiler:
             root = counter[0]
             self.program.roots[(owner, role)] = root
             if not tier:
-                self.emit(f"root({owner},{role},{root}).")
+                self.emit(f"_root({owner},{role},{root}).")
                 if role == "guard":
-                    self.emit(f"has_guard({owner}).")
+                    self.emit(f"_has_guard({owner}).")
             self.emit(f"%   {role}: {printer.condition(condition)}")
             self.node(owner, role, condition, counter, tier)
 
     def node(self, owner: str, role: str, condition: n.Condition, counter: list[int], tier: bool) -> int:
+        """Number `condition` and its operands (parents first: the order of the node keys) and
+        emit their rules; the node's entry records its children's numbers for the decoder."""
         number = counter[0]
         counter[0] += 1
         text = printer.condition(condition)
         self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, text)
-        self.program.numbering[(owner, id(condition))] = number
-        pre = "tier_" if tier else ""
-        scope = f"tier_scope(P,Z,{owner})" if tier else f"scope(P,Z,{owner})"
+        pre = "_tier_" if tier else "_"
         head = f"(P,Z,{owner},{number})"
-        if isinstance(condition, n.LEAVES):
-            self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
-            for body in self.leaf_bodies(condition):
-                self.emit(f"{pre}leaf{head} :- {scope}, {body}.")
-            return number
-        if isinstance(condition, n.Not):
-            child = self.node(owner, role, condition.operand, counter, tier)
-            self.emit(f"{pre}holds{head} :- {pre}fails(P,Z,{owner},{child}).")
-            self.emit(f"{pre}fails{head} :- {pre}holds(P,Z,{owner},{child}).")
-            return number
-        children = [self.node(owner, role, operand, counter, tier) for operand in condition.operands]
-        each = [f"{pre}holds(P,Z,{owner},{c})" for c in children]
-        some = [f"{pre}fails(P,Z,{owner},{c})" for c in children]
-        if isinstance(condition, n.And):
-            self.emit(f"{pre}holds{head} :- {', '.join(each)}.  % en")
-            for body in some:
-                self.emit(f"{pre}fails{head} :- {body}.")
-        else:
-            for body in each:
-                self.emit(f"{pre}holds{head} :- {body}.  % of")
-            self.emit(f"{pre}fails{head} :- {', '.join(some)}.")
-        return number
+        match condition:
+            case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
+                scope = f"_tier_scope(P,Z,{owner})" if tier else f"_scope(P,Z,{owner})"
+                self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
+                for body in self.leaf_bodies(condition):
+                    self.emit(f"{pre}leaf{head} :- {scope}, {body}.")
+                return number
+            case n.Not(operand=operand):
+                child = self.node(owner, role, operand, counter, tier)
+                self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, text, (child,))
+                self.emit(f"{pre}holds{head} :- {pre}fails(P,Z,{owner},{child}).")
+                self.emit(f"{pre}fails{head} :- {pre}holds(P,Z,{owner},{child}).")
+                return number
+            case n.And(operands=operands) | n.Or(operands=operands):
+                children = tuple(self.node(owner, role, operand, counter, tier) for operand in operands)
+                self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, text, children)
+                each = [f"{pre}holds(P,Z,{owner},{c})" for c in children]
+                some = [f"{pre}fails(P,Z,{owner},{c})" for c in children]
+                if isinstance(condition, n.And):
+                    self.emit(f"{pre}holds{head} :- {', '.join(each)}.  % en")
+                    for body in some:
+                        self.emit(f"{pre}fails{head} :- {body}.")
+                else:
+                    for body in each:
+                        self.emit(f"{pre}holds{head} :- {body}.  % of")
+                    self.emit(f"{pre}fails{head} :- {', '.join(some)}.")
+                return number
+            case _:
+                raise TypeError(f"no rules for condition node {type(condition).__name__}")
 
     # ---- leaves: the only place provider facts are read -----------------------------------
 
@@ -225,21 +232,24 @@ class _Compiler:
 
     def leaf_bodies(self, c: n.Condition) -> list[str]:
         ops = {"gt": ">", "ge": ">=", "lt": "<", "le": "<=", "eq": "="}
-        if isinstance(c, n.Truth):
-            return [self.fact(c.ref)]
-        if isinstance(c, n.Comparison):
-            v = c.value
-            number = asp_date(v.value) if isinstance(v, n.DateValue) else v.value
-            return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {number}"]
-        if isinstance(c, n.Ratio):
-            # part >= p% of whole, in integers: 100 * part >= p * whole
-            return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, 100*A {ops[c.op]} {c.percent.value}*B"]
-        if isinstance(c, n.Membership):
-            return [self.fact(c.ref, choice_term(v)) for v in c.values]
-        if isinstance(c, n.AllRequired):
-            return ["eligible(P,Z)"]
-        assert isinstance(c, n.FactorCount)
-        return [f"nfactors(P,Z,K), K >= {c.minimum}"]
+        match c:
+            case n.Truth():
+                return [self.fact(c.ref)]
+            case n.Comparison(value=n.DateValue(value=date)):
+                return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {asp_date(date)}"]
+            case n.Comparison(value=value):
+                return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {value.value}"]
+            case n.Ratio():
+                # part >= p% of whole, in integers: 100 * part >= p * whole
+                return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, 100*A {ops[c.op]} {c.percent.value}*B"]
+            case n.Membership():
+                return [self.fact(c.ref, choice_term(v)) for v in c.values]
+            case n.AllRequired():
+                return ["_eligible(P,Z)"]
+            case n.FactorCount():
+                return [f"_nfactors(P,Z,K), K >= {c.minimum}"]
+            case _:
+                raise TypeError(f"not a leaf condition: {type(c).__name__}")
 
     # ---- tiers -------------------------------------------------------------------------------
 
@@ -257,7 +267,7 @@ class _Compiler:
         for care_type in scope:
             self.program.tier_ids[(care_type, tier.label)] = ident
             rank = self.policy.tiers[care_type].index(tier) + 1
-            self.emit(f"tier_rank({care_type},{ident},{asp_string(tier.label)},{rank}).")
+            self.emit(f"_tier_rank({care_type},{ident},{asp_string(tier.label)},{rank}).")
         self.emit()
 
     # ---- dates and values ----------------------------------------------------------------------
@@ -267,12 +277,12 @@ class _Compiler:
             self.emit("% ---- looptijden")
         for term in self.policy.terms:
             for care_type in self.policy.scope(term):
-                self.emit(f"term({term.id},{care_type},{term.start},{term.end}).  % {term.citation.section}")
+                self.emit(f"_term({term.id},{care_type},{term.start},{term.end}).  % {term.citation.section}")
         exact = [m for m in self.policy.milestones if m.when.kind in ("on", "from") and m.when.date.value]
         if exact:
             self.emit("% ---- planning (exacte data)")
         for milestone in exact:
-            self.emit(f"milestone({milestone.id},{milestone.kind},{asp_date(milestone.when.date.value)}).  "
+            self.emit(f"_milestone({milestone.id},{milestone.kind},{asp_date(milestone.when.date.value)}).  "
                       f"% {milestone.citation.section}")
         self.emit()
 
@@ -284,4 +294,4 @@ class _Compiler:
             for care_type in self.owner_scope[owner]:
                 key = len(self.program.keys)
                 self.program.keys.append((tier, care_type, owner, number))
-                self.emit(f"{'tier_' if tier else ''}node_key({care_type},{owner},{number},{key}).")
+                self.emit(f"{'_tier_' if tier else '_'}node_key({care_type},{owner},{number},{key}).")

@@ -5,87 +5,87 @@ from ..language.reserved import LEVERT
 
 PRELUDE = f"""\
 % ---- caresq-logic semantics (the same for every policy) -------------------------------------
-provider(P) :- {LEVERT}(P,_).
-ctx(P,Z) :- {LEVERT}(P,Z), zorgsoort(Z).
-scope(P,Z,C) :- ctx(P,Z), applies(C,Z).
+_provider(P) :- {LEVERT}(P,_).
+_ctx(P,Z) :- {LEVERT}(P,Z), _zorgsoort(Z).
+_scope(P,Z,C) :- _ctx(P,Z), _applies(C,Z).
 
 % A condition node holds or fails; a leaf holds when its provider facts say so.
-holds(P,Z,C,N) :- leaf(P,Z,C,N).
-fails(P,Z,C,N) :- scope(P,Z,C), is_leaf(C,N), not leaf(P,Z,C,N).
-met(P,Z,C) :- root(C,condition,N), holds(P,Z,C,N).
-unmet(P,Z,C) :- root(C,condition,N), fails(P,Z,C,N).
-guarded(P,Z,C) :- scope(P,Z,C), not has_guard(C).
-guarded(P,Z,C) :- root(C,guard,N), holds(P,Z,C,N).
-active(P,Z,C) :- guarded(P,Z,C).
-inactive(P,Z,C) :- scope(P,Z,C), has_guard(C), not guarded(P,Z,C).
-excepted(P,Z,C) :- root(C,exception,N), holds(P,Z,C,N).
+_holds(P,Z,C,N) :- _leaf(P,Z,C,N).
+_fails(P,Z,C,N) :- _scope(P,Z,C), _is_leaf(C,N), not _leaf(P,Z,C,N).
+_met(P,Z,C) :- _root(C,condition,N), _holds(P,Z,C,N).
+_unmet(P,Z,C) :- _root(C,condition,N), _fails(P,Z,C,N).
+_guarded(P,Z,C) :- _scope(P,Z,C), not _has_guard(C).
+_guarded(P,Z,C) :- _root(C,guard,N), _holds(P,Z,C,N).
+_active(P,Z,C) :- _guarded(P,Z,C).
+_inactive(P,Z,C) :- _scope(P,Z,C), _has_guard(C), not _guarded(P,Z,C).
+_excepted(P,Z,C) :- _root(C,exception,N), _holds(P,Z,C,N).
 
 % Required conditions (randvoorwaarde, aanvullende voorwaarde, selectie) and exclusions.
-required_kind(randvoorwaarde;aanvullende_voorwaarde;selectie).
-failed(P,Z,C) :- active(P,Z,C), clause(C,K), required_kind(K), unmet(P,Z,C).
-excluded(P,Z,C) :- active(P,Z,C), clause(C,uitsluiting), met(P,Z,C), not excepted(P,Z,C).
-eligible(P,Z) :- ctx(P,Z), not failed(P,Z,_), not excluded(P,Z,_).
+_required_kind(randvoorwaarde;aanvullende_voorwaarde;selectie).
+_failed(P,Z,C) :- _active(P,Z,C), _clause(C,K), _required_kind(K), _unmet(P,Z,C).
+_excluded(P,Z,C) :- _active(P,Z,C), _clause(C,uitsluiting), _met(P,Z,C), not _excepted(P,Z,C).
+_eligible(P,Z) :- _ctx(P,Z), not _failed(P,Z,_), not _excluded(P,Z,_).
 
 % Differentiatiefactoren; one factor may also count as another ("telt ook als").
-own_factor(P,Z,C) :- active(P,Z,C), clause(C,differentiatiefactor), met(P,Z,C).
-factor(P,Z,F) :- own_factor(P,Z,F).
-factor(P,Z,F) :- own_factor(P,Z,C), counts_as(C,F), applies(F,Z).
-factor_via(P,Z,F,C) :- own_factor(P,Z,C), counts_as(C,F), applies(F,Z), not own_factor(P,Z,F).
-nfactors(P,Z,K) :- ctx(P,Z), K = #count{{ F : factor(P,Z,F) }}.
+_own_factor(P,Z,C) :- _active(P,Z,C), _clause(C,differentiatiefactor), _met(P,Z,C).
+_factor(P,Z,F) :- _own_factor(P,Z,F).
+_factor(P,Z,F) :- _own_factor(P,Z,C), _counts_as(C,F), _applies(F,Z).
+_factor_via(P,Z,F,C) :- _own_factor(P,Z,C), _counts_as(C,F), _applies(F,Z), not _own_factor(P,Z,F).
+_nfactors(P,Z,K) :- _ctx(P,Z), K = #count{{ F : _factor(P,Z,F) }}.
 
 % Who is approached, whose contract continues, which application routes are open.
-not_approached(P,Z,C) :- active(P,Z,C), clause(C,benaderd), unmet(P,Z,C).
-not_approached(P,Z,C) :- active(P,Z,C), clause(C,niet_benaderd), met(P,Z,C).
-approached(P,Z) :- ctx(P,Z), not not_approached(P,Z,_).
-continuing(P,Z,C) :- active(P,Z,C), clause(C,doorlopend), met(P,Z,C).
-continues(P,Z) :- continuing(P,Z,_).
-route_open(P,Z,C) :- active(P,Z,C), clause(C,route), met(P,Z,C).
+_not_approached(P,Z,C) :- _active(P,Z,C), _clause(C,benaderd), _unmet(P,Z,C).
+_not_approached(P,Z,C) :- _active(P,Z,C), _clause(C,niet_benaderd), _met(P,Z,C).
+_approached(P,Z) :- _ctx(P,Z), not _not_approached(P,Z,_).
+_continuing(P,Z,C) :- _active(P,Z,C), _clause(C,doorlopend), _met(P,Z,C).
+_continues(P,Z) :- _continuing(P,Z,_).
+_route_open(P,Z,C) :- _active(P,Z,C), _clause(C,route), _met(P,Z,C).
 
 % Tiers: the best (lowest rank) whose condition holds.
-tier_scope(P,Z,T) :- ctx(P,Z), tier_rank(Z,T,_,_).
-tier_holds(P,Z,T,N) :- tier_leaf(P,Z,T,N).
-tier_fails(P,Z,T,N) :- tier_scope(P,Z,T), tier_is_leaf(T,N), not tier_leaf(P,Z,T,N).
-tier_met(P,Z,T) :- tier_scope(P,Z,T), tier_holds(P,Z,T,0).
-better_tier(P,Z,R) :- tier_met(P,Z,T), tier_rank(Z,T,_,R2), tier_rank(Z,_,_,R), R2 < R.
-tier(P,Z,L) :- tier_met(P,Z,T), tier_rank(Z,T,L,R), not better_tier(P,Z,R).
-has_tier(P,Z) :- tier(P,Z,_).
-has_tiers(Z) :- tier_rank(Z,_,_,_).
+_tier_scope(P,Z,T) :- _ctx(P,Z), _tier_rank(Z,T,_,_).
+_tier_holds(P,Z,T,N) :- _tier_leaf(P,Z,T,N).
+_tier_fails(P,Z,T,N) :- _tier_scope(P,Z,T), _tier_is_leaf(T,N), not _tier_leaf(P,Z,T,N).
+_tier_met(P,Z,T) :- _tier_scope(P,Z,T), _tier_holds(P,Z,T,0).
+_better_tier(P,Z,R) :- _tier_met(P,Z,T), _tier_rank(Z,T,_,R2), _tier_rank(Z,_,_,R), R2 < R.
+_tier(P,Z,L) :- _tier_met(P,Z,T), _tier_rank(Z,T,L,R), not _better_tier(P,Z,R).
+_has_tier(P,Z) :- _tier(P,Z,_).
+_has_tiers(Z) :- _tier_rank(Z,_,_,_).
 
 % The outcome per zorgsoort; an onderdeel (part) also needs a contract for its parent.
-is_part(Z) :- onderdeel_van(Z,_).
-blocked(P,Z) :- failed(P,Z,_).
-blocked(P,Z) :- excluded(P,Z,C), not requestable(C).
-offerable(P,Z) :- eligible(P,Z), not has_tiers(Z).
-offerable(P,Z) :- eligible(P,Z), has_tier(P,Z).
-top(P,Z) :- ctx(P,Z), not is_part(Z), not continues(P,Z).
-outcome(P,Z,doorlopende_overeenkomst) :- ctx(P,Z), not is_part(Z), continues(P,Z).
-outcome(P,Z,geen_overeenkomst) :- top(P,Z), blocked(P,Z).
-outcome(P,Z,uitzondering_aan_te_vragen) :- top(P,Z), not blocked(P,Z), excluded(P,Z,_).
-outcome(P,Z,geen_overeenkomst) :- top(P,Z), eligible(P,Z), has_tiers(Z), not has_tier(P,Z).
-outcome(P,Z,niet_benaderd) :- top(P,Z), offerable(P,Z), not approached(P,Z).
-outcome(P,Z,zorgovereenkomst) :- top(P,Z), offerable(P,Z), approached(P,Z).
-contracted(P,Y) :- outcome(P,Y,zorgovereenkomst).
-contracted(P,Y) :- outcome(P,Y,doorlopende_overeenkomst).
-parent_ok(P,Z) :- ctx(P,Z), onderdeel_van(Z,Y), {LEVERT}(P,Y), contracted(P,Y).
-part_outcome(P,Z,geen_overeenkomst) :- ctx(P,Z), is_part(Z), not parent_ok(P,Z).
-part_outcome(P,Z,geen_overeenkomst) :- ctx(P,Z), is_part(Z), parent_ok(P,Z), blocked(P,Z).
-part_outcome(P,Z,uitzondering_aan_te_vragen) :- ctx(P,Z), is_part(Z), parent_ok(P,Z), not blocked(P,Z), excluded(P,Z,_).
-part_outcome(P,Z,zorgovereenkomst) :- ctx(P,Z), is_part(Z), parent_ok(P,Z), eligible(P,Z).
-decision(P,Z,O) :- outcome(P,Z,O).
-decision(P,Z,O) :- part_outcome(P,Z,O).
+_is_part(Z) :- _onderdeel_van(Z,_).
+_blocked(P,Z) :- _failed(P,Z,_).
+_blocked(P,Z) :- _excluded(P,Z,C), not _requestable(C).
+_offerable(P,Z) :- _eligible(P,Z), not _has_tiers(Z).
+_offerable(P,Z) :- _eligible(P,Z), _has_tier(P,Z).
+_top(P,Z) :- _ctx(P,Z), not _is_part(Z), not _continues(P,Z).
+_outcome(P,Z,doorlopende_overeenkomst) :- _ctx(P,Z), not _is_part(Z), _continues(P,Z).
+_outcome(P,Z,geen_overeenkomst) :- _top(P,Z), _blocked(P,Z).
+_outcome(P,Z,uitzondering_aan_te_vragen) :- _top(P,Z), not _blocked(P,Z), _excluded(P,Z,_).
+_outcome(P,Z,geen_overeenkomst) :- _top(P,Z), _eligible(P,Z), _has_tiers(Z), not _has_tier(P,Z).
+_outcome(P,Z,niet_benaderd) :- _top(P,Z), _offerable(P,Z), not _approached(P,Z).
+_outcome(P,Z,zorgovereenkomst) :- _top(P,Z), _offerable(P,Z), _approached(P,Z).
+_contracted(P,Y) :- _outcome(P,Y,zorgovereenkomst).
+_contracted(P,Y) :- _outcome(P,Y,doorlopende_overeenkomst).
+_parent_ok(P,Z) :- _ctx(P,Z), _onderdeel_van(Z,Y), {LEVERT}(P,Y), _contracted(P,Y).
+_part_outcome(P,Z,geen_overeenkomst) :- _ctx(P,Z), _is_part(Z), not _parent_ok(P,Z).
+_part_outcome(P,Z,geen_overeenkomst) :- _ctx(P,Z), _is_part(Z), _parent_ok(P,Z), _blocked(P,Z).
+_part_outcome(P,Z,uitzondering_aan_te_vragen) :- _ctx(P,Z), _is_part(Z), _parent_ok(P,Z), not _blocked(P,Z), _excluded(P,Z,_).
+_part_outcome(P,Z,zorgovereenkomst) :- _ctx(P,Z), _is_part(Z), _parent_ok(P,Z), _eligible(P,Z).
+_decision(P,Z,O) :- _outcome(P,Z,O).
+_decision(P,Z,O) :- _part_outcome(P,Z,O).
 
 % Shown: the decisions and what the explanation needs. A node in a clause's scope that does not
 % hold fails, and a clause in scope is active unless shown inactive, so neither is shown.
-#show decision/3.
-#show tier/3.
-#show inactive/3.
-#show excepted/3.
-#show factor/3.
-#show factor_via/4.
-#show nfactors/3.
-#show start_date/4.
-% Condition nodes are shown as one integer key each (node_key/4, tier_node_key/4 below): a
+#show _decision/3.
+#show _tier/3.
+#show _inactive/3.
+#show _excepted/3.
+#show _factor/3.
+#show _factor_via/4.
+#show _nfactors/3.
+#show _start_date/4.
+% Condition nodes are shown as one integer key each (_node_key/4, _tier_node_key/4 below): a
 % large batch shows hundreds of thousands of them, and two numbers decode fastest.
-#show h(P,K) : holds(P,Z,C,N), node_key(Z,C,N,K).
-#show th(P,K) : tier_holds(P,Z,T,N), tier_node_key(Z,T,N,K).
+#show _h(P,K) : _holds(P,Z,C,N), _node_key(Z,C,N,K).
+#show _th(P,K) : _tier_holds(P,Z,T,N), _tier_node_key(Z,T,N,K).
 """

@@ -1,11 +1,11 @@
 """One grounded check program per policy, answering goals with a witness or a minimal core.
 
-The compiled decision program (with the restrictive clauses switchable by `on(C)`), the witness
+The compiled decision program (with the restrictive clauses switchable by `_on(C)`), the witness
 space and the goal rules are grounded once; every question is then one `solve` with an
 assumption selecting its goal:
 
 - a goal that is satisfiable gives a witness (a list of facts about `w`);
-- an unsatisfiable goal gives an unsat core over `on(C)`, reduced to a minimal core by deletion."""
+- an unsatisfiable goal gives an unsat core over `_on(C)`, reduced to a minimal core by deletion."""
 
 from __future__ import annotations
 
@@ -19,33 +19,27 @@ from ..language.resolve import Policy
 from .space import WITNESS, witness_space
 
 
-RESTRICTIVE = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie", "uitsluiting")
-
-
-SWITCHABLE = RESTRICTIVE + ("benaderd", "niet_benaderd")
-
-
 GOALS = f"""
-% ---- check: goals, each selected by an assumption on goal(G) --------------------------------
-#external goal(G) : goal_id(G). [free]
-x_other_failed(Z,C) :- failed({WITNESS},Z,C), failed({WITNESS},Z,C2), C2 != C.
-x_other_blocked(Z,C) :- not_approached({WITNESS},Z,C), not_approached({WITNESS},Z,C2), C2 != C.
-x_excluded(Z) :- excluded({WITNESS},Z,_).
-x_by(Z,C) :- excluded({WITNESS},Z,C).
-x_other_excluded(Z,C) :- x_by(Z,C), x_by(Z,C2), C2 != C.
+% ---- check: goals, each selected by an assumption on _goal(G) --------------------------------
+#external _goal(G) : _goal_id(G). [free]
+_x_other_failed(Z,C) :- _failed({WITNESS},Z,C), _failed({WITNESS},Z,C2), C2 != C.
+_x_other_blocked(Z,C) :- _not_approached({WITNESS},Z,C), _not_approached({WITNESS},Z,C2), C2 != C.
+_x_excluded(Z) :- _excluded({WITNESS},Z,_).
+_x_by(Z,C) :- _excluded({WITNESS},Z,C).
+_x_other_excluded(Z,C) :- _x_by(Z,C), _x_by(Z,C2), C2 != C.
 
-reached(reach(Z,T)) :- tier({WITNESS},Z,T).
-reached(reach(Z,none)) :- eligible({WITNESS},Z).
-reached(gap(Z)) :- eligible({WITNESS},Z), has_tiers(Z), not has_tier({WITNESS},Z).
-reached(alone(Z,C)) :- failed({WITNESS},Z,C), not x_other_failed(Z,C), not x_excluded(Z).
-reached(alone(Z,C)) :- x_by(Z,C), not x_other_excluded(Z,C), not failed({WITNESS},Z,_).
-reached(alone(Z,C)) :- not_approached({WITNESS},Z,C), not x_other_blocked(Z,C), eligible({WITNESS},Z).
-reached(met(Z,C)) :- met({WITNESS},Z,C), active({WITNESS},Z,C).
-reached(unmet(Z,C)) :- unmet({WITNESS},Z,C), active({WITNESS},Z,C).
-reached(both(Z1,Z2)) :- eligible({WITNESS},Z1), eligible({WITNESS},Z2), goal_id(both(Z1,Z2)).
-reached(excepted_contract(Z,C)) :- excepted({WITNESS},Z,C), met({WITNESS},Z,C), decision({WITNESS},Z,zorgovereenkomst).
-reached(retroactive(Z,R,Y)) :- start_date({WITNESS},Z,R,S), goal_id(retroactive(Z,R,Y)), S < Y*10000+101.
-:- goal(G), not reached(G).
+_reached(reach(Z,T)) :- _tier({WITNESS},Z,T).
+_reached(reach(Z,none)) :- _eligible({WITNESS},Z).
+_reached(gap(Z)) :- _eligible({WITNESS},Z), _has_tiers(Z), not _has_tier({WITNESS},Z).
+_reached(alone(Z,C)) :- _failed({WITNESS},Z,C), not _x_other_failed(Z,C), not _x_excluded(Z).
+_reached(alone(Z,C)) :- _x_by(Z,C), not _x_other_excluded(Z,C), not _failed({WITNESS},Z,_).
+_reached(alone(Z,C)) :- _not_approached({WITNESS},Z,C), not _x_other_blocked(Z,C), _eligible({WITNESS},Z).
+_reached(met(Z,C)) :- _met({WITNESS},Z,C), _active({WITNESS},Z,C).
+_reached(unmet(Z,C)) :- _unmet({WITNESS},Z,C), _active({WITNESS},Z,C).
+_reached(both(Z1,Z2)) :- _eligible({WITNESS},Z1), _eligible({WITNESS},Z2), _goal_id(both(Z1,Z2)).
+_reached(excepted_contract(Z,C)) :- _excepted({WITNESS},Z,C), _met({WITNESS},Z,C), _decision({WITNESS},Z,zorgovereenkomst).
+_reached(retroactive(Z,R,Y)) :- _start_date({WITNESS},Z,R,S), _goal_id(retroactive(Z,R,Y)), S < Y*10000+101.
+:- _goal(G), not _reached(G).
 #show.
 """
 
@@ -57,23 +51,23 @@ class Session:
     policy: Policy
     control: clingo.Control
     switches: list[str]
-    switch_literals: dict[str, int]     # clause id -> literal of on(C)
+    switch_literals: dict[str, int]     # clause id -> literal of _on(C)
     delivers: dict[str, int]            # zorgsoort -> literal of levert(w,Z)
 
     @classmethod
     def build(cls, policy: Policy, goals: list[str]) -> "Session":
         # Clauses that narrow who gets (or is offered) a contract can be switched off: cores name them.
-        switches = sorted(c.id for c in policy.clauses.values() if c.kind in SWITCHABLE)
+        switches = sorted(c.id for c in policy.clauses.values() if c.kind.switchable)
         program = compile_policy(policy, frozenset(switches))
         # Core-guided optimisation finds the smallest witness far faster than branch-and-bound here.
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])
         control.add("base", [], program.text)
         control.add("base", [], "\n".join(witness_space(policy)))
-        control.add("base", [], GOALS + "\n".join(f"goal_id({g})." for g in goals))
+        control.add("base", [], GOALS + "\n".join(f"_goal_id({g})." for g in goals))
         control.ground([("base", [])])
         atoms = control.symbolic_atoms
         # Assumptions go to clingo as literals, looked up once here rather than on every solve.
-        switch_literals = {s: atoms[clingo.Function("on", [clingo.Function(s)])].literal for s in switches}
+        switch_literals = {s: atoms[clingo.Function("_on", [clingo.Function(s)])].literal for s in switches}
         me = clingo.Function(WITNESS)
         delivers = {}
         for z in policy.care_types:
@@ -85,7 +79,7 @@ class Session:
     def _assumptions(self, goal: str, on: set[str] | None = None) -> list[int]:
         on = set(self.switches) if on is None else on
         term = clingo.parse_term(goal)
-        goal_atom = self.control.symbolic_atoms[clingo.Function("goal", [term])]
+        goal_atom = self.control.symbolic_atoms[clingo.Function("_goal", [term])]
         # Focus: the witness delivers only the zorgsoorten the goal is about (and their parents),
         # so each solve touches one corner of the program instead of all of it.
         focus = {str(a) for a in term.arguments if str(a) in self.policy.care_types}

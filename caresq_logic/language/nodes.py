@@ -1,5 +1,9 @@
 """The syntax tree of a policy file: frozen dataclasses, each with the `Span` it came from.
 
+Spans take no part in equality or hashing, so two nodes (two years' clauses) compare by
+structure. An item with a `voor` scope gets `care_types` from `resolve`: the scope as written
+(`scope`, with groups and `alle zorgsoorten`) expanded to the zorgsoorten it names.
+
 Produced by `parser`, read by `resolve`, `compiler` and the renderers. Nothing here knows
 Lark: the parser turns Lark's trees and positions into these values at its boundary.
 Names in the tree are as written; `resolve` checks that they exist and fit.
@@ -8,10 +12,11 @@ Names in the tree are as written; `resolve` checks that they exist and fit.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 from ..diagnostics import Span
+from .kinds import ClauseKind
 
 # ---- values and references -------------------------------------------------------------------
 
@@ -25,7 +30,7 @@ MAX_INTEGER = (2**31 - 1) // 100   # 21,474,836
 @dataclass(frozen=True)
 class IntValue:
     value: int
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -33,14 +38,14 @@ class PercentValue:
     """A percentage as written, `30%`: an integer from 0 to 100."""
 
     value: int
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class DateValue:
     value: dt.date | None  # None: the text did not name a real date (reported by resolve)
     text: str
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -49,7 +54,7 @@ class ChoiceValue:
 
     value: str
     quoted: bool
-    span: Span
+    span: Span = field(compare=False)
 
 
 Value = Union[IntValue, PercentValue, DateValue, ChoiceValue]
@@ -61,7 +66,7 @@ class Ref:
 
     name: str
     year: int | None
-    span: Span
+    span: Span = field(compare=False)
 
 
 # ---- conditions ------------------------------------------------------------------------------
@@ -72,7 +77,7 @@ class Truth:
     """A ja/nee kenmerk that must be ja."""
 
     ref: Ref
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -82,7 +87,7 @@ class Comparison:
     ref: Ref
     op: str
     value: Value
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -93,7 +98,7 @@ class Ratio:
     op: str
     percent: PercentValue
     whole: Ref
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -102,14 +107,14 @@ class Membership:
 
     ref: Ref
     values: tuple[ChoiceValue, ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class AllRequired:
     """`alle randvoorwaarden`: every required condition of the zorgsoort holds (tiers only)."""
 
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -117,25 +122,25 @@ class FactorCount:
     """`ten minste N differentiatiefactoren` (tiers only)."""
 
     minimum: int
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class Not:
     operand: "Condition"
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class And:
     operands: tuple["Condition", ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class Or:
     operands: tuple["Condition", ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Not, And, Or]
@@ -150,7 +155,7 @@ class Citation:
 
     section: str
     quote: str | None
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -161,7 +166,7 @@ class Header:
     version: str | None
     replaces: str | None
     source: str | None
-    span: Span
+    span: Span = field(compare=False)
     reconstructed_from: str | None = None   # set: a partial policy rebuilt from a change list
 
 
@@ -172,7 +177,7 @@ class CareType:
     name: str
     title: str
     parents: tuple[str, ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -182,7 +187,7 @@ class Group:
     name: str
     title: str | None
     members: tuple[str, ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -201,23 +206,11 @@ class Feature:
     title: str | None
     per: str | None
     type: FeatureType
-    span: Span
+    span: Span = field(compare=False)
 
 
 ALL_CARE_TYPES = ("*",)  # scope of `voor alle zorgsoorten`
 
-CLAUSE_KINDS = (
-    "randvoorwaarde",
-    "aanvullende_voorwaarde",
-    "uitsluiting",
-    "differentiatiefactor",
-    "selectie",
-    "benaderd",
-    "niet_benaderd",
-    "doorlopend",
-    "route",
-)
-REQUIRED_KINDS = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
 
 
 @dataclass(frozen=True)
@@ -226,7 +219,7 @@ class Clause:
     lifts an uitsluiting (`tenzij`), `request` says how to ask for that exception, and
     `counts_as` names another differentiatiefactor this one also satisfies."""
 
-    kind: str
+    kind: ClauseKind
     id: str
     title: str | None
     citation: Citation
@@ -236,8 +229,9 @@ class Clause:
     exception: Condition | None
     request: str | None
     counts_as: str | None
-    span: Span
-    scope_span: Span
+    span: Span = field(compare=False)
+    scope_span: Span = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -249,8 +243,9 @@ class Tier:
     citation: Citation
     scope: tuple[str, ...]
     condition: Condition
-    span: Span
-    scope_span: Span
+    span: Span = field(compare=False)
+    scope_span: Span = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -263,8 +258,9 @@ class Term:
     scope: tuple[str, ...]
     start: int
     end: int
-    span: Span
-    scope_span: Span
+    span: Span = field(compare=False)
+    scope_span: Span = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -278,7 +274,7 @@ class When:
     month: int | None
     year: int | None
     text: str | None
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -291,8 +287,9 @@ class Milestone:
     citation: Citation
     scope: tuple[str, ...]
     when: When
-    span: Span
-    scope_span: Span | None
+    span: Span = field(compare=False)
+    scope_span: Span | None = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -305,8 +302,9 @@ class StartRule:
     scope: tuple[str, ...]
     ref: Ref
     guard: Condition | None
-    span: Span
-    scope_span: Span | None
+    span: Span = field(compare=False)
+    scope_span: Span | None = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -318,8 +316,9 @@ class Change:
     citation: Citation
     scope: tuple[str, ...]
     text: str
-    span: Span
-    scope_span: Span | None
+    span: Span = field(compare=False)
+    scope_span: Span | None = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -330,7 +329,7 @@ class Suppression:
     kind: str
     clause: str | None
     reason: str
-    span: Span
+    span: Span = field(compare=False)
 
 
 Item = Union[CareType, Group, Suppression, Feature, Clause, Tier, Term, Milestone, StartRule, Change]

@@ -95,8 +95,11 @@ class Catalog:
             care_types.update(dict.fromkeys(policy.care_types))
         covered = None
         if in_force is not None:
-            current = {id(f) for policy in in_force for f in policy.features.values()}
-            features = {k: [f for f in v if id(f) in current] or v for k, v in features.items()}
+            current: dict[str, list[n.Feature]] = {}
+            for policy in in_force:
+                for feature in policy.features.values():
+                    current.setdefault(feature.name, []).append(feature)
+            features = {k: current.get(k) or v for k, v in features.items()}
             covered = tuple(dict.fromkeys(z for policy in in_force for z in policy.care_types))
         return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types), covered)
 
