@@ -21,10 +21,12 @@ from typing import List, Optional
 import typer
 
 from . import check as checking
+from .check import quotes
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key, visible
 from .language.kinds import KINDS, SEVERITIES
-from .report import as_json, text
+from .messages import ui
+from .report import as_json, readings, text
 from .report.check import RENDERERS
 
 app = typer.Typer(
@@ -51,6 +53,7 @@ class CheckFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    markdown = "markdown"
 
 
 BELEID_HELP = "Beleidsbestand of -map (herhaalbaar). Standaard: de ingebouwde policies/."
@@ -118,6 +121,8 @@ def explain(
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
+                                               help="Jaar van een meerjarige zorgovereenkomst (standaard: het beleidsjaar)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
                                       help="Seconden die de oplosser per beleid mag gebruiken."),
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
@@ -126,7 +131,7 @@ def explain(
 ) -> None:
     """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
     lang = taal.value
-    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet)
+    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, contractjaar)
     reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
         _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang), tuple(providers))
@@ -157,6 +162,7 @@ def check(
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Alleen deze beleidsjaren (herhaalbaar)."),
     ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
+    lezingen: bool = typer.Option(False, "--lezingen", help="Toon alle gemarkeerde lezingen (text, json of markdown)."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
 ) -> None:
     """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
@@ -164,6 +170,10 @@ def check(
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     lang = taal.value
     loaded = passes.load(paths)
+    wanted = readings.RENDERERS if lezingen else RENDERERS
+    if format.value not in wanted:
+        loaded.diagnostics.append(diag("C006", Span("--format", 1, 1), value=format.value,
+                                       choices=", ".join(wanted)))
     severities: dict[str, str] = {}
     for item in ernst or []:
         kind, _, level = item.partition("=")
@@ -175,9 +185,35 @@ def check(
         _print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
     policies = [p for p in loaded.policies if not jaar or p.header.year in jaar]
+    if lezingen:
+        _write(uitvoer, readings.RENDERERS[format.value](policies, lang))
+        raise typer.Exit(0)
     findings = checking.check(policies, severities)
     _write(uitvoer, RENDERERS[format.value](findings, lang), tuple(paths or ()))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
+
+
+@app.command()
+def citaten(
+    paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de ingebouwde policies/."),
+    bronnen: Path = typer.Option(..., "--bronnen", help="Map met de bronteksten (de 'bron' in de kop van elk beleid)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Staat elk citaat letterlijk in zijn brontekst? / Is every quote verbatim in its source text?
+
+    Exit 0: alle citaten gevonden; 2: een citaat niet gevonden, of onbruikbare invoer."""
+    lang = taal.value
+    loaded = passes.load(paths)
+    if not bronnen.is_dir():
+        loaded.diagnostics.append(diag("C001", Span(str(bronnen), 1, 1), path=str(bronnen)))
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, lang)
+        raise typer.Exit(2)
+    problems, found = quotes.verify(loaded.policies, bronnen)
+    _print_diagnostics(problems, lang)
+    if not problems:
+        typer.echo(ui("quotes.ok", lang, count=found))
+    raise typer.Exit(2 if problems else 0)
 
 
 def main() -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from . import decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
-from .language import parser, resolve
+from .language import contract_years, parser, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import MAX_BYTES, decode, read
@@ -147,8 +147,8 @@ def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[re
     return chosen
 
 
-def compile_all(policies: list[resolve.Policy]) -> list[compiler.Program]:
-    return [compiler.compile_policy(p) for p in policies]
+def compile_all(policies: list[resolve.Policy], contract_year: int | None = None) -> list[compiler.Program]:
+    return [compiler.compile_policy(contract_years.for_contract_year(p, contract_year)) for p in policies]
 
 
 @dataclass
@@ -173,7 +173,7 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
 
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
-            ground_limit: int = decide.DEFAULT_GROUND_LIMIT) -> Explained:
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, contract_year: int | None = None) -> Explained:
     """Every provider decided under the policies in force, with every diagnostic on the way."""
     loaded = load(policy_paths)
     diagnostics = list(loaded.diagnostics)
@@ -181,7 +181,7 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
     if year is not None and not any(p.header.year == year for p in loaded.policies):
         diagnostics.append(diag("C020", Span("--jaar", 1, 1), year=year,
                                 years=", ".join(str(y) for y in sorted({p.header.year for p in loaded.policies}))))
-    programs = compile_all(policies)
+    programs = compile_all(policies, contract_year)
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken (a kenmerk the policies in force declare: against their declaration),
     # decide it with the ones in force.

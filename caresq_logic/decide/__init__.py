@@ -1,7 +1,7 @@
 """Decide: a compiled program and provider facts -> clingo -> explained `Decision`s."""
 
-from .results import ClauseResult, Decision, NodeResult, TierResult, Value
+from .results import ClauseResult, Decision, NodeResult, ReadingNote, TierResult, Value
 from .solver import DEFAULT_GROUND_LIMIT, DEFAULT_TIME_LIMIT, ground_size, solve
 
-__all__ = ["ClauseResult", "Decision", "NodeResult", "TierResult", "Value",
+__all__ = ["ClauseResult", "Decision", "NodeResult", "ReadingNote", "TierResult", "Value",
            "DEFAULT_GROUND_LIMIT", "DEFAULT_TIME_LIMIT", "ground_size", "solve"]
