@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 import tempfile
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -21,7 +23,7 @@ import typer
 from . import check as checking
 from .check import quotes
 from . import decide, passes
-from .diagnostics import Diagnostic, Span, diag, sort_key
+from .diagnostics import Diagnostic, Span, diag, sort_key, visible
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import as_json, html, readings, text
@@ -61,27 +63,56 @@ TAAL_HELP = "Taal van de uitvoer: nl (standaard) of en."
 
 def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
     for d in sorted(diagnostics, key=sort_key):
-        typer.echo(d.format(lang), err=True)
+        typer.echo(visible(d.format(lang)), err=True)
 
 
-def _write(output: Optional[Path], content: str) -> None:
-    """Print, or write atomically: a report file is either complete or not there at all."""
+def _write(output: Optional[Path], content: str, inputs: tuple[str, ...] = ()) -> None:
+    """Print, or write atomically: a report file is either complete or not there at all. A user's
+    mistake with -o (a folder, a missing or unwritable folder, the input itself) is exit 2."""
     if output is None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
-    directory = output.resolve().parent
-    fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+    try:
+        _write_file(output, content, inputs)
+    except OSError as error:
+        typer.echo(visible(diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error)).format()), err=True)
+        raise typer.Exit(2) from None
+
+
+def _write_file(output: Path, content: str, inputs: tuple[str, ...]) -> None:
+    target = output.resolve()   # through a symlink: the link stays, its target gets the report
+    if any(Path(i).exists() and target.exists() and os.path.samefile(i, target) for i in inputs):
+        raise OSError(0, "dit is een invoerbestand / this is an input file")
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            raise IsADirectoryError(0, "is een map / is a directory")
+        with open(target, "w", encoding="utf-8") as handle:   # a device or pipe (/dev/stdout): never replaced
+            handle.write(content)
+        return
+    mode = target.stat().st_mode & 0o777 if target.exists() else None
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    # SIGTERM during the write: leave by an exception, so the temporary file is removed below.
+    previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)   # mkstemp makes 0600; a report is an ordinary file
-        os.replace(temporary, output)
+        if mode is None:   # a new report is an ordinary file; an existing one keeps its mode
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 @app.command()
@@ -108,11 +139,12 @@ def explain(
     explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, contractjaar, doel)
     reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
-        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt))
+        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt),
+               tuple(providers))
     elif format == ExplainFormat.html:
-        _write(uitvoer, html.html(reports, lang, details, explained.receipt))
+        _write(uitvoer, html.html(reports, lang, details, explained.receipt), tuple(providers))
     elif reports:
-        _write(uitvoer, text.text(reports, lang, details, citaten))
+        _write(uitvoer, text.text(reports, lang, details, citaten), tuple(providers))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
 
@@ -128,7 +160,7 @@ def compile_(
     if loaded.diagnostics:
         _print_diagnostics(loaded.diagnostics, taal.value)
         raise typer.Exit(2)
-    _write(uitvoer, "".join(p.text for p in passes.compile_all(loaded.policies)))
+    _write(uitvoer, "".join(p.text for p in passes.compile_all(loaded.policies)), (path,))
 
 
 @app.command()
@@ -165,7 +197,7 @@ def check(
         _write(uitvoer, readings.RENDERERS[format.value](policies, lang))
         raise typer.Exit(0)
     findings = checking.check(policies, severities)
-    _write(uitvoer, RENDERERS[format.value](findings, lang))
+    _write(uitvoer, RENDERERS[format.value](findings, lang), tuple(paths or ()))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
 

@@ -101,6 +101,16 @@ def sort_key(d: Diagnostic) -> tuple:
     return (d.span.file, d.span.line, d.span.col, d.code)
 
 
+_INVISIBLE = re.compile(r"[^\S ]|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
+
+
+def visible(outside: str) -> str:
+    """Text from an input file as it may be shown on a terminal: every control, line-breaking
+    or direction-changing character written as an escape (`\\r`, `\\x1b`, `\\u2028`), so an input
+    can neither move the cursor, colour the screen nor start a line of its own."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), outside)
+
+
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 

@@ -41,7 +41,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "unexpected end of file; expected: {expected}"),
     "B103": ("error", "tekst niet afgesloten: het sluitende \" ontbreekt", "unterminated text: the closing \" is missing"),
     "B105": ("error", "controleteken {char} is niet toegestaan", "control character {char} is not allowed"),
-    "B104": ("error", "haakjes meer dan {limit} diep genest", "brackets nested more than {limit} deep"),
+    "B104": ("error", "haakjes of 'niet' meer dan {limit} diep genest", "brackets or 'niet' nested more than {limit} deep"),
     # --- policy names and types -------------------------------------------------------------
     "B200": ("error", "onbekend kenmerk '{name}'", "undeclared kenmerk '{name}'"),
     "B201": ("error", "onbekende zorgsoort '{name}'", "unknown zorgsoort '{name}'"),
@@ -92,10 +92,16 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{name}' is not a kind of finding; choose from: {choices}"),
     "B227": ("error", "onderdruk noemt '{name}', maar die clausule bestaat niet",
              "onderdruk names '{name}', but no such clause exists"),
-    "B229": ("error", "de wijziging noemt '{name}', maar dat is geen clausule, looptijd, mijlpaal of zorgsoort van dit jaar",
+    "B232": ("error", "de wijziging noemt '{name}', maar dat is geen clausule, looptijd, mijlpaal of zorgsoort van dit jaar",
              "the change names '{name}', which is no clause, contract period, milestone or zorgsoort of this year"),
-    "B230": ("error", "'{name}' staat niet meer in dit jaar: zeg wat het was (bijv. 'vervallen differentiatiefactor {name}')",
+    "B233": ("error", "'{name}' staat niet meer in dit jaar: zeg wat het was (bijv. 'vervallen differentiatiefactor {name}')",
              "'{name}' is not in this year: say what it was (e.g. 'vervallen differentiatiefactor {name}')"),
+    "B240": ("error", "getal {value} is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
+             "number {value} is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "B241": ("error", "beleid {domain} {year} staat ook in {other}, zonder dat het ene het andere vervangt; "
+                      "voor {domain} {year} wordt niets besloten (schrijf 'vervangt' of verwijder er een)",
+             "policy {domain} {year} is also in {other}, and neither replaces the other; "
+             "nothing is decided for {domain} {year} (write 'vervangt' or remove one)"),
     "B228": ("error", "een onderdrukking heeft een reden nodig", "a suppression needs a reason"),
     "B230": ("error", "{value} heeft {count} decimale(n), maar kenmerk '{name}' is gedeclareerd met {declared}; declareer het als "
                       "'getal met {count} decimalen' (of 'percentage met ...')",
@@ -155,6 +161,13 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{value}' is not a valid provider name; use a lowercase name or a string"),
     "A208": ("warning", "aanbieder '{provider}' levert geen zorgsoort ('levert({provider}, zorgsoort).' ontbreekt); er valt niets te besluiten",
              "provider '{provider}' delivers no zorgsoort ('levert({provider}, zorgsoort).' is missing); there is nothing to decide"),
+    "A220": ("error", "waarde {value} van kenmerk '{name}' is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
+             "value {value} of kenmerk '{name}' is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "A221": ("error", "sleutel \"{key}\" staat twee keer in dit object; de eerste waarde was {first}",
+             "key \"{key}\" appears twice in this object; the first value was {first}"),
+    "A222": ("warning", "geen beleid dat geldt, gaat over zorgsoort '{care_type}'; daarvoor wordt niets besloten",
+             "no policy in force covers zorgsoort '{care_type}'; nothing is decided for it"),
+    "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
     # --- solving ----------------------------------------------------------------------------
     "S001": ("error", "de oplosser had meer dan {seconds} seconden nodig; verhoog --tijdslimiet of verklein de invoer",
@@ -164,6 +177,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                       "verhoog --grondlimiet of splits de invoer",
              "the input would ground {size} condition nodes, more than the limit {limit}; "
              "raise --grondlimiet or split the input"),
+    "C020": ("error", "geen beleid voor jaar {year} (wel voor: {years})", "no policy for year {year} (there is for: {years})"),
+    "C021": ("error", "geen aanbiedersbestanden ({suffixes}) gevonden in {path}", "no provider files ({suffixes}) found in {path}"),
+    "C022": ("error", "kan het rapport niet schrijven: {reason}", "cannot write the report: {reason}"),
     # --- source texts (citaten) -----------------------------------------------------------
     "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
              "quote is not verbatim in {source}: \"{quote}\""),

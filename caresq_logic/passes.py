@@ -12,6 +12,7 @@ hands the resolved policies to `check`). The stages, in order:
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +23,9 @@ from .asp import compiler
 from .check import goal
 from .diagnostics import Diagnostic, Failed, Span, diag
 from .language import contract_years, derive, parser, resolve
+from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
-from .providers.read import decode, read
+from .providers.read import MAX_BYTES, decode, read
 from .report.common import Report
 from .resources import default_policies
 
@@ -45,7 +47,18 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*")) if f.suffix in suffixes and f.is_file())
+            def unreadable(error: OSError) -> None:   # a subfolder that cannot be listed is said, not skipped
+                shown = Path(error.filename).as_posix() if error.filename else given
+                problems.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+
+            in_folder = []
+            for folder, subfolders, names in os.walk(path, onerror=unreadable):
+                subfolders.sort()
+                in_folder += [Path(folder) / name for name in names if Path(name).suffix.lower() in suffixes]
+            files = [(f, f.as_posix()) for f in sorted(in_folder) if f.is_file()]
+            if not files and suffixes != (".beleid",):
+                problems.append(diag("C021", Span(given, 1, 1), path=given, suffixes=", ".join(suffixes)))
+            found.extend(files)
         elif path.is_file():
             found.append((path, given))
         else:
@@ -70,9 +83,20 @@ def policy_files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[
     return found, problems
 
 
+def read_bounded(path: Path, shown: str, limit: int) -> bytes:
+    """At most limit + 1 bytes: a file over the limit (an 8 GB sparse file) is refused by its
+    size, never read whole into memory."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            size = max(os.fstat(handle.fileno()).st_size, len(data))
+            raise Failed([diag("C004", Span(shown, 1, 1), size=size, limit=limit)])
+    return data
+
+
 def parse_file(path: Path, shown: str, digests: dict[str, str] | None = None) -> resolve.Policy:
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, shown, MAX_POLICY_BYTES)
     except OSError as error:
         raise Failed([diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error))]) from None
     if digests is not None:
@@ -89,6 +113,7 @@ def load(paths: list[str] | None) -> Loaded:
             loaded.policies.append(parse_file(path, shown, loaded.digests))
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
+    loaded.diagnostics.extend(rival_publications(loaded.policies))
     loaded.policies += with_derived(loaded.policies, loaded.diagnostics)
     return loaded
 
@@ -116,20 +141,40 @@ def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic]) 
     return derived
 
 
+def _current(same_year: list[resolve.Policy]) -> list[resolve.Policy]:
+    """The publications of one domain and year that no other one replaces (`vervangt`)."""
+    replaced = {p.header.replaces for p in same_year if p.header.replaces}
+    return [p for p in same_year if p.header.version not in replaced] or same_year[-1:]
+
+
+def _by_domain_year(policies: list[resolve.Policy]) -> dict[tuple[str, int], list[resolve.Policy]]:
+    groups: dict[tuple[str, int], list[resolve.Policy]] = {}
+    for policy in policies:
+        groups.setdefault((policy.header.domain, policy.header.year), []).append(policy)
+    return groups
+
+
+def rival_publications(policies: list[resolve.Policy]) -> list[Diagnostic]:
+    """Two publications of one domain and year, neither replacing the other: which one decides
+    would depend on file names, so neither does (B241, and `in_force` leaves the domain out)."""
+    found = []
+    for (domain, year), same_year in _by_domain_year(policies).items():
+        current = _current(same_year)
+        found += [diag("B241", p.header.span, domain=domain, year=year, other=current[0].path)
+                  for p in current[1:]]
+    return found
+
+
 def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[resolve.Policy]:
     """Per domain, the policy of `year` (default: the latest year), leaving out a publication
-    that another one of the same year replaces (`vervangt`)."""
-    by_domain: dict[str, list[resolve.Policy]] = {}
-    for policy in policies:
-        by_domain.setdefault(policy.header.domain, []).append(policy)
+    that another one of the same year replaces (`vervangt`); none where two rival (B241)."""
+    groups = _by_domain_year(policies)
     chosen = []
-    for domain in sorted(by_domain):
-        candidates = by_domain[domain]
-        wanted = year if year is not None else max(p.header.year for p in candidates)
-        same_year = [p for p in candidates if p.header.year == wanted]
-        replaced = {p.header.replaces for p in same_year if p.header.replaces}
-        current = [p for p in same_year if p.header.version not in replaced]
-        chosen.extend(current[-1:] or same_year[-1:])
+    for domain in sorted({d for d, _ in groups}):
+        wanted = year if year is not None else max(y for d, y in groups if d == domain)
+        current = _current(groups.get((domain, wanted), []))
+        if len(current) == 1:
+            chosen.extend(current)
     return chosen
 
 
@@ -160,11 +205,11 @@ def read_providers(paths: list[str], catalog: Catalog,
     provider_files: list[ProviderFile] = []
     for path, shown in files:
         try:
-            data = path.read_bytes()
+            data = read_bounded(path, shown, MAX_BYTES)
             if digests is not None:
                 digests[shown] = hashlib.sha256(data).hexdigest()
             provider_files.append(read(data, shown, catalog))
-            diagnostics.extend(provider_files[-1].warnings)
+            diagnostics.extend(provider_files[-1].warnings + provider_files[-1].errors)
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)
         except OSError as error:
@@ -181,10 +226,14 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
     loaded = load(policy_paths)
     diagnostics = list(loaded.diagnostics)
     policies = in_force(loaded.policies, year)
+    if year is not None and not any(p.header.year == year for p in loaded.policies):
+        diagnostics.append(diag("C020", Span("--jaar", 1, 1), year=year,
+                                years=", ".join(str(y) for y in sorted({p.header.year for p in loaded.policies}))))
     programs = compile_all(policies, contract_year)
     # A provider file describes the provider, whatever the year: check it against every loaded
-    # policy's kenmerken, decide it with the ones in force.
-    catalog = Catalog.of(loaded.policies)
+    # policy's kenmerken (a kenmerk the policies in force declare: against their declaration),
+    # decide it with the ones in force.
+    catalog = Catalog.of(loaded.policies, policies)
     input_digests: dict[str, str] = {}
     provider_files, problems = read_providers(provider_paths, catalog, input_digests)
     diagnostics.extend(problems)
@@ -210,7 +259,13 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
             if not report.policies and len(solved) < len(programs):
                 continue   # its policy could not be decided: the diagnostic says why
             if not report.policies:
-                report.policies = [(p.policy, []) for p in programs[:1]]
+                # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says
+                # when there is none), under the first one only if it delivers nothing at all.
+                delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
+                related = [p for p in programs if delivered & set(p.policy.care_types)]
+                if delivered and not related:
+                    continue
+                report.policies = [(p.policy, []) for p in (related or programs)[:1]]
             if target is not None:
                 by_path = {program.policy.path: program for program in solved}
                 for policy, decisions in report.policies:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import typer
 
 from caresq_logic import cli, decide
 from caresq_logic import passes as load
@@ -74,10 +75,12 @@ def test_report_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("schijf vol")
 
-    # The write itself fails half-way: the previous report stays, no temporary file is left.
+    # The write itself fails half-way: the previous report stays, no temporary file is left,
+    # and the user gets exit 2 with a one-line C022.
     monkeypatch.setattr(cli.os, "replace", broken)
-    with pytest.raises(OSError):
+    with pytest.raises(typer.Exit) as exited:
         cli._write(target, "nieuw\n")
+    assert exited.value.exit_code == 2
     assert target.read_text() == "vorige versie\n"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.json"]
     monkeypatch.undo()

@@ -91,3 +91,20 @@ def test_english_output_names_dates_and_versions_in_english():
     out = _english("explain", "examples/providers/paramedische_zorg/fysio_b.lp")
     assert "version 2026-10" in out and "versie" not in out
     assert "mid September 2025" in out and "september" not in out
+
+
+def test_no_code_or_key_is_defined_twice():
+    """A dict literal keeps the last of two equal keys without a word: two features that picked
+    the same code would silently share one message (it happened to B229 and B230)."""
+    import collections
+    from pathlib import Path
+
+    from caresq_logic import messages, ui_text
+
+    keys = []
+    for module in (messages, ui_text):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        keys += [k.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+                 for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                 and (k.value.startswith("ui.") or k.value[:1] in "ABCHKST" and k.value[1:].isdigit())]
+    assert [k for k, count in collections.Counter(keys).items() if count > 1] == []

@@ -92,7 +92,7 @@ def check_deltas(checker, changes, clauses, terms, milestones, start_rules) -> N
         for delta in change.deltas:
             for name in delta.names:
                 if name not in known:
-                    checker.error("B229", delta.span, name=name)
+                    checker.error("B232", delta.span, name=name)
             for name in delta.old:
                 if name not in known and delta.old_kind is None:
-                    checker.error("B230", delta.span, name=name)
+                    checker.error("B233", delta.span, name=name)

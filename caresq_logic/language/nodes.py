@@ -1,13 +1,8 @@
 """The syntax tree of a policy file: frozen dataclasses, each with the `Span` it came from.
 
-Spans take no part in equality or hashing, so two nodes (two years' clauses) compare by
-structure. An item with a `voor` scope gets `care_types` from `resolve`: the scope as written
-(`scope`, with groups and `alle zorgsoorten`) expanded to the zorgsoorten it names.
-
-Produced by `parser`, read by `resolve`, `compiler` and the renderers. Nothing here knows
-Lark: the parser turns Lark's trees and positions into these values at its boundary.
-Names in the tree are as written; `resolve` checks that they exist and fit.
-"""
+Spans take no part in equality, so two years' clauses compare by structure; `resolve` gives
+scoped items `care_types` (their `voor` expanded). Made by `parser` (nothing here knows Lark),
+read by `resolve`, `compiler` and the renderers; names are as written until `resolve`."""
 
 from __future__ import annotations
 
@@ -20,6 +15,12 @@ from ..diagnostics import Span
 from .kinds import ClauseKind, DeltaKind
 
 # ---- values and references -------------------------------------------------------------------
+
+# clingo computes with signed 32-bit integers and wraps silently beyond them. A ratio compares
+# 100 * part with p * whole (p <= 100), so every integer a policy or a provider states must stay
+# within (2**31 - 1) // 100 for those products to fit: checked where a value enters (resolve,
+# providers.validate), never left to the solver.
+MAX_INTEGER = (2**31 - 1) // 100   # 21,474,836
 
 
 @dataclass(frozen=True)
@@ -301,9 +302,8 @@ class Term:
 
 @dataclass(frozen=True)
 class When:
-    """A date as a policy states it: exact (`on`), approximate (`early`, `mid`, `end` of a
-    month), open-ended (`from`), relative to an event (`after`, with a text), or only as
-    words (`text`) where the source gives no calendar date."""
+    """A date as a policy states it: exact (`on`), approximate (`early`/`mid`/`end` of a month),
+    open-ended (`from`), relative (`after` an event), or only as words (`text`)."""
 
     kind: str
     date: DateValue | None

@@ -5,9 +5,7 @@ Returns: a `Policy` in which every name is known to exist and every comparison f
 kenmerk's type, and every name a change-list delta gives exists (`deltas.check_deltas`); scopes are
 expanded (`voor alle zorgsoorten`), tiers grouped per zorgsoort best-first, factors per zorgsoort.
 Raises `Failed` with every problem found (not just the first), each at the offending span.
-
-What changed from the syntax tree: nothing is dropped; this stage adds the indexes the compiler
-and the renderers need, so that they never have to look anything up by scanning."""
+Nothing is dropped; this stage adds the indexes the compiler and renderers need, never to scan."""
 
 from __future__ import annotations
 
@@ -389,12 +387,13 @@ class _Checker:
         wanted = {"int": (n.IntValue, n.DecimalValue), "count": (n.IntValue,), "percentage": (n.PercentValue,),
                   "date": (n.DateValue,)}[feature.type.kind]
         if not isinstance(value, wanted):
-            self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
-                       expected=TypeName(feature.type.kind))
+            self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind), expected=TypeName(feature.type.kind))
         elif isinstance(value, (n.DecimalValue, n.PercentValue)) and n.decimals_of(value.value) > feature.type.decimals:
             self.error("B230", value.span, value=printer.value(value), count=n.decimals_of(value.value),
                        name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
+        elif isinstance(value, n.IntValue) and abs(value.value) > n.MAX_INTEGER:   # clingo's integers would wrap
+            self.error("B240", value.span, value=value.value, limit=n.MAX_INTEGER)
         elif isinstance(value, n.DateValue) and value.value is None:
             self.error("B208", value.span, value=value.text)

@@ -8,6 +8,7 @@ same input always gives byte-identical output.
 
 from __future__ import annotations
 
+from ..diagnostics import visible
 from ..messages import ui
 from .common import Report
 from .outline import Item, Options, Outliner
@@ -52,4 +53,6 @@ def text(reports: list[Report], lang: str = "nl", details: bool = False, quotes:
                 goal = report.goals.get((policy.path, decision.care_type.name))
                 _lines(outliner.decision(decision, goal), 1, out)
         out.append("")
-    return "\n".join(out).rstrip("\n") + "\n"
+    # Every line is made visible as a whole: no string from an input (a name, a value, a path)
+    # can move the cursor, colour the screen or start a line of its own.
+    return "\n".join(visible(line) for line in out).rstrip("\n") + "\n"
