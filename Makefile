@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test install fuzz bench clean
+.PHONY: demo test install fuzz bench clean test-browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ test: install
 	@if [ -d "$(SEEDS)" ]; then $(BIN)/caresq-logic citaten policies/ --bronnen "$(SEEDS)"; \
 	else echo "citaten: OVERGESLAGEN, geen bronteksten in $(SEEDS) (tests/test_quotes.py toetst het commando wel)"; fi
 	cd tests && ../$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The HTML report in headless Chromium (Debian's `chromium`, installed here, needs root); keeps a
+# screenshot in html-report.png.
+test-browser: install
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	cd tests && CARESQ_SCREENSHOT=$(abspath html-report.png) ../$(BIN)/python -m pytest -rs test_browser.py $(PYTEST_ARGS)
 
 # 10,000 random and mutated examples per target (policies incl. check, .lp, CSV/JSONL); about 7 minutes.
 fuzz: install

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import gc
 import os
+import signal
 import sys
 import tempfile
+import threading
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
@@ -25,7 +27,7 @@ from .check import quotes
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
-from .report import as_json, readings, text
+from .report import as_json, html, readings, text
 from .report import codes as explanations
 from .report.common import policy_set_header
 from .report.check import RENDERERS
@@ -48,6 +50,7 @@ class Taal(str, Enum):
 class ExplainFormat(str, Enum):
     text = "text"
     json = "json"
+    html = "html"
 
 
 class CheckFormat(str, Enum):
@@ -83,41 +86,60 @@ def _options(
     """The options before the command (the help text is the app's)."""
 
 
-def _write(output: Optional[Path], content: str, lang: str = "nl") -> None:
-    """Print, or write atomically: a report file is either complete or not there at all. A file
-    that cannot be written (a missing folder, no permission) is the user's error: exit 2."""
+def _write(output: Optional[Path], content: str, lang: str, inputs: tuple[str, ...] = ()) -> None:
+    """Print, or write atomically: a report file is either complete or not there at all. A user's
+    mistake with -o (a folder, a missing or unwritable folder, the input itself) is exit 2."""
     if output is None:
         sys.stdout.write(content)
         sys.stdout.flush()
         return
     try:
-        _write_atomically(output, content)
+        _write_file(output, content, inputs)
     except OSError as error:
-        _print_diagnostics([diag("C009", Span(str(output), 1, 1), path=str(output),
-                                 reason=error.strerror or str(error))], lang)
-        raise typer.Exit(2)
+        _print_diagnostics([diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error))], lang)
+        raise typer.Exit(2) from None
 
 
-def _write_atomically(output: Path, content: str) -> None:
-    directory = output.resolve().parent
-    fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
+def _write_file(output: Path, content: str, inputs: tuple[str, ...]) -> None:
+    target = output.resolve()   # through a symlink: the link stays, its target gets the report
+    if any(Path(i).exists() and target.exists() and os.path.samefile(i, target) for i in inputs):
+        raise OSError(0, "dit is een invoerbestand / this is an input file")
+    if target.exists() and not target.is_file():
+        if target.is_dir():
+            raise IsADirectoryError(0, "is een map / is a directory")
+        with open(target, "w", encoding="utf-8") as handle:   # a device or pipe (/dev/stdout): never replaced
+            handle.write(content)
+        return
+    mode = target.stat().st_mode & 0o777 if target.exists() else None
+    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    # SIGTERM during the write: leave by an exception, so the temporary file is removed below.
+    previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(content)
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(temporary, 0o666 & ~umask)   # mkstemp makes 0600; a report is an ordinary file
-        os.replace(temporary, output)
+        if mode is None:   # a new report is an ordinary file; an existing one keeps its mode
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(temporary, mode)
+        os.replace(temporary, target)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _terminate(signum, frame) -> None:
+    raise SystemExit(128 + signum)
 
 
 @app.command()
 def explain(
     providers: List[str] = typer.Argument(..., help="Aanbiedersbestand(en) (.lp, .csv, .jsonl) of map(pen) daarmee."),
     beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
-    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
+    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text, json of html."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
     contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
@@ -127,15 +149,23 @@ def explain(
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
                                     help="Maximaal aantal voorwaardeknopen (aanbieder x zorgsoort x knoop) om te gronden."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+    doel: Optional[str] = typer.Option(None, "--doel", help="Doel (zorgovereenkomst A, B, ..., een uitkomst of een "
+                                       "zorgsoort): wat staat in de weg, en wat moet veranderen?"),
+    details: bool = typer.Option(False, "--details", help="Toon ook de ids en de beleidstekst van elke voorwaarde."),
+    citaten: bool = typer.Option(False, "--citaten", help="Toon bij elke clausule de geciteerde zin uit de bron."),
 ) -> None:
     """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
     lang = taal.value
-    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, contractjaar)
+    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, contractjaar, doel)
     reports, diagnostics = explained.reports, explained.diagnostics
     if format == ExplainFormat.json:
-        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.policy_set), lang)
+        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
+                                        explained.policy_set), lang, tuple(providers))
+    elif format == ExplainFormat.html:
+        _write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, tuple(providers))
     elif reports:
-        _write(uitvoer, policy_set_header(explained.policy_set, lang) + "\n" + text.text(reports, lang), lang)
+        _write(uitvoer, policy_set_header(explained.policy_set, lang) + "\n" + text.text(reports, lang, details, citaten),
+               lang, tuple(providers))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
 
@@ -151,7 +181,7 @@ def compile_(
     if loaded.diagnostics:
         _print_diagnostics(loaded.diagnostics, taal.value)
         raise typer.Exit(2)
-    _write(uitvoer, "".join(p.text for p in passes.compile_all(loaded.policies)), taal.value)
+    _write(uitvoer, "".join(p.text for p in passes.compile_all(loaded.policies)), taal.value, (path,))
 
 
 @app.command()
@@ -189,15 +219,51 @@ def check(
         # Nothing is checked on broken input (a finding about a half-loaded set would be a
         # cascade); the diagnostics are reported in the chosen format, so CI annotates them.
         if render is not None and not lezingen:
-            _write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang)
+            _write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang, tuple(paths or ()))
         _print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
     if lezingen:
-        _write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang)
+        _write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang, tuple(paths or ()))
         raise typer.Exit(0)
     findings = checking.check(policies, severities)
-    _write(uitvoer, render(findings, lang, policy_set), lang)
+    _write(uitvoer, render(findings, lang, policy_set), lang, tuple(paths or ()))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
+
+
+def _publication(given: str, lang: str):
+    """A policy file, or `file@2025` / `file@2023-04` for a publication derived from it."""
+    path, _, label = given.partition("@")
+    loaded = passes.load([path])
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, lang)
+        raise typer.Exit(2)
+    wanted = [p for p in loaded.policies if p.path.split("@")[0] == path and p.path.partition("@")[2] == label]
+    if not wanted:
+        found = ", ".join(p.path for p in loaded.policies)
+        _print_diagnostics([diag("C001", Span(given, 1, 1), path=f"{given} (wel: {found})")], lang)
+        raise typer.Exit(2)
+    return wanted[0]
+
+
+@app.command("diff")
+def diff_command(
+    old: str = typer.Argument(..., help="Het oude beleid: een bestand, of bestand@jaar voor een afgeleid jaar."),
+    new: str = typer.Argument(..., help="Het nieuwe beleid."),
+    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+) -> None:
+    """Semantisch verschil tussen twee beleidsjaren, met per wijziging een getuige. / Semantic diff.
+
+    Exit 0; 2: onbruikbare invoer."""
+    from .check import diff as semantic
+
+    before, after = _publication(old, taal.value), _publication(new, taal.value)
+    changes = semantic.diff(before, after)
+    if format is ExplainFormat.json:
+        _write(uitvoer, semantic.as_json(before, after, changes), taal.value, (old, new))
+    else:
+        _write(uitvoer, semantic.as_text(before, after, changes, taal.value), taal.value, (old, new))
 
 
 @app.command()
@@ -209,16 +275,16 @@ def uitleg(
     """Leg een code uit, met een voorbeeld (zoals rustc --explain). / Explain a code, with an example."""
     lang = taal.value
     if alle:
-        _write(None, explanations.markdown(lang))
+        _write(None, explanations.markdown(lang), lang)
         return
     known = explanations.codes()
     if code is None or code.upper() not in known:
         given = code or ""
         guess = closest(given.upper(), known)
-        _print_diagnostics([diag("C012", Span("uitleg", 1, 1), hint=("H001", {"name": guess}) if guess else None,
+        _print_diagnostics([diag("C023", Span("uitleg", 1, 1), hint=("H001", {"name": guess}) if guess else None,
                                  value=given)], lang)
         raise typer.Exit(2)
-    _write(None, explanations.explain(code, lang))
+    _write(None, explanations.explain(code, lang), lang)
 
 
 @app.command()

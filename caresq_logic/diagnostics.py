@@ -10,6 +10,7 @@ English stay side by side and a code always means the same thing.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,14 +68,14 @@ class Diagnostic:
     def render(self, lang: str = "nl") -> str:
         """rustc/Elm style, for people: the `file:line:col: code: message` line, the source line
         with a caret under the span, the hint as a help line, and related places ("defined
-        here") with their own source line."""
-        lines = [f"{self.span}: {self.code}: {self.message(lang)}"]
+        here") with their own source line. Safe for a terminal: each line is `visible`."""
+        lines = [visible(f"{self.span}: {self.code}: {self.message(lang)}")]
         lines += snippet(self.span)
         hint = self.hint(lang)
         if hint:
-            lines.append(f"{'':{GUTTER}} = {messages.render('ui.help', lang)}: {hint}")
+            lines.append(visible(f"{'':{GUTTER}} = {messages.render('ui.help', lang)}: {hint}"))
         for span, label in self.related:
-            lines.append(f"{'':{GUTTER}} --> {span}: {messages.render('ui.' + label, lang)}")
+            lines.append(visible(f"{'':{GUTTER}} --> {span}: {messages.render('ui.' + label, lang)}"))
             lines += snippet(span)
         return "\n".join(lines)
 
@@ -117,12 +118,21 @@ def remember_source(shown: str, path: Path) -> None:
     SOURCES[shown] = path
 
 
+SNIPPET_BYTES = 32 * 1024 * 1024   # the largest input limit: a file refused for its size shows no source line
+
+
 @lru_cache(maxsize=64)
 def _lines(path: Path) -> tuple[str, ...]:
     try:
-        return tuple(path.read_text(encoding="utf-8", errors="replace").split("\n"))
+        with path.open("rb") as handle:   # bounded: an 8 GB sparse file is never read whole
+            if os.fstat(handle.fileno()).st_size > SNIPPET_BYTES:
+                return ()
+            data = handle.read(SNIPPET_BYTES + 1)
     except OSError:
         return ()
+    if len(data) > SNIPPET_BYTES:
+        return ()
+    return tuple(data.decode("utf-8", errors="replace").split("\n"))
 
 
 def snippet(span: Span) -> list[str]:
@@ -131,9 +141,9 @@ def snippet(span: Span) -> list[str]:
     lines = _lines(path) if path is not None else ()
     if not 1 <= span.line <= len(lines):
         return []
-    # one character for one character, so the caret stays in place; a control character is shown
-    # as U+FFFD, never echoed to the terminal
-    text = CONTROL.sub("\ufffd", lines[span.line - 1].replace("\t", " ").rstrip("\r"))
+    # one character for one character, so the caret stays in place; a control, line-breaking or
+    # direction-changing character is shown as U+FFFD, never echoed to the terminal
+    text = _INVISIBLE.sub("\ufffd", lines[span.line - 1].replace("\t", " ").rstrip("\r"))
     if len(text) > 200:   # a minified line: show the part around the column
         start = max(span.col - 80, 0)
         text, col = text[start:start + 160], span.col - start
@@ -160,6 +170,16 @@ class Failed(Exception):
 
 def sort_key(d: Diagnostic) -> tuple:
     return (d.span.file, d.span.line, d.span.col, d.code)
+
+
+_INVISIBLE = re.compile(r"[^\S ]|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
+
+
+def visible(outside: str) -> str:
+    """Text from an input file as it may be shown on a terminal: every control, line-breaking
+    or direction-changing character written as an escape (`\\r`, `\\x1b`, `\\u2028`), so an input
+    can neither move the cursor, colour the screen nor start a line of its own."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), outside)
 
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

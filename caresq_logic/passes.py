@@ -11,16 +11,21 @@ hands the resolved policies to `check`). The stages, in order:
 
 from __future__ import annotations
 
+import hashlib
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import decide
+import clingo
+
+from . import __version__, decide
 from .asp import compiler
+from .check import goal
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
-from .language import contract_years, parser, resolve
+from .language import contract_years, derive, parser, resolve
+from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
-from .providers.read import decode, read
+from .providers.read import MAX_BYTES, decode, read
 from .report.common import Report
 from .resources import default_policies, find_policies
 
@@ -51,6 +56,7 @@ class Loaded:
     policies: list[resolve.Policy] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     policy_set: PolicySet = PolicySet("embedded", "policies")
+    digests: dict[str, str] = field(default_factory=dict)    # policy file as shown -> SHA-256
 
 
 def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -61,7 +67,18 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*")) if f.suffix in suffixes and f.is_file())
+            def unreadable(error: OSError) -> None:   # a subfolder that cannot be listed is said, not skipped
+                shown = Path(error.filename).as_posix() if error.filename else given
+                problems.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+
+            in_folder = []
+            for folder, subfolders, names in os.walk(path, onerror=unreadable):
+                subfolders.sort()
+                in_folder += [Path(folder) / name for name in names if Path(name).suffix.lower() in suffixes]
+            files = [(f, f.as_posix()) for f in sorted(in_folder) if f.is_file()]
+            if not files and suffixes != (".beleid",):
+                problems.append(diag("C021", Span(given, 1, 1), path=given, suffixes=", ".join(suffixes)))
+            found.extend(files)
         elif path.is_file():
             found.append((path, given))
         else:
@@ -102,12 +119,25 @@ def policy_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diagnos
     return found, problems
 
 
-def parse_file(path: Path, shown: str) -> resolve.Policy:
+def read_bounded(path: Path, shown: str, limit: int) -> bytes:
+    """At most limit + 1 bytes: a file over the limit (an 8 GB sparse file) is refused by its
+    size, never read whole into memory."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            size = max(os.fstat(handle.fileno()).st_size, len(data))
+            raise Failed([diag("C004", Span(shown, 1, 1), size=size, limit=limit)])
+    return data
+
+
+def parse_file(path: Path, shown: str, digests: dict[str, str] | None = None) -> resolve.Policy:
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, shown, MAX_POLICY_BYTES)
     except OSError as error:
         raise Failed([diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error))]) from None
     remember_source(shown, path)
+    if digests is not None:
+        digests[shown] = hashlib.sha256(data).hexdigest()
     text = decode(data, shown, MAX_POLICY_BYTES)
     return resolve.resolve(parser.parse(text, shown))
 
@@ -121,33 +151,76 @@ def load(paths: list[str] | None) -> Loaded:
     loaded = Loaded(diagnostics=problems, policy_set=replace(policy_set, files=tuple(shown for _, shown in files)))
     for path, shown in files:
         try:
-            loaded.policies.append(parse_file(path, shown))
+            loaded.policies.append(parse_file(path, shown, loaded.digests))
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
+    loaded.diagnostics.extend(rival_publications(loaded.policies))
+    loaded.policies += with_derived(loaded.policies, loaded.diagnostics)
     return loaded
 
 
 def unknown_years(loaded: Loaded, years: list[int]) -> list[Diagnostic]:
     """A --jaar no loaded policy has is an error: otherwise the run passes with nothing checked."""
     known = sorted({p.header.year for p in loaded.policies})
-    return [diag("C010", Span("--jaar", 1, 1), year=year, years=", ".join(map(str, known)) or "-")
+    return [diag("C020", Span("--jaar", 1, 1), year=year, years=", ".join(map(str, known)) or "-")
             for year in years if year not in known]
+def _publication(policy: resolve.Policy) -> tuple[str, int, str | None]:
+    return policy.header.domain, policy.header.year, policy.header.version
+
+
+def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic]) -> list[resolve.Policy]:
+    """The earlier publications each policy's change lists describe, where no file of their own
+    exists (a file of its own is the text; `check` compares it with the change list)."""
+    own = {_publication(p) for p in policies}
+    derived: list[resolve.Policy] = []
+    for policy in policies:
+        try:
+            earlier_ones = derive.derive_all(policy)
+        except Failed as failed:
+            diagnostics.extend(failed.diagnostics)
+            continue
+        for earlier in earlier_ones:
+            if _publication(earlier) in own:
+                break   # from here back, the own text is the earlier year
+            own.add(_publication(earlier))
+            derived.append(earlier)
+    return derived
+
+
+def _current(same_year: list[resolve.Policy]) -> list[resolve.Policy]:
+    """The publications of one domain and year that no other one replaces (`vervangt`)."""
+    replaced = {p.header.replaces for p in same_year if p.header.replaces}
+    return [p for p in same_year if p.header.version not in replaced] or same_year[-1:]
+
+
+def _by_domain_year(policies: list[resolve.Policy]) -> dict[tuple[str, int], list[resolve.Policy]]:
+    groups: dict[tuple[str, int], list[resolve.Policy]] = {}
+    for policy in policies:
+        groups.setdefault((policy.header.domain, policy.header.year), []).append(policy)
+    return groups
+
+
+def rival_publications(policies: list[resolve.Policy]) -> list[Diagnostic]:
+    """Two publications of one domain and year, neither replacing the other: which one decides
+    would depend on file names, so neither does (B241, and `in_force` leaves the domain out)."""
+    found = []
+    for (domain, year), same_year in _by_domain_year(policies).items():
+        current = _current(same_year)
+        found += [diag("B241", p.header.span, domain=domain, year=year, other=current[0].path)
+                  for p in current[1:]]
+    return found
 
 
 def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[resolve.Policy]:
     """Per domain, the policy of `year` (default: the latest year), leaving out a publication
-    that another one of the same year replaces (`vervangt`)."""
-    by_domain: dict[str, list[resolve.Policy]] = {}
-    for policy in policies:
-        by_domain.setdefault(policy.header.domain, []).append(policy)
+    that another one of the same year replaces (`vervangt`); none where two rival (B241)."""
+    groups = _by_domain_year(policies)
     chosen = []
-    for domain in sorted(by_domain):
-        candidates = by_domain[domain]
-        wanted = year if year is not None else max(p.header.year for p in candidates)
-        same_year = [p for p in candidates if p.header.year == wanted]
-        replaced = {p.header.replaces for p in same_year if p.header.replaces}
-        current = [p for p in same_year if p.header.version not in replaced]
-        chosen.extend(current[-1:] or same_year[-1:])
+    for domain in sorted({d for d, _ in groups}):
+        wanted = year if year is not None else max(y for d, y in groups if d == domain)
+        current = _current(groups.get((domain, wanted), []))
+        if len(current) == 1:
+            chosen.extend(current)
     return chosen
 
 
@@ -160,19 +233,31 @@ class Explained:
     reports: list[Report] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     policy_set: PolicySet | None = None   # with the files in force, the ones decided with
+    receipt: dict = field(default_factory=dict)
 
 
-def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFile], list[Diagnostic]]:
+def receipt(policy_digests: dict[str, str], input_digests: dict[str, str]) -> dict:
+    """What a decision can be reproduced and audited from later: the versions and every input's hash."""
+    return {
+        "caresq_logic": __version__,
+        "clingo": clingo.__version__,
+        "policies": [{"file": f, "sha256": h} for f, h in sorted(policy_digests.items())],
+        "inputs": [{"file": f, "sha256": h} for f, h in sorted(input_digests.items())],
+    }
+
+
+def read_providers(paths: list[str], catalog: Catalog,
+                   digests: dict[str, str] | None = None) -> tuple[list[ProviderFile], list[Diagnostic]]:
     files, diagnostics = expand(paths, (".lp", ".csv", ".jsonl"))
-    for given in paths:   # an empty folder is an error, not a clean run with nothing decided
-        if Path(given).is_dir() and not expand([given], (".lp", ".csv", ".jsonl"))[0]:
-            diagnostics.append(diag("C011", Span(given, 1, 1), path=given))
     provider_files: list[ProviderFile] = []
     for path, shown in files:
         remember_source(shown, path)
         try:
-            provider_files.append(read(path.read_bytes(), shown, catalog))
-            diagnostics.extend(provider_files[-1].warnings)
+            data = read_bounded(path, shown, MAX_BYTES)
+            if digests is not None:
+                digests[shown] = hashlib.sha256(data).hexdigest()
+            provider_files.append(read(data, shown, catalog))
+            diagnostics.extend(provider_files[-1].warnings + provider_files[-1].errors)
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)
         except OSError as error:
@@ -182,16 +267,21 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
 
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
-            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, contract_year: int | None = None) -> Explained:
-    """Every provider decided under the policies in force, with every diagnostic on the way."""
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, contract_year: int | None = None,
+            target: str | None = None) -> Explained:
+    """Every provider decided under the policies in force, with every diagnostic on the way;
+    with a `target` (explain --doel) also why not, and what must change to reach it."""
     loaded = load(policy_paths)
     diagnostics = list(loaded.diagnostics) + unknown_years(loaded, [year] if year is not None else [])
     policies = in_force(loaded.policies, year)
     programs = compile_all(policies, contract_year)
     # A provider file describes the provider, whatever the year: check it against every loaded
-    # policy's kenmerken, decide it with the ones in force.
-    provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
-    if len(loaded.policies) < len(loaded.policy_set.files):
+    # policy's kenmerken (a kenmerk the policies in force declare: against their declaration),
+    # decide it with the ones in force.
+    catalog = Catalog.of(loaded.policies, policies)
+    input_digests: dict[str, str] = {}
+    provider_files, problems = read_providers(provider_paths, catalog, input_digests)
+    if set(loaded.policy_set.files) - {p.path for p in loaded.policies}:
         # A policy that did not load declares nothing, so every provider fact about its kenmerken
         # and zorgsoorten would be "unknown": one root cause, reported once, not a cascade.
         problems = [d for d in problems if d.code not in CASCADE]
@@ -218,6 +308,23 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
             if not report.policies and len(solved) < len(programs):
                 continue   # its policy could not be decided: the diagnostic says why
             if not report.policies:
-                report.policies = [(p.policy, []) for p in programs[:1]]
+                # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says
+                # when there is none), under the first one only if it delivers nothing at all.
+                delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
+                related = [p for p in programs if delivered & set(p.policy.care_types)]
+                if delivered and not related:
+                    continue
+                report.policies = [(p.policy, []) for p in (related or programs)[:1]]
+            if target is not None:
+                by_path = {program.policy.path: program for program in solved}
+                for policy, decisions in report.policies:
+                    for decision in decisions:
+                        answer = goal.answer(policy, by_path[policy.path], provider_file, decision, target, catalog)
+                        if answer is not None:
+                            report.goals[(policy.path, decision.care_type.name)] = answer
             reports.append(report)
-    return Explained(reports, diagnostics, loaded.policy_set.using(policies))
+    if target is not None and not any(goal.target_known(target, p.policy) for p in programs):
+        diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
+    used = {p.policy.path: loaded.digests[p.policy.path] for p in programs if p.policy.path in loaded.digests}
+    return Explained(reports, diagnostics, receipt=receipt(used, input_digests),
+                     policy_set=loaded.policy_set.using(policies))

@@ -76,14 +76,14 @@ def test_report_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
         raise OSError("schijf vol")
 
     # The write itself fails half-way: the previous report stays, no temporary file is left,
-    # and the user hears why with exit 2 (their disk, not our bug).
+    # and the user gets exit 2 with a one-line C022.
     monkeypatch.setattr(cli.os, "replace", broken)
-    with pytest.raises(typer.Exit) as stopped:
-        cli._write(target, "nieuw\n")
-    assert stopped.value.exit_code == 2
+    with pytest.raises(typer.Exit) as exited:
+        cli._write(target, "nieuw\n", "nl")
+    assert exited.value.exit_code == 2
     assert target.read_text() == "vorige versie\n"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.json"]
     monkeypatch.undo()
-    cli._write(target, "nieuw\n")
+    cli._write(target, "nieuw\n", "nl")
     assert target.read_text() == "nieuw\n"
     assert oct(target.stat().st_mode & 0o777) != "0o600"

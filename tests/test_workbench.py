@@ -14,6 +14,7 @@ from xml.etree import ElementTree as ET
 import jsonschema
 import pytest
 
+from caresq_logic.language.kinds import KINDS
 from conftest import EXAMPLES, POLICIES, REPO
 
 FYSIO_B = EXAMPLES / "paramedische_zorg" / "fysio_b.lp"
@@ -125,6 +126,8 @@ def test_check_json_follows_its_schema(broken):
         document = json.loads(cli("check", "--format", "json", *args, cwd=cwd).stdout)
         jsonschema.validate(document, schema)
     assert document["diagnostics"], "the broken set must show its diagnostic"
+    finding = schema["$defs"]["finding"]["properties"]
+    assert finding["kind"]["enum"] == list(KINDS), "a new kind of finding belongs in docs/check.schema.json"
 
 
 # ---- CLI basics -------------------------------------------------------------------------------
@@ -137,11 +140,11 @@ def test_version_and_short_help():
 
 
 @pytest.mark.parametrize("args, code", [
-    (("check", "--jaar", "2030"), "C010"),
-    (("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "--jaar", "2030"), "C010"),
-    (("explain", "{tmp}"), "C011"),
-    (("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "-o", "no/such/folder/out.txt"), "C009"),
-    (("check", "-o", "no/such/folder/out.txt", "--jaar", "2026"), "C009"),
+    (("check", "--jaar", "2030"), "C020"),
+    (("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "--jaar", "2030"), "C020"),
+    (("explain", "{tmp}"), "C021"),
+    (("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "-o", "no/such/folder/out.txt"), "C022"),
+    (("check", "-o", "no/such/folder/out.txt", "--jaar", "2026"), "C022"),
 ])
 def test_user_errors_exit_2_with_one_line(args, code, tmp_path):
     result = cli(*(a.replace("{tmp}", str(tmp_path)) for a in args), cwd=REPO)
@@ -254,7 +257,7 @@ def test_uitleg_prints_the_page_and_rejects_an_unknown_code():
     assert result.returncode == 0 and result.stdout.startswith("## B203: kenmerk '{name}' is {actual}")
     assert "prem is ja" in result.stdout
     unknown = cli("uitleg", "B1000", cwd=REPO)
-    assert unknown.returncode == 2 and "C012" in unknown.stderr and "bedoelde u 'B100'?" in unknown.stderr
+    assert unknown.returncode == 2 and "C023" in unknown.stderr and "bedoelde u 'B100'?" in unknown.stderr
 
 
 def test_docs_codes_md_is_generated_from_the_catalogue():

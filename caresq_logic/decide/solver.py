@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 from dataclasses import dataclass, field
+import time
 
 import clingo
 
@@ -90,10 +91,13 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
         raise Failed([diag("S002", Span(program.policy.path, 1, 1), reason=str(error))]) from None
     model = _Model()
     ids = list(index)
+    deadline = time.monotonic() + time_limit   # inf and 1e18 are fine: "no limit"
     with control.solve(on_model=lambda m: _collect(m, model, ids, program.keys), async_=True) as handle:
-        if not handle.wait(time_limit):
-            handle.cancel()
-            raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
+        # Short waits: Python sees Ctrl-C between them, so an interrupt stops the solver at once.
+        while not handle.wait(max(0.0, min(0.1, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                handle.cancel()
+                raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
         handle.get()
     return _Decoder(program, model, providers).decisions()
 

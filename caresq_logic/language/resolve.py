@@ -2,13 +2,10 @@
 
 Takes: one parsed policy file.
 Returns: a `Policy` in which every name is known to exist and every comparison fits its
-kenmerk's type; scopes are expanded (`voor alle zorgsoorten`), tiers are grouped per zorgsoort
-best-first and factors per zorgsoort. Raises `Failed` with every problem found (not just the
-first), each at the span of the offending name or value.
-
-What changed from the syntax tree: nothing is dropped; this stage adds the indexes the compiler
-and the renderers need, so that they never have to look anything up by scanning.
-"""
+kenmerk's type, and every name a change-list delta gives exists (`deltas.check_deltas`); scopes are
+expanded (`voor alle zorgsoorten`), tiers grouped per zorgsoort best-first, factors per zorgsoort.
+Raises `Failed` with every problem found (not just the first), each at the offending span.
+Nothing is dropped; this stage adds the indexes the compiler and renderers need, never to scan."""
 
 from __future__ import annotations
 
@@ -19,6 +16,7 @@ from . import nodes as n
 from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
+from .deltas import check_deltas
 from .kinds import KINDS, ClauseKind
 from ..messages import TypeName
 from .reserved import RESERVED_NAMES
@@ -140,6 +138,7 @@ class _Checker:
             if clause.contract_year is not None and clause.contract_year not in years:
                 self.error("B231", clause.span, year=clause.contract_year, years=", ".join(map(str, sorted(years))) or "-")
         self.check_suppressions(found.suppressions, clauses)
+        check_deltas(self, found.changes, clauses, found.terms, found.milestones, found.start_rules)
         self.check_counts_as(clauses, factors)
         self.check_tiers(found.tiers, factors)
         return Policy(
@@ -389,12 +388,13 @@ class _Checker:
         wanted = {"int": (n.IntValue, n.DecimalValue), "count": (n.IntValue,), "percentage": (n.PercentValue,),
                   "date": (n.DateValue,)}[feature.type.kind]
         if not isinstance(value, wanted):
-            self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
-                       expected=TypeName(feature.type.kind))
+            self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind), expected=TypeName(feature.type.kind))
         elif isinstance(value, (n.DecimalValue, n.PercentValue)) and n.decimals_of(value.value) > feature.type.decimals:
             self.error("B230", value.span, value=printer.value(value), count=n.decimals_of(value.value),
                        name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
+        elif isinstance(value, n.IntValue) and abs(value.value) > n.MAX_INTEGER:   # clingo's integers would wrap
+            self.error("B240", value.span, value=value.value, limit=n.MAX_INTEGER)
         elif isinstance(value, n.DateValue) and value.value is None:
             self.error("B208", value.span, value=value.text)

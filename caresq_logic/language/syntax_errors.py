@@ -13,7 +13,9 @@ from ..messages import Listing, Phrase
 from .grammar import lark
 
 MAX_DEPTH = 50  # brackets in one condition; the tree is walked recursively downstream
-_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|#[^\n]*|[()]')
+# A string ends at its closing quote or, unclosed, at the end of its line: each character is
+# looked at once (an unclosed `"\"\"\"...` line once made this quadratic).
+_NESTING = re.compile(r'"(?:[^"\\\n]|\\.)*+(?:"|$)|#[^\n]*|[()]|(?:\bniet\s+){%d,}' % (MAX_DEPTH + 1), re.MULTILINE)
 
 
 def too_deep(text: str, path: str) -> Diagnostic | None:
@@ -21,6 +23,10 @@ def too_deep(text: str, path: str) -> Diagnostic | None:
     depth = 0
     for match in _NESTING.finditer(text):
         token = match.group()
+        if token.startswith("niet"):   # niet niet ... a: nested as deep as brackets are
+            line = text.count("\n", 0, match.start()) + 1
+            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            return diag("B104", Span(path, line, col), limit=MAX_DEPTH)
         if token == "(":
             depth += 1
             if depth > MAX_DEPTH:

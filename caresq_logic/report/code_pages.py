@@ -68,22 +68,29 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "--ernst changes the severity of a kind of finding and is written kind=level. The message lists "
              "the kinds and levels.",
              "caresq-logic check --ernst overlap:error     # goed: --ernst overlap=error"),
-    "C009": ("Het bestand van --uitvoer kan niet geschreven worden: de map bestaat niet, of u mag er niet "
-             "schrijven. Een eerder rapport met die naam blijft dan ongewijzigd.",
-             "The --uitvoer file cannot be written: its folder does not exist or you may not write there. An "
-             "earlier report of that name is left unchanged.",
+    "C022": ("Het bestand van --uitvoer kan niet geschreven worden: de map bestaat niet, u mag er niet "
+             "schrijven, het is een map of het is een van de invoerbestanden. Een eerder rapport met die naam "
+             "blijft dan ongewijzigd.",
+             "The --uitvoer file cannot be written: its folder does not exist, you may not write there, it is a "
+             "folder or it is one of the input files. An earlier report of that name is left unchanged.",
              "caresq-logic check -o rapporten/check.txt     # de map rapporten/ bestaat niet"),
-    "C010": ("Geen enkel geladen beleid heeft het jaar van --jaar. Zonder deze fout zou de opdracht 'geen "
+    "C009": ("Het doel van explain --doel bestaat in geen van de beleidsstukken waarmee besloten wordt. Een doel "
+             "is een zorgovereenkomst (A, B, ...), een uitkomst (zoals zorgovereenkomst of doorlopende_overeenkomst) "
+             "of een zorgsoort.",
+             "The target of explain --doel exists in none of the policies deciding. A target is a contract tier "
+             "(A, B, ...), an outcome (such as zorgovereenkomst or doorlopende_overeenkomst) or a zorgsoort.",
+             "caresq-logic explain examples/providers/paramedische_zorg/fysio_b.lp --doel Z     # goed: --doel A"),
+    "C020": ("Geen enkel geladen beleid heeft het jaar van --jaar. Zonder deze fout zou de opdracht 'geen "
              "bevindingen' melden terwijl er niets gecontroleerd is. De melding noemt de jaren die er wel zijn.",
              "No loaded policy has the year given with --jaar. Without this error the command would report "
              "'no findings' with nothing checked. The message lists the years there are.",
              "caresq-logic check --jaar 2030"),
-    "C011": ("Een map op de opdrachtregel bevat geen aanbiedersbestanden (.lp, .csv of .jsonl), dus er valt "
+    "C021": ("Een map op de opdrachtregel bevat geen aanbiedersbestanden (.lp, .csv of .jsonl), dus er valt "
              "niets te besluiten.",
              "A folder on the command line holds no provider files (.lp, .csv or .jsonl), so there is "
              "nothing to decide.",
              "caresq-logic explain policies/     # goed: caresq-logic explain examples/providers/"),
-    "C012": ("'uitleg' kent deze code niet. Codes zijn een letter en drie cijfers, zoals B100 of K200; de "
+    "C023": ("'uitleg' kent deze code niet. Codes zijn een letter en drie cijfers, zoals B100 of K200; de "
              "hulpregel noemt de code die het meest lijkt.",
              "'uitleg' does not know this code. Codes are a letter and three digits, such as B100 or K200; the "
              "help line names the closest code.",
@@ -238,4 +245,27 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "A suppression without a reason hides a finding without telling a reader why. Write the reason "
              "down (reported to purchasing on ..., for example).",
              "onderdruk overlap: \"\"."),
+    "B232": ("Een delta in een wijziging noemt een naam die in dit jaar geen clausule, looptijd, mijlpaal of "
+             "zorgsoort is. De namen van een delta zijn de onderdelen van dit jaar waar de wijziging over gaat.",
+             "A delta in a change names something that is no clause, contract period, milestone or zorgsoort "
+             "of this year. The names of a delta are the items of this year the change is about.",
+             "wijziging w (§wijzigingen \"...\") : \"nieuw\"; toegevoegd rpem.     # goed: toegevoegd prem."),
+    "B233": ("De wijziging zegt dat iets vervallen of vervangen is dat in dit jaar niet meer staat; zonder de "
+             "soort kan het eerdere jaar het niet terugzetten. Noem de soort erbij.",
+             "The change says something was dropped or replaced that is no longer in this year; without its "
+             "kind the earlier year cannot be rebuilt. Give the kind.",
+             "wijziging w (§wijzigingen \"...\") : \"vervalt\"; vervallen oud.\n"
+             "# goed: vervallen differentiatiefactor oud."),
+    "B240": ("Een getal in het beleid is groter dan caresq-logic veilig kan rekenen; de oplosser rekent met "
+             "32-bits gehele getallen en zou stil verkeerd uitkomen. Controleer of het getal klopt.",
+             "A number in the policy is larger than caresq-logic can compute with safely; the solver uses "
+             "32-bit integers and would silently go wrong. Check the number.",
+             "randvoorwaarde r (§1) voor fysiotherapie: aantal ten minste 99999999999."),
+    "B241": ("Twee beleidsbestanden zijn hetzelfde domein en jaar, en geen van beide vervangt het andere. "
+             "Welke beslist zou van bestandsnamen afhangen, dus beslist geen van beide. Schrijf 'versie ... "
+             "vervangt ...' in de kop van de nieuwe of verwijder er een.",
+             "Two policy files are the same domain and year, and neither replaces the other. Which one decides "
+             "would depend on file names, so neither does. Write 'versie ... vervangt ...' in the header of "
+             "the new one or remove one.",
+             "policies/x/2026.beleid en policies/x/2026-kopie.beleid: beide 'beleid x 2026'"),
 }

@@ -91,6 +91,26 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
     "A209": ("Het bestand bevat geen enkel feit; waarschijnlijk het verkeerde bestand.",
              "The file contains no facts; probably the wrong file.",
              "% alleen commentaar"),
+    "A220": ("Een waarde is groter dan caresq-logic veilig kan rekenen (32-bits gehele getallen in de "
+             "oplosser); zonder deze fout zou het getal stil omslaan in een verkeerd besluit.",
+             "A value is larger than caresq-logic can compute with safely (32-bit integers in the solver); "
+             "without this error the number would silently wrap into a wrong decision.",
+             "behandelindex(praktijk_a, 99999999999)."),
+    "A221": ("Een JSON-object bevat dezelfde sleutel twee keer. JSON staat dat toe, maar welke waarde bedoeld "
+             "is, zou een gok zijn.",
+             "A JSON object holds the same key twice. JSON allows it, but which value is meant would be a "
+             "guess.",
+             "{\"aanbieder\": \"a\", \"prem\": true, \"prem\": false}"),
+    "A222": ("Geen beleid dat in dit jaar geldt, gaat over deze zorgsoort; er wordt niets voor besloten (een "
+             "waarschuwing: de rest gaat door). Kies een ander --jaar of controleer de zorgsoort.",
+             "No policy in force this year covers this zorgsoort; nothing is decided for it (a warning: the "
+             "rest goes on). Choose another --jaar or check the zorgsoort.",
+             "levert(praktijk_a, aangepaste_stoelen).     # een zorgsoort die in 2026 vervallen is"),
+    "A223": ("Een waarde bevat een controleteken (zoals \\u0000 of \\u001b in JSON). Het zou een terminal kunnen "
+             "besturen of de oplosser de tekst laten afkappen, dus het wordt geweigerd.",
+             "A value holds a control character (such as \\u0000 or \\u001b in JSON). It could drive a terminal "
+             "or make the solver cut the text short, so it is refused.",
+             "{\"aanbieder\": \"a\\u001b[2J\", \"prem\": true}"),
     # --- solving ----------------------------------------------------------------------------
     "S001": ("De oplosser had meer tijd nodig dan --tijdslimiet toestaat. Verhoog de limiet of verdeel de "
              "invoer over meer runs.",
@@ -143,4 +163,30 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "Timeline: dates contradict each other: an offer after the signing deadline, a start date before "
              "the contract year.",
              "aanbieding a (§5): 1 december 2025.\ntekendatum t (§5): 1 november 2025."),
+    "K510": ("Doorloop-trede: een doorlopende zorgovereenkomst loopt door in een jaar waarin de aanbieder bij "
+             "een andere zorgovereenkomst (trede) past, maar zijn oude houdt. De getuige is zo'n aanbieder.",
+             "Continuing tier: a continuing contract runs on into a year in which the provider fits another "
+             "tier, but keeps the old one. The witness is such a provider.",
+             "doorlopend d (§4) voor fysiotherapie: lopende_overeenkomst.   # en de treden van 2026 zijn anders"),
+    "K610": ("Wijziging en tekst: een delta van de wijzigingenlijst is in de tekst van hetzelfde jaar niet te "
+             "zien (iets dat vervallen heet, wordt nog geëist; een waarde of bereik verschilt).",
+             "Change and body: a delta of the change list cannot be seen in the body of the same year "
+             "(something said to be gone is still required; a value or scope differs).",
+             "wijziging w (§wijzigingen \"...\") : \"vervalt\"; vervallen knov.   # en randvoorwaarde knov staat er nog"),
+    "K800": ("Benaderd en ingekocht: twee clausules uit verschillende paragrafen kiezen voor dezelfde zorgsoort "
+             "niet dezelfde aanbieders; wie aan alle voorwaarden voldoet, valt onder de ene en niet onder de andere.",
+             "Approached and purchased: two clauses from different paragraphs do not select the same providers "
+             "for one zorgsoort; a provider meeting every condition falls under one and not the other.",
+             "benaderd b (§3) voor fysiotherapie: landelijke_organisatie.\n"
+             "randvoorwaarde c (§4) voor fysiotherapie: contract_2025."),
+    "K900": ("Geen route: een zorgsoort heeft eigen voorwaarden, maar de tekst geeft geen looptijd, aanvraagroute "
+             "of planning; een aanbieder die voldoet weet niet hoe en wanneer.",
+             "No route: a zorgsoort has conditions of its own, but the text gives it no contract period, "
+             "application route or planning; a compliant provider does not know how or when.",
+             "randvoorwaarde r (§3) voor valpreventie: prem.   # en geen looptijd voor valpreventie"),
+    "K950": ("Voornemen als feit: een wijziging is alleen een voornemen ('voornemen'), maar een andere clausule "
+             "past haar toe alsof ze al geldt.",
+             "Intention as fact: a change is only an intention ('voornemen'), but another clause applies it "
+             "as if it were in force.",
+             "wijziging w (§wijzigingen \"Tevens is er het voornemen ...\") : \"...\"; toegevoegd nieuw; voornemen."),
 }

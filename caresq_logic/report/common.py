@@ -5,7 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .. import __version__
+from ..check.goal import GoalAnswer
 from ..decide import Decision
+from ..diagnostics import visible
 from ..language import nodes as n
 from ..language.resolve import Policy
 from ..messages import ui
@@ -19,6 +21,7 @@ class Report:
     provider: str
     name: str | None
     policies: list[tuple[Policy, list[Decision]]] = field(default_factory=list)
+    goals: dict[tuple[str, str], GoalAnswer] = field(default_factory=dict)   # (policy path, zorgsoort) -> --doel
 
 
 def when_text(w: n.When, lang: str) -> str:
@@ -46,4 +49,5 @@ def policy_set_header(policy_set, lang: str) -> str:
         return ""
     key = {"given": "policy_set.given", "found": "policy_set.found", "embedded": "policy_set.embedded"}
     first = ui(key[policy_set.origin], lang, root=policy_set.root, version=__version__)
-    return first + "\n" + ui("policy_set.files", lang, files=", ".join(policy_set.files) or "-") + "\n"
+    files = ui("policy_set.files", lang, files=", ".join(policy_set.files) or "-")
+    return visible(first) + "\n" + visible(files) + "\n"   # folder names are input: terminal-safe
