@@ -18,12 +18,10 @@ from typing import List, Optional
 
 import typer
 
-from . import check as checking
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
 from .language.finding_kinds import KINDS, SEVERITIES
 from .report import as_json, text
-from .report.check import RENDERERS
 
 app = typer.Typer(
     add_completion=False,
@@ -42,6 +40,8 @@ class Taal(str, Enum):
 class ExplainFormat(str, Enum):
     text = "text"
     json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 class CheckFormat(str, Enum):
@@ -62,15 +62,22 @@ def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
 
 def _write(output: Optional[Path], content: str) -> None:
     """Print, or write atomically: a report file is either complete or not there at all."""
+    _write_chunks(output, [content])
+
+
+def _write_chunks(output: Optional[Path], chunks) -> None:
+    """`_write` for output produced piece by piece (a market's records): streamed, never held."""
     if output is None:
-        sys.stdout.write(content)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     directory = output.resolve().parent
     fd, temporary = tempfile.mkstemp(prefix=f".{output.name}.", dir=directory)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
+            for chunk in chunks:
+                handle.write(chunk)
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(temporary, 0o666 & ~umask)   # mkstemp makes 0600; a report is an ordinary file
@@ -92,17 +99,79 @@ def explain(
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
                                     help="Maximaal aantal voorwaardeknopen (aanbieder x zorgsoort x knoop) om te gronden."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+    aanbieder: Optional[List[str]] = typer.Option(None, "--aanbieder", "-a",
+                                                  help="Alleen deze aanbieder(s) uit de bestanden (herhaalbaar)."),
+    samenvatting: bool = typer.Option(False, "--samenvatting", help="Alleen de aantallen per domein, zorgsoort en uitkomst."),
+    stil: bool = typer.Option(False, "--stil", help="Geen voortgangsbalk (die verschijnt alleen op een terminal)."),
 ) -> None:
-    """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
+    """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?
+
+    --format jsonl en csv: één regel per aanbieder en zorgsoort, gestroomd, voor een hele markt."""
     lang = taal.value
-    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet)
-    reports, diagnostics = explained.reports, explained.diagnostics
-    if format == ExplainFormat.json:
-        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang))
-    elif reports:
-        _write(uitvoer, text.text(reports, lang))
+    only = set(aanbieder) if aanbieder else None
+    if samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
+        diagnostics, seen = _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only,
+                               samenvatting, lang, progress=not stil and sys.stderr.isatty())
+    else:
+        explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, only)
+        reports, diagnostics = explained.reports, explained.diagnostics
+        seen = {r.provider for r in reports}
+        if format == ExplainFormat.json:
+            _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang))
+        elif reports:
+            _write(uitvoer, text.text(reports, lang))
+    if only is not None:
+        for missing in sorted(only - seen):
+            diagnostics.append(diag("C012", Span("--aanbieder", 1, 1), provider=missing))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
+
+
+def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
+             progress: bool) -> tuple[list[Diagnostic], set[str]]:
+    """A market as records (jsonl, csv) or counts: decided by profile, written as it goes."""
+    from .report import records   # only this path needs it
+
+    bar = None
+    if progress:
+        from rich.console import Console   # typer brings rich; a bar only for a person watching
+        from rich.progress import Progress
+        bar = Progress(transient=True, console=Console(stderr=True))
+        bar.start()
+        task = bar.add_task("beslissen / deciding", total=None)
+    try:
+        market = passes.decide_market(providers, beleid, jaar, tijdslimiet, grondlimiet, keep_facts=False,
+                                      progress=(lambda k: bar.advance(task, k)) if bar else None)
+    finally:
+        if bar:
+            bar.stop()
+    summary = records.Summary()
+    seen: set[str] = set()
+    renderer = records.Csv() if format == ExplainFormat.csv else records.JsonLines()
+
+    def chunks():
+        if format == ExplainFormat.csv and not samenvatting:
+            yield renderer.header()
+        for provider_file in market.provider_files:
+            for provider in provider_file.providers:
+                if only is not None and provider not in only:
+                    continue
+                seen.add(provider)
+                summary.providers += 1
+                name = provider_file.names.get(provider)
+                member = (provider_file.path, provider)
+                for number, batch in enumerate(market.batches):
+                    decisions = batch.shared_decisions(member)
+                    if samenvatting:
+                        summary.add(batch.program.policy, decisions)
+                        continue
+                    yield from renderer.lines(provider_file.path, provider, name, batch.program.policy,
+                                              (number, batch.profile_of[member]), decisions)
+        if samenvatting:
+            yield summary.text(lang)
+
+    _write_chunks(uitvoer, chunks())
+    return market.diagnostics, seen
 
 
 @app.command("compile")
@@ -131,6 +200,9 @@ def check(
     """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
+    from . import check as checking   # only this command needs these: explain starts faster
+    from .report.check import RENDERERS
+
     lang = taal.value
     loaded = passes.load(paths)
     severities: dict[str, str] = {}

@@ -17,7 +17,8 @@ from pathlib import Path
 from . import decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
-from .language import parser, resolve
+from .language import cache as policy_cache
+from .language import resolve
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
 from .report.common import Report
@@ -71,7 +72,13 @@ def parse_file(path: Path, shown: str) -> resolve.Policy:
     except OSError as error:
         raise Failed([diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error))]) from None
     text = decode(data, shown, MAX_POLICY_BYTES)
-    return resolve.resolve(parser.parse(text, shown))
+    cached = policy_cache.load(data, shown)
+    if cached is not None:
+        return cached
+    from .language import parser   # Lark: only when a policy is not in the cache
+    policy = resolve.resolve(parser.parse(text, shown))
+    policy_cache.store(data, shown, policy)
+    return policy
 
 
 def load(paths: list[str] | None) -> Loaded:
@@ -126,40 +133,57 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
     return provider_files, diagnostics
 
 
-def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
-            time_limit: float = decide.DEFAULT_TIME_LIMIT,
-            ground_limit: int = decide.DEFAULT_GROUND_LIMIT) -> Explained:
-    """Every provider decided under the policies in force, with every diagnostic on the way."""
+@dataclass
+class Market:
+    """Every provider of the files, decided by profile under each policy in force (decide.batch)."""
+
+    provider_files: list[ProviderFile] = field(default_factory=list)
+    batches: list[decide.batch.Batch] = field(default_factory=list)
+    unsolved: int = 0                      # policies whose decisions failed (the diagnostics say why)
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+def decide_market(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
+                  time_limit: float = decide.DEFAULT_TIME_LIMIT,
+                  ground_limit: int = decide.DEFAULT_GROUND_LIMIT, keep_facts: bool = True,
+                  progress=None) -> Market:
     loaded = load(policy_paths)
-    diagnostics = list(loaded.diagnostics)
-    policies = in_force(loaded.policies, year)
-    programs = compile_all(policies)
+    market = Market(diagnostics=list(loaded.diagnostics))
+    programs = compile_all(in_force(loaded.policies, year))
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken, decide it with the ones in force.
-    provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
-    diagnostics.extend(problems)
-
-    decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
-    solved = []
+    market.provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
+    market.diagnostics.extend(problems)
     for program in programs:
         try:
-            for decision in decide.solve(program, provider_files, time_limit, ground_limit):
-                decided.setdefault((program.policy.path, decision.file, decision.provider), []).append(decision)
-            solved.append(program)
+            market.batches.append(decide.batch.decide(program, market.provider_files, time_limit, ground_limit,
+                                                      keep_facts, progress))
         except Failed as failed:   # reported; this policy's decisions are left out, not guessed
-            diagnostics.extend(failed.diagnostics)
+            market.diagnostics.extend(failed.diagnostics)
+            market.unsolved += 1
+    return market
 
+
+def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
+            time_limit: float = decide.DEFAULT_TIME_LIMIT,
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, only: set[str] | None = None) -> Explained:
+    """Every provider (or those in `only`) decided under the policies in force, with every
+    diagnostic on the way."""
+    market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit)
     reports = []
-    for provider_file in provider_files:
+    for provider_file in market.provider_files:
         for provider in provider_file.providers:
+            if only is not None and provider not in only:
+                continue
+            member = (provider_file.path, provider)
             report = Report(provider_file.path, provider, provider_file.names.get(provider))
-            for program in solved:
-                decisions = decided.get((program.policy.path, provider_file.path, provider))
+            for batch in market.batches:
+                decisions = batch.decisions(member)
                 if decisions:
-                    report.policies.append((program.policy, decisions))
-            if not report.policies and len(solved) < len(programs):
+                    report.policies.append((batch.program.policy, decisions))
+            if not report.policies and market.unsolved:
                 continue   # its policy could not be decided: the diagnostic says why
-            if not report.policies:
-                report.policies = [(p.policy, []) for p in programs[:1]]
+            if not report.policies and market.batches:
+                report.policies = [(market.batches[0].program.policy, [])]
             reports.append(report)
-    return Explained(reports, diagnostics)
+    return Explained(reports, market.diagnostics)
