@@ -4,8 +4,8 @@
 
 Data: the peers' generated practices (benchmarks/peers: gen_data.py, seed 2026, converted by
 to_caresq.py) in $PEERS_DATA (default /tmp/peersbench/data), written there if missing with this
-interpreter. A provider file is at most 32 MiB, so N above 200,000 is split into files of
-200,000 practices, all given to one command.
+interpreter. The batch holds one provider file in memory at a time, so N above 100,000 is split
+into files of 100,000 practices (about 11 MiB), all given to one command.
 
 Market: `explain FILES --format jsonl --uitvoer OUT --stil` inside a fresh process, timed from
 after the imports to the last record written ("wall after imports", the peers' clock), with the
@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parent.parent
 PEERS = REPO / "benchmarks" / "peers"
 DATA = Path(os.environ.get("PEERS_DATA", "/tmp/peersbench/data"))
 CLI = str(Path(sys.executable).parent / "caresq-logic")
-PER_FILE = 200_000
+PER_FILE = 100_000
 
 
 def files_for(n: int) -> list[str]:

@@ -139,12 +139,9 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
         bar = Progress(transient=True, console=Console(stderr=True))
         bar.start()
         task = bar.add_task("beslissen / deciding", total=None)
-    try:
-        market = passes.decide_market(providers, beleid, jaar, tijdslimiet, grondlimiet, keep_facts=False,
-                                      progress=(lambda k: bar.advance(task, k)) if bar else None)
-    finally:
-        if bar:
-            bar.stop()
+    markets = passes.markets_by_file(providers, beleid, jaar, tijdslimiet, grondlimiet,
+                                     progress=(lambda k: bar.advance(task, k)) if bar else None)
+    diagnostics: list[Diagnostic] = []
     summary = records.Summary()
     seen: set[str] = set()
     renderer = records.Csv() if format == ExplainFormat.csv else records.JsonLines()
@@ -152,26 +149,33 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
     def chunks():
         if format == ExplainFormat.csv and not samenvatting:
             yield renderer.header()
-        for provider_file in market.provider_files:
-            for provider in provider_file.providers:
-                if only is not None and provider not in only:
-                    continue
-                seen.add(provider)
-                summary.providers += 1
-                name = provider_file.names.get(provider)
-                member = (provider_file.path, provider)
-                for number, batch in enumerate(market.batches):
-                    decisions = batch.shared_decisions(member)
-                    if samenvatting:
-                        summary.add(batch.program.policy, decisions)
+        for market in markets:   # one file in memory at a time
+            diagnostics.extend(market.diagnostics)
+            renderer.cache.clear()
+            for provider_file in market.provider_files:
+                for provider in provider_file.providers:
+                    if only is not None and provider not in only:
                         continue
-                    yield from renderer.lines(provider_file.path, provider, name, batch.program.policy,
-                                              (number, batch.profile_of[member]), decisions)
+                    seen.add(provider)
+                    summary.providers += 1
+                    name = provider_file.names.get(provider)
+                    member = (provider_file.path, provider)
+                    for number, batch in enumerate(market.batches):
+                        decisions = batch.shared_decisions(member)
+                        if samenvatting:
+                            summary.add(batch.program.policy, decisions)
+                            continue
+                        yield from renderer.lines(provider_file.path, provider, name, batch.program.policy,
+                                                  (number, batch.profile_of[member]), decisions)
         if samenvatting:
             yield summary.text(lang)
 
-    _write_chunks(uitvoer, chunks())
-    return market.diagnostics, seen
+    try:
+        _write_chunks(uitvoer, chunks())
+    finally:
+        if bar:
+            bar.stop()
+    return diagnostics, seen
 
 
 @app.command("compile")

@@ -123,14 +123,22 @@ def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFil
     files, diagnostics = expand(paths, (".lp", ".csv", ".jsonl"))
     provider_files: list[ProviderFile] = []
     for path, shown in files:
-        try:
-            provider_files.append(read(path.read_bytes(), shown, catalog))
-            diagnostics.extend(provider_files[-1].warnings)
-        except Failed as failed:
-            diagnostics.extend(failed.diagnostics)
-        except OSError as error:
-            diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+        provider_files += read_provider_file(path, shown, catalog, diagnostics)
     return provider_files, diagnostics
+
+
+def read_provider_file(path: Path, shown: str, catalog: Catalog, diagnostics: list[Diagnostic]) -> list[ProviderFile]:
+    """The file read and checked (a list of one), or nothing with its problems in `diagnostics`."""
+    try:
+        provider_file = read(path.read_bytes(), shown, catalog)
+    except Failed as failed:
+        diagnostics.extend(failed.diagnostics)
+        return []
+    except OSError as error:
+        diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+        return []
+    diagnostics.extend(provider_file.warnings)
+    return [provider_file]
 
 
 @dataclass
@@ -162,6 +170,30 @@ def decide_market(provider_paths: list[str], policy_paths: list[str] | None, yea
             market.diagnostics.extend(failed.diagnostics)
             market.unsolved += 1
     return market
+
+
+def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
+                    time_limit: float = decide.DEFAULT_TIME_LIMIT,
+                    ground_limit: int = decide.DEFAULT_GROUND_LIMIT, keep_facts: bool = False,
+                    progress=None):
+    """`decide_market` one provider file at a time, for output that streams: only one file's
+    facts are in memory at once. The first market carries the diagnostics of the policies."""
+    loaded = load(policy_paths)
+    programs = compile_all(in_force(loaded.policies, year))
+    catalog = Catalog.of(loaded.policies)
+    files, missing = expand(provider_paths, (".lp", ".csv", ".jsonl"))
+    yield Market(diagnostics=list(loaded.diagnostics) + missing)
+    for path, shown in files:
+        market = Market()
+        market.provider_files = read_provider_file(path, shown, catalog, market.diagnostics)
+        for program in programs:
+            try:
+                market.batches.append(decide.batch.decide(program, market.provider_files, time_limit,
+                                                          ground_limit, keep_facts, progress))
+            except Failed as failed:
+                market.diagnostics.extend(failed.diagnostics)
+                market.unsolved += 1
+        yield market
 
 
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,

@@ -149,3 +149,13 @@ def test_an_unwritable_cache_falls_back_silently(tmp_path, monkeypatch):
     monkeypatch.setenv("CARESQ_CACHE", "off")
     assert cache.folder() is None
     assert run("explain", FYSIO + "/fysio_b.lp").stdout == result.stdout
+
+
+def test_several_files_stream_one_after_another(tmp_path):
+    first, second = tmp_path / "a.csv", tmp_path / "b.csv"
+    first.write_text("id,levert,behandelindex[2024]\nx,fysiotherapie,120\n", encoding="utf-8")
+    second.write_text("id,levert,behandelindex[2024]\nx,fysiotherapie,200\n", encoding="utf-8")
+    together = run("explain", str(first), str(second), "--format", "jsonl").stdout.splitlines()
+    apart = [line for path in (first, second) for line in run("explain", str(path), "--format", "jsonl").stdout.splitlines()]
+    assert together == apart and len(together) == 2
+    assert json.loads(together[0])["clauses"] != json.loads(together[1])["clauses"]   # not one shared profile
