@@ -19,6 +19,7 @@ from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
 from .language import cache as policy_cache
 from .language import resolve
+from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
 from .report.common import Report
@@ -148,7 +149,24 @@ class Market:
     provider_files: list[ProviderFile] = field(default_factory=list)
     batches: list[decide.batch.Batch] = field(default_factory=list)
     unsolved: int = 0                      # policies whose decisions failed (the diagnostics say why)
+    policies: list[resolve.Policy] = field(default_factory=list)   # every policy in force
     diagnostics: list[Diagnostic] = field(default_factory=list)
+
+
+class _Programs:
+    """Compiled on first use: a policy no provider delivers a zorgsoort of is never compiled."""
+
+    def __init__(self, policies: list[resolve.Policy]):
+        self.policies = policies
+        self.compiled: dict[int, compiler.Program] = {}
+
+    def delivered(self, provider_files: list[ProviderFile]) -> list[compiler.Program]:
+        care_types = {f.args[1].value for p in provider_files for f in p.facts if f.predicate == LEVERT}
+        wanted = [i for i, policy in enumerate(self.policies) if care_types & set(policy.care_types)]
+        for i in wanted:
+            if i not in self.compiled:
+                self.compiled[i] = compiler.compile_policy(self.policies[i])
+        return [self.compiled[i] for i in wanted]
 
 
 def decide_market(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
@@ -157,12 +175,13 @@ def decide_market(provider_paths: list[str], policy_paths: list[str] | None, yea
                   progress=None) -> Market:
     loaded = load(policy_paths)
     market = Market(diagnostics=list(loaded.diagnostics))
-    programs = compile_all(in_force(loaded.policies, year))
+    programs = _Programs(in_force(loaded.policies, year))
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken, decide it with the ones in force.
     market.provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
     market.diagnostics.extend(problems)
-    for program in programs:
+    market.policies = programs.policies
+    for program in programs.delivered(market.provider_files):
         try:
             market.batches.append(decide.batch.decide(program, market.provider_files, time_limit, ground_limit,
                                                       keep_facts, progress))
@@ -179,14 +198,15 @@ def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, y
     """`decide_market` one provider file at a time, for output that streams: only one file's
     facts are in memory at once. The first market carries the diagnostics of the policies."""
     loaded = load(policy_paths)
-    programs = compile_all(in_force(loaded.policies, year))
+    programs = _Programs(in_force(loaded.policies, year))
     catalog = Catalog.of(loaded.policies)
     files, missing = expand(provider_paths, (".lp", ".csv", ".jsonl"))
     yield Market(diagnostics=list(loaded.diagnostics) + missing)
     for path, shown in files:
         market = Market()
         market.provider_files = read_provider_file(path, shown, catalog, market.diagnostics)
-        for program in programs:
+        market.policies = programs.policies
+        for program in programs.delivered(market.provider_files):
             try:
                 market.batches.append(decide.batch.decide(program, market.provider_files, time_limit,
                                                           ground_limit, keep_facts, progress))
@@ -215,7 +235,7 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
                     report.policies.append((batch.program.policy, decisions))
             if not report.policies and market.unsolved:
                 continue   # its policy could not be decided: the diagnostic says why
-            if not report.policies and market.batches:
-                report.policies = [(market.batches[0].program.policy, [])]
+            if not report.policies and market.policies:
+                report.policies = [(market.policies[0], [])]
             reports.append(report)
     return Explained(reports, market.diagnostics)
