@@ -20,7 +20,7 @@ import typer
 
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
-from .language.finding_kinds import KINDS, SEVERITIES
+from .language.kinds import KINDS, SEVERITIES
 from .report import as_json, text
 
 app = typer.Typer(

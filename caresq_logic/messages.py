@@ -12,6 +12,7 @@ Keys starting with ``ui.`` are the labels of rendered explanations.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 LANGUAGES = ("nl", "en")
@@ -27,10 +28,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "file is too large: {size} bytes, the limit is {limit} bytes"),
     "C005": ("error", "geen beleidsbestanden (*.beleid) gevonden in {path}",
              "no policy files (*.beleid) found in {path}"),
-    "C006": ("error", "onbekend formaat '{value}', kies uit: {choices}",
-             "unknown format '{value}', choose from: {choices}"),
-    "C007": ("error", "onbekende taal '{value}', kies uit: {choices}",
-             "unknown language '{value}', choose from: {choices}"),
     # --- policy syntax ----------------------------------------------------------------------
     "B100": ("error", "onverwacht {found}; verwacht: {expected}",
              "unexpected {found}; expected: {expected}"),
@@ -81,8 +78,6 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "B219": ("error", "looptijd {start} tot en met {end} loopt achteruit", "contract period {start} to {end} runs backwards"),
     "B220": ("error", "een keuzelijst noemt '{value}' twee keer", "a list of choices names '{value}' twice"),
     "B221": ("error", "'{name}' staat al in de lijst", "'{name}' is already in the list"),
-    "B222": ("error", "'{construct}' hoort bij een zorgsoort met zorgovereenkomsten; '{care_type}' heeft er geen",
-             "'{construct}' belongs to a zorgsoort with tiers; '{care_type}' has none"),
     "B223": ("error", "kenmerk '{name}' is per zorgsoort en kan niet in een ingangsdatum",
              "kenmerk '{name}' is per zorgsoort and cannot be used in an ingangsdatum"),
     "B224": ("error", "zorgovereenkomst {tier} staat al voor {care_type} op regel {line}",
@@ -159,9 +154,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                            "differentiation factor {clause} is never met, so it never counts"),
     "check.factor_always": ("finding", "differentiatiefactor {clause} is altijd voldaan en onderscheidt dus niemand",
                             "differentiation factor {clause} is always met, so it distinguishes no one"),
-    "check.dead": ("finding", "{clause} verandert voor geen enkele zorgaanbieder het besluit: telkens als deze geldt, "
+    "check.dead": ("finding", "{kind} {clause} verandert voor geen enkele zorgaanbieder het besluit: telkens als deze geldt, "
                               "beslist een andere clausule al hetzelfde (of de voorwaarde is altijd of nooit waar)",
-                   "{clause} changes no care provider's decision: whenever it applies another clause already decides "
+                   "{kind} {clause} changes no care provider's decision: whenever it applies another clause already decides "
                    "the same (or its condition is always or never true)"),
     "check.exception": ("finding", "de uitzondering op {clause} leidt voor {care_type} nooit tot een zorgovereenkomst; "
                                    "dat komt door: {core}",
@@ -211,34 +206,50 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.kind.aanvullende_voorwaarde": ("ui", "aanvullende voorwaarde", "additional condition"),
     "ui.kind.uitsluiting": ("ui", "uitsluiting", "exclusion"),
     "ui.kind.differentiatiefactor": ("ui", "differentiatiefactor", "differentiation factor"),
-    "ui.kind.selectie": ("ui", "selectieve inkoop", "selective purchasing"),
-    "ui.kind.benaderd": ("ui", "benadering", "approach"),
-    "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not approached"),
-    "ui.kind.doorlopend": ("ui", "doorlopende zorgovereenkomst", "continuing contract"),
-    "ui.kind.route": ("ui", "aanvraagroute", "application route"),
-    "ui.kind.hoofdzorgsoort": ("ui", "zorgovereenkomst voor de hoofdzorgsoort", "contract for the parent zorgsoort"),
+    "ui.kind.selectie": ("ui", "selectie", "selection"),
+    "ui.kind.benaderd": ("ui", "benaderd", "approach condition"),
+    "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not-approached condition"),
+    "ui.kind.doorlopend": ("ui", "doorlopend", "continuing contract"),
+    "ui.kind.route": ("ui", "route", "application route"),
     "ui.section.required": ("ui", "Voorwaarden", "Conditions"),
     "ui.section.exclusions": ("ui", "Uitsluitingen", "Exclusions"),
     "ui.section.factors": ("ui", "Differentiatiefactoren: {count} voldaan", "Differentiation factors: {count} met"),
-    "ui.section.approach": ("ui", "Benadering", "Approach"),
     "ui.section.continuing": ("ui", "Doorlopende zorgovereenkomst", "Continuing contract"),
     "ui.section.routes": ("ui", "Aanvraagroutes", "Application routes"),
     "ui.section.next": ("ui", "Voor {tier} ontbreekt", "Missing for {tier}"),
     "ui.section.dates": ("ui", "Planning", "Schedule"),
-    "ui.status.met": ("ui", "voldaan", "met"),
-    "ui.status.unmet": ("ui", "niet voldaan", "not met"),
     "ui.status.not_applicable": ("ui", "niet van toepassing", "not applicable"),
-    "ui.status.applies": ("ui", "van toepassing", "applies"),
     "ui.status.excepted": ("ui", "van toepassing, maar uitzondering: {condition}", "applies, but excepted: {condition}"),
     "ui.status.excluded": ("ui", "sluit uit", "excludes"),
     "ui.status.request_via": ("ui", "uitzondering aan te vragen via {via}", "exception can be requested via {via}"),
     "ui.via": ("ui", "geldt via {factor}", "counts through {factor}"),
-    "ui.value": ("ui", "waarde", "value"),
     "ui.unknown": ("ui", "onbekend", "unknown"),
     "ui.yes": ("ui", "ja", "yes"),
     "ui.no": ("ui", "nee", "no"),
     "ui.provider": ("ui", "Zorgaanbieder", "Care provider"),
     "ui.policy": ("ui", "Beleid", "Policy"),
+    "ui.version": ("ui", "versie {version}", "version {version}"),
+    "ui.token.name": ("ui", "een naam", "a name"),
+    "ui.token.int": ("ui", "een getal", "a number"),
+    "ui.token.string": ("ui", 'een tekst tussen "aanhalingstekens"', 'a text between "quotes"'),
+    "ui.token.section": ("ui", "een paragraaf zoals §3.1", "a section such as §3.1"),
+    "ui.token.percent": ("ui", "een percentage zoals 30%", "a percentage such as 30%"),
+    "ui.token.iso_date": ("ui", "een datum zoals 2025-10-24", "a date such as 2025-10-24"),
+    "ui.token.month": ("ui", "een maand", "a month"),
+    "ui.token.end": ("ui", "het einde van het bestand", "the end of the file"),
+    "ui.expected.yes_no": ("ui", "ja/nee", "yes/no (ja/nee)"),
+    "ui.expected.whole_number": ("ui", "een geheel getal", "a whole number"),
+    "ui.expected.per_value": ("ui", '{{"jaar of zorgsoort": waarde}}', '{{"year or zorgsoort": value}}'),
+    "ui.expected.date_format": ("ui", '"JJJJ-MM-DD"', '"YYYY-MM-DD"'),
+    "ui.allowed.existing_date": ("ui", "een bestaande datum", "a date that exists"),
+    "ui.or": ("ui", "of", "or"),
+    "ui.months": ("ui", "januari februari maart april mei juni juli augustus september oktober november december",
+                  "January February March April May June July August September October November December"),
+    "ui.when.from": ("ui", "vanaf {date}", "from {date}"),
+    "ui.when.after": ("ui", "na {event}", "after {event}"),
+    "ui.when.early": ("ui", "begin {month} {year}", "early {month} {year}"),
+    "ui.when.mid": ("ui", "half {month} {year}", "mid {month} {year}"),
+    "ui.when.end": ("ui", "eind {month} {year}", "end of {month} {year}"),
     "ui.no_care_types": ("ui", "levert geen zorgsoort waarop dit beleid van toepassing is",
                          "delivers no zorgsoort this policy applies to"),
     "ui.term": ("ui", "Looptijd {start} t/m {end}", "Contract period {start} to {end}"),
@@ -247,15 +258,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.factor_count": ("ui", "ten minste {needed} differentiatiefactoren (nu {count})",
                         "at least {needed} differentiation factors (now {count})"),
     "ui.all_required": ("ui", "alle randvoorwaarden", "all required conditions"),
-    "ui.tier_if_granted": ("ui", "Na toekenning van de uitzondering: {tier}", "Once the exception is granted: {tier}"),
     "ui.would_get": ("ui", "Voldoet aan de voorwaarden voor: {tier}", "Meets the conditions for: {tier}"),
     "ui.not_approached_by": ("ui", "Niet benaderd vanwege", "Not approached because of"),
-    "ui.best_tier": ("ui", "Dit is de hoogste zorgovereenkomst.", "This is the highest contract."),
     "ui.parent_contract": ("ui", "zorgovereenkomst voor {parents}", "contract for {parents}"),
-    "ui.errors": ("ui", "{count} fout(en) gevonden", "{count} error(s) found"),
     "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",
                          "note: reconstructed from the change list of {source}; holds only what that list states"),
-    "ui.gap": ("ui", "voldoet aan geen enkele zorgovereenkomst", "fits no contract tier"),
 }
 
 
@@ -278,6 +285,26 @@ class TypeName(str):
         return en if lang == "en" else nl
 
 
+@dataclass(frozen=True)
+class Phrase:
+    """A catalogue phrase in a message argument ("een geheel getal"), in the reader's language."""
+
+    key: str
+
+    def localize(self, lang: str) -> str:
+        return ui(self.key, lang)
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Words joined by ", ", each a plain string (a keyword, a name) or a `Phrase`."""
+
+    items: tuple[Any, ...]
+
+    def localize(self, lang: str) -> str:
+        return ", ".join(i.localize(lang) if hasattr(i, "localize") else str(i) for i in self.items)
+
+
 def severity(code: str) -> str:
     return CATALOGUE[code][0]
 
@@ -285,7 +312,8 @@ def severity(code: str) -> str:
 def render(code: str, lang: str = "nl", args: dict[str, Any] | None = None) -> str:
     _, nl, en = CATALOGUE[code]
     template = en if lang == "en" else nl
-    args = {k: (v.localize(lang) if isinstance(v, TypeName) else v) for k, v in (args or {}).items()}
+    # An argument that knows its own words (TypeName, ClauseKind, Outcome) is named in `lang`.
+    args = {k: (v.localize(lang) if hasattr(v, "localize") else v) for k, v in (args or {}).items()}
     return template.format(**args)
 
 

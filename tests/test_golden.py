@@ -4,6 +4,7 @@ their exact diagnostics. Regenerate with CARESQ_REGENERATE=1."""
 from __future__ import annotations
 
 import dataclasses
+import enum
 import json
 
 import pytest
@@ -23,12 +24,16 @@ def _rel(path):
 
 
 def _tree_dump(value):
-    """The syntax tree as JSON: node class names, spans as line:col."""
+    """The syntax tree as JSON: node class names, spans as line:col, enums by their policy word.
+    `care_types` is left out: resolve fills it in, the parser leaves it empty."""
     if dataclasses.is_dataclass(value):
         name = type(value).__name__
         if name == "Span":
             return f"{value.line}:{value.col}"
-        return {"node": name, **{f.name: _tree_dump(getattr(value, f.name)) for f in dataclasses.fields(value)}}
+        return {"node": name, **{f.name: _tree_dump(getattr(value, f.name))
+                                 for f in dataclasses.fields(value) if f.name != "care_types"}}
+    if isinstance(value, enum.Enum):
+        return value.value
     if isinstance(value, (list, tuple)):
         return [_tree_dump(v) for v in value]
     return value if isinstance(value, (int, str, type(None))) else str(value)

@@ -39,6 +39,7 @@ class NodeRef:
     role: str           # condition, guard, exception
     node: n.Condition
     text: str           # the node as policy text (printed once, here)
+    children: tuple[int, ...] = ()   # the numbers of its operands, in order
 
 
 @dataclass
@@ -49,7 +50,6 @@ class Program:
     roots: dict[tuple[str, str], int] = field(default_factory=dict)            # (owner, role) -> N
     tier_ids: dict[tuple[str, str], str] = field(default_factory=dict)         # (zorgsoort, label) -> tier id
     tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
-    numbering: dict[tuple[str, int], int] = field(default_factory=dict)        # (owner, id(node)) -> N
     keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
 
 
@@ -130,8 +130,8 @@ class _Compiler:
             self.emit(f"_applies({ident},({';'.join(scope)})).")
 
     def clause(self, clause: n.Clause) -> None:
-        self.heading(clause.kind.replace("_", " "), clause.id, clause.title, clause.citation, clause.span)
-        self.emit(f"_clause({clause.id},{clause.kind}).")
+        self.heading(clause.kind.words, clause.id, clause.title, clause.citation, clause.span)
+        self.emit(f"_clause({clause.id},{clause.kind.value}).")
         self.owner_scope[clause.id] = self.policy.scope(clause)
         self.applies_facts(clause.id, self.owner_scope[clause.id])
         if clause.exception is not None and clause.request:
@@ -171,36 +171,43 @@ class _Compiler:
             self.node(owner, role, condition, counter, tier)
 
     def node(self, owner: str, role: str, condition: n.Condition, counter: list[int], tier: bool) -> int:
+        """Number `condition` and its operands (parents first: the order of the node keys) and
+        emit their rules; the node's entry records its children's numbers for the decoder."""
         number = counter[0]
         counter[0] += 1
         text = printer.condition(condition)
         self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, text)
-        self.program.numbering[(owner, id(condition))] = number
         pre = "_tier_" if tier else "_"
-        scope = f"_tier_scope(P,Z,{owner})" if tier else f"_scope(P,Z,{owner})"
         head = f"(P,Z,{owner},{number})"
-        if isinstance(condition, n.LEAVES):
-            self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
-            for body in self.leaf_bodies(condition):
-                self.emit(f"{pre}leaf{head} :- {scope}, {body}.")
-            return number
-        if isinstance(condition, n.Not):
-            child = self.node(owner, role, condition.operand, counter, tier)
-            self.emit(f"{pre}holds{head} :- {pre}fails(P,Z,{owner},{child}).")
-            self.emit(f"{pre}fails{head} :- {pre}holds(P,Z,{owner},{child}).")
-            return number
-        children = [self.node(owner, role, operand, counter, tier) for operand in condition.operands]
-        each = [f"{pre}holds(P,Z,{owner},{c})" for c in children]
-        some = [f"{pre}fails(P,Z,{owner},{c})" for c in children]
-        if isinstance(condition, n.And):
-            self.emit(f"{pre}holds{head} :- {', '.join(each)}.  % en")
-            for body in some:
-                self.emit(f"{pre}fails{head} :- {body}.")
-        else:
-            for body in each:
-                self.emit(f"{pre}holds{head} :- {body}.  % of")
-            self.emit(f"{pre}fails{head} :- {', '.join(some)}.")
-        return number
+        match condition:
+            case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
+                scope = f"_tier_scope(P,Z,{owner})" if tier else f"_scope(P,Z,{owner})"
+                self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
+                for body in self.leaf_bodies(condition):
+                    self.emit(f"{pre}leaf{head} :- {scope}, {body}.")
+                return number
+            case n.Not(operand=operand):
+                child = self.node(owner, role, operand, counter, tier)
+                self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, text, (child,))
+                self.emit(f"{pre}holds{head} :- {pre}fails(P,Z,{owner},{child}).")
+                self.emit(f"{pre}fails{head} :- {pre}holds(P,Z,{owner},{child}).")
+                return number
+            case n.And(operands=operands) | n.Or(operands=operands):
+                children = tuple(self.node(owner, role, operand, counter, tier) for operand in operands)
+                self.program.nodes[(owner, number)] = NodeRef(owner, role, condition, text, children)
+                each = [f"{pre}holds(P,Z,{owner},{c})" for c in children]
+                some = [f"{pre}fails(P,Z,{owner},{c})" for c in children]
+                if isinstance(condition, n.And):
+                    self.emit(f"{pre}holds{head} :- {', '.join(each)}.  % en")
+                    for body in some:
+                        self.emit(f"{pre}fails{head} :- {body}.")
+                else:
+                    for body in each:
+                        self.emit(f"{pre}holds{head} :- {body}.  % of")
+                    self.emit(f"{pre}fails{head} :- {', '.join(some)}.")
+                return number
+            case _:
+                raise TypeError(f"no rules for condition node {type(condition).__name__}")
 
     # ---- leaves: the only place provider facts are read -----------------------------------
 
@@ -218,21 +225,24 @@ class _Compiler:
 
     def leaf_bodies(self, c: n.Condition) -> list[str]:
         ops = {"gt": ">", "ge": ">=", "lt": "<", "le": "<=", "eq": "="}
-        if isinstance(c, n.Truth):
-            return [self.fact(c.ref)]
-        if isinstance(c, n.Comparison):
-            v = c.value
-            number = asp_date(v.value) if isinstance(v, n.DateValue) else v.value
-            return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {number}"]
-        if isinstance(c, n.Ratio):
-            # part >= p% of whole, in integers: 100 * part >= p * whole
-            return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, 100*A {ops[c.op]} {c.percent.value}*B"]
-        if isinstance(c, n.Membership):
-            return [self.fact(c.ref, choice_term(v)) for v in c.values]
-        if isinstance(c, n.AllRequired):
-            return ["_eligible(P,Z)"]
-        assert isinstance(c, n.FactorCount)
-        return [f"_nfactors(P,Z,K), K >= {c.minimum}"]
+        match c:
+            case n.Truth():
+                return [self.fact(c.ref)]
+            case n.Comparison(value=n.DateValue(value=date)):
+                return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {asp_date(date)}"]
+            case n.Comparison(value=value):
+                return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {value.value}"]
+            case n.Ratio():
+                # part >= p% of whole, in integers: 100 * part >= p * whole
+                return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, 100*A {ops[c.op]} {c.percent.value}*B"]
+            case n.Membership():
+                return [self.fact(c.ref, choice_term(v)) for v in c.values]
+            case n.AllRequired():
+                return ["_eligible(P,Z)"]
+            case n.FactorCount():
+                return [f"_nfactors(P,Z,K), K >= {c.minimum}"]
+            case _:
+                raise TypeError(f"not a leaf condition: {type(c).__name__}")
 
     # ---- tiers -------------------------------------------------------------------------------
 

@@ -9,6 +9,7 @@ over clause texts and dates; no provider combination is ever enumerated in Pytho
 
 from __future__ import annotations
 
+from ..language.kinds import ClauseKind
 from ..language.resolve import Policy
 from .dead import dead_clauses
 from .findings import Finding
@@ -31,11 +32,11 @@ def goals(policy: Policy, overlaps: list[tuple[str, str, str]]) -> list[str]:
         for clause in policy.clauses.values():
             if not policy.applies_to(clause, z):
                 continue
-            if clause.kind == "differentiatiefactor":
+            if clause.kind is ClauseKind.FACTOR:
                 goals += [f"met({z},{clause.id})", f"unmet({z},{clause.id})"]
-            elif clause.kind not in ("doorlopend", "route"):
+            elif clause.kind.decides:
                 goals.append(f"alone({z},{clause.id})")
-                if clause.kind == "uitsluiting" and clause.exception is not None:
+                if clause.kind is ClauseKind.EXCLUSION and clause.exception is not None:
                     goals.append(f"excepted_contract({z},{clause.id})")
         for rule in policy.start_rules:
             if policy.applies_to(rule, z) or not policy.scope(rule):

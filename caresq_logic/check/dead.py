@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..language.kinds import ClauseKind
 from ..language.resolve import Policy
 from .findings import Finding, involved
 from .session import Session
@@ -13,9 +14,9 @@ def dead_clauses(policy: Policy, session: Session, unreachable: set[str]) -> lis
     findings = []
     for clause in policy.clauses.values():
         scope = [z for z in policy.scope(clause) if z not in unreachable]
-        if not scope or clause.kind in ("doorlopend", "route"):
+        if not scope or not clause.kind.decides:
             continue
-        if clause.kind == "differentiatiefactor":
+        if clause.kind is ClauseKind.FACTOR:
             never = not any(session.satisfiable(f"met({z},{clause.id})") for z in scope)
             always = not any(session.satisfiable(f"unmet({z},{clause.id})") for z in scope)
             if never or always:
@@ -24,6 +25,6 @@ def dead_clauses(policy: Policy, session: Session, unreachable: set[str]) -> lis
                                         {"clause": clause.id}, involved=[involved(policy, clause.id)]))
         elif not any(session.satisfiable(f"alone({z},{clause.id})") for z in scope):
             findings.append(Finding("dode_clausule", policy.path, "check.dead",
-                                    {"clause": f"{clause.kind.replace('_', ' ')} {clause.id}"},
+                                    {"kind": clause.kind, "clause": clause.id},
                                     involved=[involved(policy, clause.id)]))
     return findings

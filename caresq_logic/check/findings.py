@@ -13,7 +13,7 @@ from typing import Any
 
 from .. import messages
 from ..diagnostics import Span
-from ..language.finding_kinds import KINDS
+from ..language.kinds import KINDS
 from ..language.resolve import Policy
 
 
@@ -59,8 +59,6 @@ class Finding:
     def sort_key(self) -> tuple:
         return (self.span.file, self.span.line, self.span.col, self.code, self.message("nl"))
 
-
-REQUIRED = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
 
 
 def involved(policy: Policy, ident: str) -> Involved:

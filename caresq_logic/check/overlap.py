@@ -4,8 +4,9 @@ sides (the text means them to partition providers), yet one provider can get bot
 from __future__ import annotations
 
 from ..language import nodes as n
-from ..language.resolve import Policy, walk
-from .findings import REQUIRED, Finding, involved
+from ..language.conditions import walk
+from ..language.resolve import Policy
+from .findings import Finding, involved
 from .session import Session
 from .space import witness_text
 
@@ -15,7 +16,7 @@ def opposite_bounds(policy: Policy) -> list[tuple[str, str, str]]:
     (one 'ten minste', the other 'hoogstens'): the text means them to partition providers."""
     bounds: dict[str, dict[str, set[str]]] = {}
     for clause in policy.clauses.values():
-        if clause.kind not in REQUIRED:
+        if not clause.kind.required:
             continue
         for node in walk(clause.condition):
             if isinstance(node, n.Comparison) and not isinstance(node.value, n.DateValue):
@@ -41,7 +42,7 @@ def overlaps(policy: Policy, session: Session, overlaps: list[tuple[str, str, st
         facts = session.witness(f"both({z1},{z2})")
         if facts is None:
             continue
-        bounding = [c.id for c in policy.clauses.values() if c.kind in REQUIRED
+        bounding = [c.id for c in policy.clauses.values() if c.kind.required
                     and any(isinstance(x, n.Comparison) and x.ref.name == name for x in walk(c.condition))
                     and (policy.applies_to(c, z1) or policy.applies_to(c, z2))]
         findings.append(Finding("overlap", policy.path, "check.overlap", {"first": z1, "second": z2, "feature": name},

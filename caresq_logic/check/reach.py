@@ -3,6 +3,7 @@ meeting every condition who fits no tier (K300), an exception that never leads t
 
 from __future__ import annotations
 
+from ..language.kinds import ClauseKind
 from ..language.resolve import Policy
 from .findings import Finding, Involved, involved
 from .session import Session
@@ -44,7 +45,7 @@ def useless_exceptions(policy: Policy, session: Session) -> list[Finding]:
     """A `tenzij` that never leads to a contract, with the clauses that stop it."""
     findings = []
     for clause in policy.clauses.values():
-        if clause.kind != "uitsluiting" or clause.exception is None:
+        if clause.kind is not ClauseKind.EXCLUSION or clause.exception is None:
             continue
         for z in policy.scope(clause):
             goal = f"excepted_contract({z},{clause.id})"

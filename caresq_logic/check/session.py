@@ -19,12 +19,6 @@ from ..language.resolve import Policy
 from .space import WITNESS, witness_space
 
 
-RESTRICTIVE = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie", "uitsluiting")
-
-
-SWITCHABLE = RESTRICTIVE + ("benaderd", "niet_benaderd")
-
-
 GOALS = f"""
 % ---- check: goals, each selected by an assumption on _goal(G) --------------------------------
 #external _goal(G) : _goal_id(G). [free]
@@ -63,7 +57,7 @@ class Session:
     @classmethod
     def build(cls, policy: Policy, goals: list[str]) -> "Session":
         # Clauses that narrow who gets (or is offered) a contract can be switched off: cores name them.
-        switches = sorted(c.id for c in policy.clauses.values() if c.kind in SWITCHABLE)
+        switches = sorted(c.id for c in policy.clauses.values() if c.kind.switchable)
         program = compile_policy(policy, frozenset(switches))
         # Core-guided optimisation finds the smallest witness far faster than branch-and-bound here.
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from ..language.finding_kinds import KINDS
+from ..language.kinds import KINDS
 from ..language.resolve import Policy
 from .findings import Finding
 

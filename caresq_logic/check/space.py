@@ -13,7 +13,8 @@ import clingo
 from ..asp.compiler import choice_term
 from ..language.reserved import LEVERT
 from ..language import nodes as n
-from ..language.resolve import Policy, refs, walk
+from ..language.conditions import refs, walk
+from ..language.resolve import Policy
 
 
 WITNESS = "w"
@@ -72,28 +73,31 @@ def witness_space(policy: Policy) -> list[str]:
     candidates = _candidates(policy)
     referenced = {(r.name, r.year) for r in _all_refs(policy)}
     for (name, year) in sorted(referenced, key=lambda k: (k[0], k[1] or 0)):
-        feature = policy.features[name]
-        first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
-        per_z = feature.per == "zorgsoort"
-        body = " : _zorgsoort(Z)" if per_z else ""
-        args = ",".join(first + (["Z"] if per_z else []))
-        kind = feature.type.kind
-        variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
-        atom = f"{name}({','.join(first + variables)})"
-        rules.append(f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}.")
-        if kind == "bool":
-            rules.append(f"{{ {name}({args}){body} }}.")
-            continue
-        if kind in ("choice", "multi"):
-            options = [choice_term(c) for c in feature.type.choices]
-            domain = ";".join(options)
-            bound = " 1" if kind == "choice" else ""
-            rules.append(f"{{ {name}({args},V) : _witness_value({name},V){', _zorgsoort(Z)' if per_z else ''} }}{bound}.")
-            rules.append(f"_witness_value({name},({domain})).")
-            continue
+        rules += _feature_space(policy.features[name], year, candidates)
+    return rules
+
+
+def _feature_space(feature: n.Feature, year: int | None, candidates: dict) -> list[str]:
+    """The choice (and its #minimize element) of one kenmerk, for one year if per year."""
+    name, kind = feature.name, feature.type.kind
+    first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
+    per_z = feature.per == "zorgsoort"
+    in_z = ", _zorgsoort(Z)" if per_z else ""
+    args = ",".join(first + (["Z"] if per_z else []))
+    variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
+    atom = f"{name}({','.join(first + variables)})"
+    rules = [f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}."]
+    if kind == "bool":
+        rules.append(f"{{ {name}({args}){' : _zorgsoort(Z)' if per_z else ''} }}.")
+    elif kind in ("choice", "multi"):
+        domain = ";".join(choice_term(c) for c in feature.type.choices)
+        bound = " 1" if kind == "choice" else ""
+        rules.append(f"{{ {name}({args},V) : _witness_value({name},V){in_z} }}{bound}.")
+        rules.append(f"_witness_value({name},({domain})).")
+    else:
         values = sorted(v for v in candidates.get((name, year), {0}) if _in_range(feature, v))
         rules.append(f"_witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
-        rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){', _zorgsoort(Z)' if per_z else ''} }} 1.")
+        rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){in_z} }} 1.")
     return rules
 
 

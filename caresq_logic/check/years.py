@@ -8,19 +8,21 @@ from __future__ import annotations
 
 from .. import decide
 from ..asp.compiler import compile_policy
+from ..language import nodes as n
 from ..language import printer
+from ..language.kinds import ClauseKind
 from ..language.resolve import Policy
 from ..providers.model import Catalog
 from ..providers.read import read
-from .findings import REQUIRED, Finding, Involved, involved
+from .findings import Finding, Involved, involved
 from .session import Session
 from .space import witness_text
 
 
-def _texts(policy: Policy, z: str) -> dict[str, str]:
-    """Required clauses of `z` by their condition text (the identity of a condition across years)."""
-    return {printer.condition(c.condition): c.id for c in policy.clauses.values()
-            if c.kind in REQUIRED and policy.applies_to(c, z)}
+def _required(policy: Policy, z: str) -> dict[n.Condition, str]:
+    """Required clauses of `z` by their condition. Conditions compare by structure (spans take
+    no part), which is the identity of a condition across years."""
+    return {c.condition: c.id for c in policy.clauses.values() if c.kind.required and policy.applies_to(c, z)}
 
 
 def _pairs(policies: list[Policy]) -> list[tuple[Policy, Policy]]:
@@ -58,34 +60,52 @@ def _cross_year_witness(earlier: Policy, later: Policy, z: str, gone: list[str])
 def check_years(policies: list[Policy]) -> list[Finding]:
     findings = []
     for earlier, later in _pairs(policies):
-        partial = earlier.header.reconstructed_from is not None
         for z in sorted(set(earlier.care_types) & set(later.care_types)):
-            before, after = _texts(earlier, z), _texts(later, z)
-            gone = sorted(set(before) - set(after))
-            new = [] if partial else sorted(set(after) - set(before))   # a partial year may have had them
-            if not gone and not new:
-                continue
-            continuing = any(c.kind == "doorlopend" and later.applies_to(c, z) for c in later.clauses.values()) or \
-                any(t.end >= later.header.year for t in earlier.terms if earlier.applies_to(t, z))
-            clauses = [involved(earlier, before[t]) for t in gone] + [involved(later, after[t]) for t in new]
-            if continuing:
-                findings.append(Finding(
-                    "jaaroverschrijdend", later.path, "check.cross_year",
-                    {"care_type": z, "earlier": earlier.path, "later": later.path,
-                     "gone": ", ".join(before[t] for t in gone) or "-", "new": ", ".join(after[t] for t in new) or "-"},
-                    involved=clauses, witness=_cross_year_witness(earlier, later, z, [before[t] for t in gone])))
-            stated = any(not later.scope(ch) or later.applies_to(ch, z) for ch in later.changes)
-            if not stated:
-                findings.append(Finding(
-                    "wijzigingenlijst", later.path, "check.change_unstated",
-                    {"care_type": z, "earlier": earlier.path, "later": later.path}, involved=clauses))
-        if not partial:
-            for change in later.changes:
-                scope = later.scope(change)
-                if scope and all(_texts(earlier, z) == _texts(later, z) for z in scope if z in earlier.care_types):
-                    if any(z in earlier.care_types for z in scope):
-                        findings.append(Finding(
-                            "wijzigingenlijst", later.path, "check.change_no_difference",
-                            {"clause": change.id, "care_type": ", ".join(scope)},
-                            involved=[Involved(change.id, change.title, change.citation.section, change.span)]))
+            findings += _changed_conditions(earlier, later, z)
+        if earlier.header.reconstructed_from is None:
+            findings += _changes_without_difference(earlier, later)
+    return findings
+
+
+def _continues(earlier: Policy, later: Policy, z: str) -> bool:
+    """Does a contract for `z` run on from `earlier` into `later`?"""
+    return any(c.kind is ClauseKind.CONTINUING and later.applies_to(c, z) for c in later.clauses.values()) or \
+        any(t.end >= later.header.year for t in earlier.terms if earlier.applies_to(t, z))
+
+
+def _changed_conditions(earlier: Policy, later: Policy, z: str) -> list[Finding]:
+    """K500 when a continuing contract's required conditions changed; K600 when the change list
+    of `later` does not mention `z` although they did."""
+    partial = earlier.header.reconstructed_from is not None
+    before, after = _required(earlier, z), _required(later, z)
+    gone = sorted(set(before) - set(after), key=printer.condition)
+    new = [] if partial else sorted(set(after) - set(before), key=printer.condition)   # a partial year may have had them
+    if not gone and not new:
+        return []
+    findings = []
+    clauses = [involved(earlier, before[t]) for t in gone] + [involved(later, after[t]) for t in new]
+    if _continues(earlier, later, z):
+        findings.append(Finding(
+            "jaaroverschrijdend", later.path, "check.cross_year",
+            {"care_type": z, "earlier": earlier.path, "later": later.path,
+             "gone": ", ".join(before[t] for t in gone) or "-", "new": ", ".join(after[t] for t in new) or "-"},
+            involved=clauses, witness=_cross_year_witness(earlier, later, z, [before[t] for t in gone])))
+    if not any(not later.scope(ch) or later.applies_to(ch, z) for ch in later.changes):
+        findings.append(Finding(
+            "wijzigingenlijst", later.path, "check.change_unstated",
+            {"care_type": z, "earlier": earlier.path, "later": later.path}, involved=clauses))
+    return findings
+
+
+def _changes_without_difference(earlier: Policy, later: Policy) -> list[Finding]:
+    """K600: a change-list item whose zorgsoorten have the same required conditions as before."""
+    findings = []
+    for change in later.changes:
+        scope = later.scope(change)
+        known = [z for z in scope if z in earlier.care_types]
+        if known and all(_required(earlier, z) == _required(later, z) for z in known):
+            findings.append(Finding(
+                "wijzigingenlijst", later.path, "check.change_no_difference",
+                {"clause": change.id, "care_type": ", ".join(scope)},
+                involved=[Involved(change.id, change.title, change.citation.section, change.span)]))
     return findings

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ..diagnostics import Span
 from ..language import nodes as n
+from ..language.kinds import ClauseKind, Outcome
 
 
 # ---- results ----------------------------------------------------------------------------------
@@ -59,7 +60,7 @@ class Decision:
     provider: str
     provider_name: str | None
     care_type: n.CareType
-    outcome: str
+    outcome: Outcome
     tier: str | None
     clauses: tuple[ClauseResult, ...]
     factors: tuple[str, ...]
@@ -69,7 +70,7 @@ class Decision:
     term: n.Term | None
     start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
     milestones: tuple[n.Milestone, ...] = ()
-    parents: tuple[tuple[str, str, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+    parents: tuple[tuple[str, Outcome, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
 
-    def by_kind(self, *kinds: str) -> list[ClauseResult]:
+    def by_kind(self, *kinds: ClauseKind) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

@@ -20,12 +20,14 @@ from dataclasses import dataclass, field
 import clingo
 
 from ..language import nodes as n
+from ..language.kinds import Outcome
 from ..language import printer
 from ..asp.compiler import NodeRef, Program
 from ..diagnostics import Failed, Span, diag
 from ..providers.model import ProviderFile
-from ..language.resolve import refs
+from ..language.conditions import refs
 from ..language.reserved import LEVERT
+from . import atoms
 from .results import ClauseResult, Decision, NodeResult, TierResult, Value
 
 
@@ -39,7 +41,7 @@ DEFAULT_GROUND_LIMIT = 20_000_000
 class _Model:
     """The shown atoms of the one model, indexed by (provider, zorgsoort)."""
 
-    decision: dict[tuple, str] = field(default_factory=dict)
+    decision: dict[tuple, Outcome] = field(default_factory=dict)
     tier: dict[tuple, str] = field(default_factory=dict)
     holds: set[tuple] = field(default_factory=set)
     tier_holds: set[tuple] = field(default_factory=set)
@@ -96,33 +98,37 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
 
 
 def _collect(m: clingo.Model, model: _Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
-    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each.
-    holds, tier_holds, inactive = model.holds.add, model.tier_holds.add, model.inactive.add
-    for atom in m.symbols(shown=True):
-        name = atom.name
-        args = atom.arguments
-        p = ids[args[0].number]
+    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each,
+    # and are read here directly. Every other shown atom is decoded to its type in `atoms`.
+    holds, tier_holds = model.holds.add, model.tier_holds.add
+    for symbol in m.symbols(shown=True):
+        name = symbol.name
         if name == "_h" or name == "_th":
+            args = symbol.arguments
             tier, z, owner, number = keys[args[1].number]
-            (tier_holds if tier else holds)((p, z, owner, number))
+            (tier_holds if tier else holds)((ids[args[0].number], z, owner, number))
             continue
-        z = str(args[1])
-        if name == "_decision":
-            model.decision[(p, z)] = str(args[2])
-        elif name == "_tier":
-            model.tier[(p, z)] = args[2].string
-        elif name == "_inactive":
-            inactive((p, z, str(args[2])))
-        elif name == "_excepted":
-            model.excepted.add((p, z, str(args[2])))
-        elif name == "_factor":
-            model.factor.setdefault((p, z), set()).add(str(args[2]))
-        elif name == "_factor_via":
-            model.factor_via.setdefault((p, z), {}).setdefault(str(args[3]), []).append(str(args[2]))
-        elif name == "_nfactors":
-            model.nfactors[(p, z)] = args[2].number
-        elif name == "_start_date":
-            model.start_date.setdefault((p, z), {})[str(args[2])] = args[3].number
+        atom = atoms.decode(symbol)
+        key = (ids[atom.provider], atom.care_type)
+        match atom:
+            case atoms.Decided():
+                model.decision[key] = atom.outcome
+            case atoms.TierGot():
+                model.tier[key] = atom.label
+            case atoms.Inactive():
+                model.inactive.add((*key, atom.clause))
+            case atoms.Excepted():
+                model.excepted.add((*key, atom.clause))
+            case atoms.FactorMet():
+                model.factor.setdefault(key, set()).add(atom.factor)
+            case atoms.FactorVia():
+                model.factor_via.setdefault(key, {}).setdefault(atom.via, []).append(atom.factor)
+            case atoms.FactorCount():
+                model.nfactors[key] = atom.count
+            case atoms.StartDate():
+                model.start_date.setdefault(key, {})[atom.rule] = atom.date
+            case _:
+                raise TypeError(f"no place in the model for {atom}")
 
 
 def date_of(number: int) -> dt.date | None:
@@ -154,7 +160,7 @@ class _Decoder:
             result.append(self.decision(provider, care_type, outcome))
         return result
 
-    def decision(self, p: tuple[str, str], z: str, outcome: str) -> Decision:
+    def decision(self, p: tuple[str, str], z: str, outcome: Outcome) -> Decision:
         """`p` is (file, provider id)."""
         policy = self.policy
         clauses = tuple(
@@ -230,12 +236,8 @@ class _Decoder:
         if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
             # `niet x` reads best as one line with x's values, not as x with a flipped mark.
             values = tuple(self.value(p, z, r) for r in refs(condition.operand))
-        elif isinstance(condition, n.Not):
-            children = (self.node(p, z, owner, self.program.numbering[(owner, id(condition.operand))], tier),)
-        elif isinstance(condition, (n.And, n.Or)):
-            children = tuple(
-                self.node(p, z, owner, self.program.numbering[(owner, id(o))], tier) for o in condition.operands
-            )
+        elif ref.children:
+            children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
         else:
             values = tuple(self.value(p, z, r) for r in refs(condition))
         return NodeResult(ref.text, holds, values, children, condition.span, condition)

@@ -1,5 +1,9 @@
 """The syntax tree of a policy file: frozen dataclasses, each with the `Span` it came from.
 
+Spans take no part in equality or hashing, so two nodes (two years' clauses) compare by
+structure. An item with a `voor` scope gets `care_types` from `resolve`: the scope as written
+(`scope`, with groups and `alle zorgsoorten`) expanded to the zorgsoorten it names.
+
 Produced by `parser`, read by `resolve`, `compiler` and the renderers. Nothing here knows
 Lark: the parser turns Lark's trees and positions into these values at its boundary.
 Names in the tree are as written; `resolve` checks that they exist and fit.
@@ -8,10 +12,11 @@ Names in the tree are as written; `resolve` checks that they exist and fit.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Union
 
 from ..diagnostics import Span
+from .kinds import ClauseKind
 
 # ---- values and references -------------------------------------------------------------------
 
@@ -19,7 +24,7 @@ from ..diagnostics import Span
 @dataclass(frozen=True)
 class IntValue:
     value: int
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -27,14 +32,14 @@ class PercentValue:
     """A percentage as written, `30%`: an integer from 0 to 100."""
 
     value: int
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class DateValue:
     value: dt.date | None  # None: the text did not name a real date (reported by resolve)
     text: str
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -43,7 +48,7 @@ class ChoiceValue:
 
     value: str
     quoted: bool
-    span: Span
+    span: Span = field(compare=False)
 
 
 Value = Union[IntValue, PercentValue, DateValue, ChoiceValue]
@@ -55,7 +60,7 @@ class Ref:
 
     name: str
     year: int | None
-    span: Span
+    span: Span = field(compare=False)
 
 
 # ---- conditions ------------------------------------------------------------------------------
@@ -66,7 +71,7 @@ class Truth:
     """A ja/nee kenmerk that must be ja."""
 
     ref: Ref
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -76,7 +81,7 @@ class Comparison:
     ref: Ref
     op: str
     value: Value
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -87,7 +92,7 @@ class Ratio:
     op: str
     percent: PercentValue
     whole: Ref
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -96,14 +101,14 @@ class Membership:
 
     ref: Ref
     values: tuple[ChoiceValue, ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class AllRequired:
     """`alle randvoorwaarden`: every required condition of the zorgsoort holds (tiers only)."""
 
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -111,25 +116,25 @@ class FactorCount:
     """`ten minste N differentiatiefactoren` (tiers only)."""
 
     minimum: int
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class Not:
     operand: "Condition"
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class And:
     operands: tuple["Condition", ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
 class Or:
     operands: tuple["Condition", ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Not, And, Or]
@@ -144,7 +149,7 @@ class Citation:
 
     section: str
     quote: str | None
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -155,7 +160,7 @@ class Header:
     version: str | None
     replaces: str | None
     source: str | None
-    span: Span
+    span: Span = field(compare=False)
     reconstructed_from: str | None = None   # set: a partial policy rebuilt from a change list
 
 
@@ -166,7 +171,7 @@ class CareType:
     name: str
     title: str
     parents: tuple[str, ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -176,7 +181,7 @@ class Group:
     name: str
     title: str | None
     members: tuple[str, ...]
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -195,23 +200,11 @@ class Feature:
     title: str | None
     per: str | None
     type: FeatureType
-    span: Span
+    span: Span = field(compare=False)
 
 
 ALL_CARE_TYPES = ("*",)  # scope of `voor alle zorgsoorten`
 
-CLAUSE_KINDS = (
-    "randvoorwaarde",
-    "aanvullende_voorwaarde",
-    "uitsluiting",
-    "differentiatiefactor",
-    "selectie",
-    "benaderd",
-    "niet_benaderd",
-    "doorlopend",
-    "route",
-)
-REQUIRED_KINDS = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
 
 
 @dataclass(frozen=True)
@@ -220,7 +213,7 @@ class Clause:
     lifts an uitsluiting (`tenzij`), `request` says how to ask for that exception, and
     `counts_as` names another differentiatiefactor this one also satisfies."""
 
-    kind: str
+    kind: ClauseKind
     id: str
     title: str | None
     citation: Citation
@@ -230,8 +223,9 @@ class Clause:
     exception: Condition | None
     request: str | None
     counts_as: str | None
-    span: Span
-    scope_span: Span
+    span: Span = field(compare=False)
+    scope_span: Span = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -243,8 +237,9 @@ class Tier:
     citation: Citation
     scope: tuple[str, ...]
     condition: Condition
-    span: Span
-    scope_span: Span
+    span: Span = field(compare=False)
+    scope_span: Span = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -257,8 +252,9 @@ class Term:
     scope: tuple[str, ...]
     start: int
     end: int
-    span: Span
-    scope_span: Span
+    span: Span = field(compare=False)
+    scope_span: Span = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -272,7 +268,7 @@ class When:
     month: int | None
     year: int | None
     text: str | None
-    span: Span
+    span: Span = field(compare=False)
 
 
 @dataclass(frozen=True)
@@ -285,8 +281,9 @@ class Milestone:
     citation: Citation
     scope: tuple[str, ...]
     when: When
-    span: Span
-    scope_span: Span | None
+    span: Span = field(compare=False)
+    scope_span: Span | None = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -299,8 +296,9 @@ class StartRule:
     scope: tuple[str, ...]
     ref: Ref
     guard: Condition | None
-    span: Span
-    scope_span: Span | None
+    span: Span = field(compare=False)
+    scope_span: Span | None = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -312,8 +310,9 @@ class Change:
     citation: Citation
     scope: tuple[str, ...]
     text: str
-    span: Span
-    scope_span: Span | None
+    span: Span = field(compare=False)
+    scope_span: Span | None = field(compare=False)
+    care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
 @dataclass(frozen=True)
@@ -324,7 +323,7 @@ class Suppression:
     kind: str
     clause: str | None
     reason: str
-    span: Span
+    span: Span = field(compare=False)
 
 
 Item = Union[CareType, Group, Suppression, Feature, Clause, Tier, Term, Milestone, StartRule, Change]

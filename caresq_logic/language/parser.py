@@ -15,6 +15,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from ..diagnostics import Failed, Span, control_character
 from . import nodes as n
+from .kinds import ClauseKind
 from .grammar import lark
 from .syntax_errors import syntax_diagnostic, too_deep
 
@@ -183,31 +184,31 @@ class _ToNodes(Transformer):
         )
 
     def k_required(self, meta, children):
-        return "randvoorwaarde"
+        return ClauseKind.REQUIREMENT
 
     def k_additional(self, meta, children):
-        return "aanvullende_voorwaarde"
+        return ClauseKind.ADDITIONAL_REQUIREMENT
 
     def k_exclusion(self, meta, children):
-        return "uitsluiting"
+        return ClauseKind.EXCLUSION
 
     def k_factor(self, meta, children):
-        return "differentiatiefactor"
+        return ClauseKind.FACTOR
 
     def k_selection(self, meta, children):
-        return "selectie"
+        return ClauseKind.SELECTION
 
     def k_approached(self, meta, children):
-        return "benaderd"
+        return ClauseKind.APPROACHED
 
     def k_not_approached(self, meta, children):
-        return "niet_benaderd"
+        return ClauseKind.NOT_APPROACHED
 
     def k_continuing(self, meta, children):
-        return "doorlopend"
+        return ClauseKind.CONTINUING
 
     def k_route(self, meta, children):
-        return "route"
+        return ClauseKind.ROUTE
 
     def placement(self, meta, children):
         if isinstance(children[0], n.Citation):

@@ -17,32 +17,43 @@ def ref(r: n.Ref) -> str:
 
 
 def value(v: n.Value) -> str:
-    if isinstance(v, n.IntValue):
-        return str(v.value)
-    if isinstance(v, n.PercentValue):
-        return f"{v.value}%"
-    if isinstance(v, n.DateValue):
-        return v.value.isoformat() if v.value else v.text
-    return f'"{v.value}"' if v.quoted else v.value
+    match v:
+        case n.IntValue():
+            return str(v.value)
+        case n.PercentValue():
+            return f"{v.value}%"
+        case n.DateValue():
+            return v.value.isoformat() if v.value else v.text
+        case n.ChoiceValue():
+            return f'"{v.value}"' if v.quoted else v.value
+        case _:
+            raise TypeError(f"no text for value {type(v).__name__}")
 
 
 def condition(c: n.Condition, parent: str | None = None) -> str:
-    if isinstance(c, n.Truth):
-        return ref(c.ref)
-    if isinstance(c, n.Comparison):
-        words = DATE_OPERATORS if isinstance(c.value, n.DateValue) else OPERATORS
-        return f"{ref(c.ref)} {words[c.op]} {value(c.value)}"
-    if isinstance(c, n.Ratio):
-        return f"{ref(c.part)} {OPERATORS[c.op]} {c.percent.value}% van {ref(c.whole)}"
-    if isinstance(c, n.Membership):
-        return f"{ref(c.ref)} is " + " of ".join(value(v) for v in c.values)
-    if isinstance(c, n.AllRequired):
-        return "alle randvoorwaarden"
-    if isinstance(c, n.FactorCount):
-        return f"ten minste {c.minimum} differentiatiefactoren"
-    if isinstance(c, n.Not):
-        return "niet " + condition(c.operand, "niet")
-    word = "en" if isinstance(c, n.And) else "of"
+    match c:
+        case n.Truth():
+            return ref(c.ref)
+        case n.Comparison():
+            words = DATE_OPERATORS if isinstance(c.value, n.DateValue) else OPERATORS
+            return f"{ref(c.ref)} {words[c.op]} {value(c.value)}"
+        case n.Ratio():
+            return f"{ref(c.part)} {OPERATORS[c.op]} {c.percent.value}% van {ref(c.whole)}"
+        case n.Membership():
+            return f"{ref(c.ref)} is " + " of ".join(value(v) for v in c.values)
+        case n.AllRequired():
+            return "alle randvoorwaarden"
+        case n.FactorCount():
+            return f"ten minste {c.minimum} differentiatiefactoren"
+        case n.Not():
+            return "niet " + condition(c.operand, "niet")
+        case n.And() | n.Or():
+            return _connected(c, "en" if isinstance(c, n.And) else "of", parent)
+        case _:
+            raise TypeError(f"no text for condition {type(c).__name__}")
+
+
+def _connected(c: n.And | n.Or, word: str, parent: str | None) -> str:
     parts = []
     for i, operand in enumerate(c.operands):
         text = condition(operand, word)

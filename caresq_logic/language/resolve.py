@@ -13,11 +13,12 @@ and the renderers need, so that they never have to look anything up by scanning.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import nodes as n
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
-from .finding_kinds import KINDS
+from .conditions import walk
+from .kinds import KINDS, ClauseKind
 from ..messages import TypeName
 from .reserved import RESERVED_NAMES
 
@@ -40,7 +41,6 @@ class Policy:
     start_rules: tuple[n.StartRule, ...]
     changes: tuple[n.Change, ...]
     suppressions: tuple[n.Suppression, ...] = ()
-    scopes: dict[int, tuple[str, ...]] = field(default_factory=dict)  # id(item) -> expanded scope
 
     @property
     def header(self) -> n.Header:
@@ -50,11 +50,27 @@ class Policy:
     def path(self) -> str:
         return self.file.path
 
-    def scope(self, item) -> tuple[str, ...]:
-        return self.scopes[id(item)]
+    @staticmethod
+    def scope(item) -> tuple[str, ...]:
+        return item.care_types
 
-    def applies_to(self, item, care_type: str) -> bool:
-        return care_type in self.scopes[id(item)]
+    @staticmethod
+    def applies_to(item, care_type: str) -> bool:
+        return care_type in item.care_types
+
+
+@dataclass
+class _Found:
+    """The rules of one file as `resolve` files them, in source order."""
+
+    clauses: dict[str, n.Clause] = field(default_factory=dict)
+    tiers: dict[str, list[n.Tier]] = field(default_factory=dict)         # per zorgsoort, best first
+    tier_lines: dict[tuple[str, str], int] = field(default_factory=dict)  # (zorgsoort, label) -> line
+    terms: list[n.Term] = field(default_factory=list)
+    milestones: list[n.Milestone] = field(default_factory=list)
+    start_rules: list[n.StartRule] = field(default_factory=list)
+    changes: list[n.Change] = field(default_factory=list)
+    suppressions: list[n.Suppression] = field(default_factory=list)
 
 
 def resolve(tree: n.PolicyFile) -> Policy:
@@ -73,7 +89,6 @@ class _Checker:
         self.groups: dict[str, n.Group] = {}
         self.features: dict[str, n.Feature] = {}
         self.ids: dict[str, Span] = {}
-        self.scopes: dict[int, tuple[str, ...]] = {}
 
     def error(self, code: str, span: Span, hint=None, **args) -> None:
         self.errors.append(diag(code, span, hint=hint, **args))
@@ -106,94 +121,95 @@ class _Checker:
             self.ids[name] = span
 
     def run(self) -> Policy:
-        items = self.tree.items
         header = self.tree.header
         if not 1900 <= header.year <= 2100:
             self.error("B225", header.span, year=header.year)
+        self.declarations(self.tree.items)
+        found = _Found()
+        for item in self.tree.items:
+            self.rule(item, found)
+        clauses = found.clauses
+        factors = {
+            care_type: tuple(c for c in clauses.values() if c.kind is ClauseKind.FACTOR and care_type in c.care_types)
+            for care_type in self.care_types
+        }
+        self.check_suppressions(found.suppressions, clauses)
+        self.check_counts_as(clauses, factors)
+        self.check_tiers(found.tiers, factors)
+        return Policy(
+            file=self.tree,
+            care_types=self.care_types,
+            features=self.features,
+            clauses=clauses,
+            tiers={k: tuple(v) for k, v in found.tiers.items()},
+            factors={k: v for k, v in factors.items() if v},
+            terms=tuple(found.terms),
+            milestones=tuple(found.milestones),
+            start_rules=tuple(found.start_rules),
+            changes=tuple(found.changes),
+            suppressions=tuple(found.suppressions),
+        )
+
+    def declarations(self, items: tuple[n.Item, ...]) -> None:
+        """Zorgsoorten, groups and kenmerken first: every rule may name any of them."""
         for item in items:
-            if isinstance(item, n.CareType):
-                self.declare(self.care_types, item.name, item, item.span)
-            elif isinstance(item, n.Group):
-                if item.name in self.care_types:
+            match item:
+                case n.CareType():
+                    self.declare(self.care_types, item.name, item, item.span)
+                case n.Group() if item.name in self.care_types:
                     self.error("B202", item.span, name=item.name, line=self.care_types[item.name].span.line)
-                else:
+                case n.Group():
                     self.declare(self.groups, item.name, item, item.span)
-            elif isinstance(item, n.Feature):
-                self.declare(self.features, item.name, item, item.span)
-                self.check_choices(item.type.choices)
+                case n.Feature():
+                    self.declare(self.features, item.name, item, item.span)
+                    self.check_choices(item.type.choices)
         self.check_parents()
         for group in self.groups.values():
             for member in group.members:
                 if member not in self.care_types:
                     self.unknown_care_type(member, group.span)
 
-        clauses: dict[str, n.Clause] = {}
-        tiers: dict[str, list[n.Tier]] = {}
-        tier_lines: dict[tuple[str, str], int] = {}
-        terms, milestones, start_rules, changes, suppressions = [], [], [], [], []
-        for item in items:
-            if isinstance(item, n.Clause):
-                self.declare_id(item.id, item.span)
-                clauses.setdefault(item.id, item)
-                self.expand_scope(item, item.scope, item.scope_span)
+    def rule(self, item: n.Item, found: "_Found") -> None:
+        """Check one rule-like item and file it, its scope expanded to zorgsoorten."""
+        if isinstance(item, (n.Clause, n.Tier, n.Term, n.Milestone, n.StartRule, n.Change)):
+            item = replace(item, care_types=self.expand_scope(item.scope, item.scope_span))
+        if isinstance(item, (n.Clause, n.Term, n.Milestone, n.StartRule, n.Change)):
+            self.declare_id(item.id, item.span)
+        match item:
+            case n.Clause():
+                found.clauses.setdefault(item.id, item)
                 self.check_clause(item)
-            elif isinstance(item, n.Tier):
-                for care_type in self.expand_scope(item, item.scope, item.scope_span):
-                    key = (care_type, item.label)
-                    if key in tier_lines:
-                        self.error("B224", item.span, tier=item.label, care_type=care_type, line=tier_lines[key])
-                        continue
-                    tier_lines[key] = item.span.line
-                    tiers.setdefault(care_type, []).append(item)
-                self.check_condition(item.condition, in_tier=True)
-            elif isinstance(item, n.Term):
-                self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
+            case n.Tier():
+                self.tier(item, found)
+            case n.Term():
                 if item.end < item.start:
                     self.error("B219", item.span, start=item.start, end=item.end)
-                terms.append(item)
-            elif isinstance(item, n.Milestone):
-                self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
+                found.terms.append(item)
+            case n.Milestone():
                 if item.when.date is not None and item.when.date.value is None:
                     self.error("B208", item.when.date.span, value=item.when.date.text)
-                milestones.append(item)
-            elif isinstance(item, n.StartRule):
-                self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
+                found.milestones.append(item)
+            case n.StartRule():
                 self.check_start_rule(item)
-                start_rules.append(item)
-            elif isinstance(item, n.Change):
-                self.declare_id(item.id, item.span)
-                self.expand_scope(item, item.scope, item.scope_span)
-                changes.append(item)
-            elif isinstance(item, n.Suppression):
-                suppressions.append(item)
+                found.start_rules.append(item)
+            case n.Change():
+                found.changes.append(item)
+            case n.Suppression():
+                found.suppressions.append(item)
+            case n.CareType() | n.Group() | n.Feature():
+                pass   # declarations, done first
+            case _:
+                raise TypeError(f"resolve does not know item {type(item).__name__}")
 
-        factors = {
-            care_type: tuple(
-                c for c in clauses.values()
-                if c.kind == "differentiatiefactor" and care_type in self.scopes.get(id(c), ())
-            )
-            for care_type in self.care_types
-        }
-        self.check_suppressions(suppressions, clauses)
-        self.check_counts_as(clauses, factors)
-        self.check_tiers(tiers, factors)
-        return Policy(
-            file=self.tree,
-            care_types=self.care_types,
-            features=self.features,
-            clauses=clauses,
-            tiers={k: tuple(v) for k, v in tiers.items()},
-            factors={k: v for k, v in factors.items() if v},
-            terms=tuple(terms),
-            milestones=tuple(milestones),
-            start_rules=tuple(start_rules),
-            changes=tuple(changes),
-            suppressions=tuple(suppressions),
-            scopes=self.scopes,
-        )
+    def tier(self, item: n.Tier, found: "_Found") -> None:
+        for care_type in item.care_types:
+            key = (care_type, item.label)
+            if key in found.tier_lines:
+                self.error("B224", item.span, tier=item.label, care_type=care_type, line=found.tier_lines[key])
+                continue
+            found.tier_lines[key] = item.span.line
+            found.tiers.setdefault(care_type, []).append(item)
+        self.check_condition(item.condition, in_tier=True)
 
     def check_choices(self, choices: tuple[n.ChoiceValue, ...]) -> None:
         seen: set[str] = set()
@@ -228,7 +244,7 @@ class _Checker:
         guess = closest(name, [*self.care_types, *self.groups])
         self.error("B201", span, hint=("H001", {"name": guess}) if guess else None, name=name)
 
-    def expand_scope(self, item, scope: tuple[str, ...], span: Span | None) -> tuple[str, ...]:
+    def expand_scope(self, scope: tuple[str, ...], span: Span | None) -> tuple[str, ...]:
         if scope == n.ALL_CARE_TYPES:
             expanded = tuple(self.care_types)
         else:
@@ -244,7 +260,6 @@ class _Checker:
                     else:
                         seen.append(member)
             expanded = tuple(seen)
-        self.scopes[id(item)] = expanded
         return expanded
 
     # ---- clauses ---------------------------------------------------------------------------
@@ -254,10 +269,10 @@ class _Checker:
             self.check_condition(clause.guard)
         self.check_condition(clause.condition)
         if clause.exception is not None:
-            if clause.kind != "uitsluiting":
+            if clause.kind is not ClauseKind.EXCLUSION:
                 self.error("B212", clause.exception.span)
             self.check_condition(clause.exception)
-        if clause.counts_as is not None and clause.kind != "differentiatiefactor":
+        if clause.counts_as is not None and clause.kind is not ClauseKind.FACTOR:
             self.error("B213", clause.span)
 
     def check_suppressions(self, suppressions, clauses) -> None:
@@ -273,9 +288,9 @@ class _Checker:
 
     def check_counts_as(self, clauses: dict[str, n.Clause], factors: dict[str, tuple[n.Clause, ...]]) -> None:
         for clause in clauses.values():
-            if clause.counts_as is None or clause.kind != "differentiatiefactor":
+            if clause.counts_as is None or clause.kind is not ClauseKind.FACTOR:
                 continue
-            for care_type in self.scopes.get(id(clause), ()):
+            for care_type in clause.care_types:
                 if clause.counts_as not in {f.id for f in factors.get(care_type, ())}:
                     self.error("B214", clause.span, name=clause.counts_as, care_type=care_type)
 
@@ -372,23 +387,3 @@ class _Checker:
             self.error("B207", value.span, value=value.value)
         elif isinstance(value, n.DateValue) and value.value is None:
             self.error("B208", value.span, value=value.text)
-
-
-def walk(condition: n.Condition):
-    """Every node of a condition, parents before children."""
-    yield condition
-    if isinstance(condition, n.Not):
-        yield from walk(condition.operand)
-    elif isinstance(condition, (n.And, n.Or)):
-        for operand in condition.operands:
-            yield from walk(operand)
-
-
-def refs(condition: n.Condition):
-    """The kenmerk references of every leaf of a condition, in order."""
-    for node in walk(condition):
-        if isinstance(node, (n.Truth, n.Comparison, n.Membership)):
-            yield node.ref
-        elif isinstance(node, n.Ratio):
-            yield node.part
-            yield node.whole

@@ -9,6 +9,7 @@ import re
 from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
 from ..diagnostics import Diagnostic, Span, closest, diag
+from ..messages import Listing, Phrase
 from .grammar import lark
 
 MAX_DEPTH = 50  # brackets in one condition; the tree is walked recursively downstream
@@ -31,20 +32,17 @@ def too_deep(text: str, path: str) -> Diagnostic | None:
     return None
 
 
-def _keyword_of(terminal: str) -> str:
-    """The text a policy author would type for a Lark terminal name."""
-    described = {
-        "NAME": "een naam",
-        "INT": "een getal",
-        "STRING": 'een tekst tussen "aanhalingstekens"',
-        "SECTION": "een paragraaf zoals §3.1",
-        "PERCENT": "een percentage zoals 30%",
-        "ISO_DATE": "een datum zoals 2025-10-24",
-        "MONTH": "een maand",
-        "$END": "het einde van het bestand",
-    }
-    if terminal in described:
-        return described[terminal]
+# Terminals that are not keywords, described for a policy author (catalogue keys).
+_DESCRIBED = {
+    "NAME": "token.name", "INT": "token.int", "STRING": "token.string", "SECTION": "token.section",
+    "PERCENT": "token.percent", "ISO_DATE": "token.iso_date", "MONTH": "token.month", "$END": "token.end",
+}
+
+
+def _keyword_of(terminal: str) -> str | Phrase:
+    """What a policy author would type for a Lark terminal: a keyword in quotes, or a description."""
+    if terminal in _DESCRIBED:
+        return Phrase(_DESCRIBED[terminal])
     try:
         pattern = lark().get_terminal(terminal).pattern
     except KeyError:
@@ -52,11 +50,16 @@ def _keyword_of(terminal: str) -> str:
     return f"'{pattern.value}'" if pattern.type == "str" else terminal
 
 
-def _expected(terminals: set[str]) -> str:
-    words = sorted({_keyword_of(t) for t in terminals})
+def _is_keyword(word: str | Phrase) -> bool:
+    return isinstance(word, str) and word.startswith("'")
+
+
+def _expected(terminals: set[str]) -> Listing:
+    # Sorted by their Dutch text, so the order is the same in either language.
+    words = sorted({_keyword_of(t) for t in terminals}, key=lambda w: w.localize("nl") if isinstance(w, Phrase) else w)
     if len(words) > 8:
         words = words[:8] + ["..."]
-    return ", ".join(words)
+    return Listing(tuple(words))
 
 
 def syntax_diagnostic(error: UnexpectedInput, text: str, path: str) -> Diagnostic:
@@ -77,12 +80,12 @@ def syntax_diagnostic(error: UnexpectedInput, text: str, path: str) -> Diagnosti
     expected = set(error.expected)
     found = f"'{token.value}'"
     hint = None
-    keywords = [t for t in expected if _keyword_of(t).startswith("'")]
+    keywords = [t for t in expected if _is_keyword(_keyword_of(t))]
     if token.type == "NAME":
-        guess = closest(str(token.value), [_keyword_of(k).strip("'") for k in keywords])
+        guess = closest(str(token.value), [str(_keyword_of(k)).strip("'") for k in keywords])
         if guess:
             hint = ("H001", {"name": guess})
-    if hint is None and any(_keyword_of(t) == "'." + "'" for t in expected):
+    if hint is None and any(_keyword_of(t) == "'.'" for t in expected):
         hint = ("H002", {})  # a statement could have ended here: most likely its full stop is missing
     return diag("B100", span, hint=hint, found=found, expected=_expected(expected))
 

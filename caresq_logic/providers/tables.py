@@ -14,6 +14,7 @@ import json
 import re
 
 from ..diagnostics import Diagnostic, closest, diag
+from ..messages import Phrase
 from .model import Catalog, Fact, Locator, Term, arity
 from ..language.reserved import AANBIEDER, LEVERT
 
@@ -68,20 +69,27 @@ class _Rows:
                 return
             args.append(Term("int", int(qualifier), pos) if _INT.fullmatch(qualifier) else
                         Term("name", qualifier, pos))
-        kind = feature.type.kind
-        if kind == "bool":
-            if value is True or (isinstance(value, str) and value.strip().lower() in TRUE):
-                self.facts.append(Fact(name, tuple(args), pos))
-            elif not (value is False or value is None or (isinstance(value, str) and value.strip().lower() in FALSE)):
-                self.error("A203", pos, name=name, expected="ja/nee", value=json.dumps(value, ensure_ascii=False))
-            return
-        values = value if isinstance(value, list) and kind == "multi" else [value]
-        for item in values:
+        if feature.type.kind == "bool":
+            self.truth(name, tuple(args), value, pos)
+        else:
+            self.values(feature, tuple(args), value, pos)
+
+    def truth(self, name: str, args: tuple[Term, ...], value: object, pos: int) -> None:
+        """A ja/nee cell: a fact when yes, nothing (unknown is not "nee" either) when no or empty."""
+        if value is True or (isinstance(value, str) and value.strip().lower() in TRUE):
+            self.facts.append(Fact(name, args, pos))
+        elif not (value is False or value is None or (isinstance(value, str) and value.strip().lower() in FALSE)):
+            self.error("A203", pos, name=name, expected=Phrase("expected.yes_no"), value=json.dumps(value, ensure_ascii=False))
+
+    def values(self, feature, args: tuple[Term, ...], value: object, pos: int) -> None:
+        """One fact per value (several for a meerkeuze); the validator checks their types and ranges."""
+        kind, name = feature.type.kind, feature.name
+        for item in value if isinstance(value, list) and kind == "multi" else [value]:
             if item is None or item == "":
                 continue   # an empty cell: unknown
             if kind in ("int", "count", "percentage"):
                 if isinstance(item, bool) or not (isinstance(item, int) or (isinstance(item, str) and _INT.fullmatch(item.strip()))):
-                    self.error("A203", pos, name=name, expected="een geheel getal", value=json.dumps(item, ensure_ascii=False))
+                    self.error("A203", pos, name=name, expected=Phrase("expected.whole_number"), value=json.dumps(item, ensure_ascii=False))
                     continue
                 term = Term("int", int(item), pos)
             elif kind == "date":
@@ -115,7 +123,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact
             feature = catalog.features.get(key, (None,))[0]
             if feature is not None and feature.per is not None:
                 if not isinstance(value, dict):
-                    rows.error("A203", pos, name=key, expected="{\"jaar of zorgsoort\": waarde}",
+                    rows.error("A203", pos, name=key, expected=Phrase("expected.per_value"),
                                value=json.dumps(value, ensure_ascii=False))
                     continue
                 for qualifier, inner in value.items():
@@ -151,13 +159,8 @@ def _records(text: str):
         start = consumed[0]
 
 
-def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
-    rows = _Rows(catalog, locator)
-    records = _records(text)
-    first = next(records, None)
-    if first is None:
-        return [], []
-    _, _, header = first
+def _columns(header: list[tuple[str, int]], rows: _Rows, catalog: Catalog) -> list[tuple[str, str | None] | None]:
+    """(kenmerk, qualifier) per header cell; None for a column reported here, once, not in every row."""
     columns: list[tuple[str, str | None] | None] = []
     for name, pos in header:
         match = _COLUMN.fullmatch(name.strip())
@@ -166,11 +169,22 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact],
             columns.append(None)
         elif match.group(1) not in (*catalog.features, "id", "naam", LEVERT, AANBIEDER):
             guess = closest(match.group(1), [*catalog.features, "naam", LEVERT])
-            rows.errors.append(diag("A200", locator.span(pos), hint=("H001", {"name": guess}) if guess else None,
+            rows.errors.append(diag("A200", rows.locator.span(pos), hint=("H001", {"name": guess}) if guess else None,
                                     name=match.group(1)))
-            columns.append(None)   # reported once, here, not in every row
+            columns.append(None)
         else:
             columns.append((match.group(1), match.group(2)))
+    return columns
+
+
+def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
+    rows = _Rows(catalog, locator)
+    records = _records(text)
+    first = next(records, None)
+    if first is None:
+        return [], []
+    _, _, header = first
+    columns = _columns(header, rows, catalog)
     if not header or columns[0] != ("id", None):
         rows.error("A111", 0)
         return [], rows.errors

@@ -10,7 +10,7 @@ import re
 from ..language.reserved import AANBIEDER, LEVERT
 from ..diagnostics import Diagnostic, closest, diag
 from ..language import nodes as n
-from ..messages import TypeName
+from ..messages import Phrase, TypeName
 from .model import Catalog, Fact, Locator, Term, arity
 
 
@@ -139,12 +139,12 @@ class Validator:
             return term
         if kind == "date":
             if term.kind != "string" or not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", str(term.value)):
-                self.error("A203", term.pos, name=name, expected='"JJJJ-MM-DD"', value=term.shown())
+                self.error("A203", term.pos, name=name, expected=Phrase("expected.date_format"), value=term.shown())
                 return None
             try:
                 date = dt.date.fromisoformat(str(term.value))
             except ValueError:
-                self.error("A204", term.pos, name=name, value=term.shown(), allowed="een bestaande datum")
+                self.error("A204", term.pos, name=name, value=term.shown(), allowed=Phrase("allowed.existing_date"))
                 return None
             return Term("int", date.year * 10000 + date.month * 100 + date.day, term.pos)
         choices = feature.type.choices

@@ -40,7 +40,7 @@ def _clause_json(c: ClauseResult) -> dict:
     clause = c.clause
     return {
         "id": clause.id,
-        "kind": clause.kind,
+        "kind": clause.kind.value,
         "title": clause.title,
         "citation": {"section": clause.citation.section, "quote": clause.citation.quote},
         "location": _span(clause.span),
@@ -55,13 +55,13 @@ def _clause_json(c: ClauseResult) -> dict:
     }
 
 
-def _decision_json(d: Decision) -> dict:
+def _decision_json(d: Decision, lang: str) -> dict:
     return {
         "zorgsoort": d.care_type.name,
         "title": d.care_type.title,
-        "outcome": d.outcome,
+        "outcome": d.outcome.value,
         "tier": d.tier,
-        "parents": [{"zorgsoort": p, "outcome": o, "tier": t} for p, o, t in d.parents],
+        "parents": [{"zorgsoort": p, "outcome": o.value, "tier": t} for p, o, t in d.parents],
         "factors": {"count": d.factor_count, "met": list(d.factors)},
         "clauses": [_clause_json(c) for c in d.clauses],
         "tiers": [
@@ -73,7 +73,7 @@ def _decision_json(d: Decision) -> dict:
         "term": {"from": d.term.start, "to": d.term.end, "id": d.term.id} if d.term else None,
         "start_dates": [{"rule": r.id, "date": date.isoformat()} for r, date, _ in d.start_dates],
         "planning": [
-            {"id": m.id, "kind": m.kind, "title": m.title, "when": when_text(m.when),
+            {"id": m.id, "kind": m.kind, "title": m.title, "when": when_text(m.when, lang),
              "date": m.when.date.value.isoformat() if m.when.date and m.when.date.value else None}
             for m in d.milestones
         ],
@@ -96,7 +96,7 @@ def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "n
                         "title": p.header.title,
                         "file": p.path,
                         "reconstructed_from": p.header.reconstructed_from,
-                        "decisions": [_decision_json(d) for d in decisions],
+                        "decisions": [_decision_json(d, lang) for d in decisions],
                     }
                     for p, decisions in r.policies
                 ],

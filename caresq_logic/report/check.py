@@ -7,7 +7,7 @@ from typing import Any
 
 from .. import __version__
 from ..check.findings import Finding, Involved
-from ..language.finding_kinds import KINDS
+from ..language.kinds import KINDS
 from ..messages import ui
 
 

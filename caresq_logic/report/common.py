@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from ..decide import Decision
 from ..language import nodes as n
 from ..language.resolve import Policy
+from ..messages import ui
 
 
 @dataclass
@@ -19,17 +20,20 @@ class Report:
     policies: list[tuple[Policy, list[Decision]]] = field(default_factory=list)
 
 
-MONTH_NAMES = "januari februari maart april mei juni juli augustus september oktober november december".split()
-
-
-def when_text(w: n.When) -> str:
-    if w.kind == "on":
-        return w.date.value.isoformat() if w.date.value else w.date.text
-    if w.kind == "from":
-        return "vanaf " + (w.date.value.isoformat() if w.date.value else w.date.text)
-    if w.kind == "after":
-        return f"na {w.text}"
-    if w.kind == "text":
-        return w.text
-    word = {"early": "begin", "mid": "half", "end": "eind"}[w.kind]
-    return f"{word} {MONTH_NAMES[w.month - 1]} {w.year}"
+def when_text(w: n.When, lang: str) -> str:
+    """A planning date in words; `after` and `text` quote the policy's own words."""
+    match w.kind:
+        case "on":
+            return w.date.value.isoformat() if w.date.value else w.date.text
+        case "from":
+            return ui("when.from", lang, date=w.date.value.isoformat() if w.date.value else w.date.text)
+        case "after":
+            return ui("when.after", lang, event=w.text)
+        case "text":
+            return w.text
+        case "early" | "mid" | "end":
+            month = ui("months", lang).split()[w.month - 1]
+            key = {"early": "when.early", "mid": "when.mid", "end": "when.end"}[w.kind]
+            return ui(key, lang, month=month, year=w.year)
+        case _:
+            raise TypeError(f"no words for a date of kind {w.kind!r}")

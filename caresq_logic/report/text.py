@@ -11,11 +11,9 @@ import datetime as dt
 
 from ..decide import ClauseResult, Decision, NodeResult, TierResult, Value
 from ..language import nodes as n
+from ..language.kinds import ClauseKind, Outcome
 from ..messages import ui
 from .common import Report, when_text
-
-
-CONTRACTED = ("zorgovereenkomst", "doorlopende_overeenkomst")
 
 
 # ---- shared wording -----------------------------------------------------------------------------
@@ -44,10 +42,7 @@ def citation(c: n.Citation) -> str:
 
 
 def headline(d: Decision, lang: str) -> str:
-    label = ui("outcome." + d.outcome, lang)
-    if d.outcome == "zorgovereenkomst" and d.tier:
-        return f"{label} {d.tier}"
-    return label
+    return _contract(d.tier, lang) if d.outcome is Outcome.CONTRACT else d.outcome.localize(lang)
 
 
 def leaves(node: NodeResult) -> list[NodeResult]:
@@ -66,7 +61,7 @@ def text(reports: list[Report], lang: str = "nl") -> str:
         out.append(f"{ui('provider', lang)}: {name}  [{report.file}]")
         for policy, decisions in report.policies:
             h = policy.header
-            version = f", versie {h.version}" if h.version else ""
+            version = ", " + ui("version", lang, version=h.version) if h.version else ""
             out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]")
             if h.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=h.reconstructed_from))
@@ -97,22 +92,38 @@ def _leaf_lines(node: NodeResult, lang: str, indent: str = "          ") -> list
 
 
 def _decision_text(d: Decision, lang: str) -> list[str]:
+    """One decision: the headline, then a section per kind of clause, each only when it says something."""
     out = [f"  {d.care_type.title}: {headline(d, lang)}"]
-    if d.outcome == "niet_benaderd":   # it does meet the conditions: say for what
-        tier = f"{ui('outcome.zorgovereenkomst', lang)} {d.tier}" if d.tier else ui("outcome.zorgovereenkomst", lang)
-        out.append("    " + ui("would_get", lang, tier=tier))
+    if d.outcome is Outcome.NOT_APPROACHED:   # it does meet the conditions: say for what
+        out.append("    " + ui("would_get", lang, tier=_contract(d.tier, lang)))
+    out += _required_text(d, lang)
+    out += _exclusions_text(d, lang)
+    out += _factors_text(d, lang)
+    if d.next_tier is not None and d.outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED, Outcome.NO_CONTRACT):
+        out += _next_tier_text(d, d.next_tier, lang)
+    out += _approach_text(d, lang)
+    out += _continuing_and_routes_text(d, lang)
+    out += _dates_text(d, lang)
+    return out
 
-    required = d.by_kind("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
+
+def _contract(tier: str | None, lang: str) -> str:
+    label = Outcome.CONTRACT.localize(lang)
+    return f"{label} {tier}" if tier else label
+
+
+def _required_text(d: Decision, lang: str) -> list[str]:
+    out = []
+    required = [c for c in d.clauses if c.clause.kind.required]
     if required or d.parents or d.care_type.parents:
         out.append(f"    {ui('section.required', lang)}")
     if d.care_type.parents:
-        ok = any(outcome in CONTRACTED for _, outcome, _ in d.parents)
+        ok = any(outcome.contracted for _, outcome, _ in d.parents)
         delivered = ", ".join(
-            f"{p} ({ui('outcome.' + o, lang)}{' ' + t if t and o == 'zorgovereenkomst' else ''})"
-            for p, o, t in d.parents
+            f"{p} ({_contract(t, lang) if o is Outcome.CONTRACT else o.localize(lang)})" for p, o, t in d.parents
         ) or ui("unknown", lang)
-        out.append(f"      {_mark(ok)} {ui('parent_contract', lang, parents=' of '.join(d.care_type.parents))}"
-                   f": {delivered}")
+        parents = f" {ui('or', lang)} ".join(d.care_type.parents)
+        out.append(f"      {_mark(ok)} {ui('parent_contract', lang, parents=parents)}: {delivered}")
     for c in required:
         if not c.active:
             out.append(_clause_line(c, True, ui("status.not_applicable", lang)))
@@ -121,10 +132,12 @@ def _decision_text(d: Decision, lang: str) -> list[str]:
             continue
         out.append(_clause_line(c, c.met))
         out.extend(_leaf_lines(c.condition, lang))
+    return out
 
-    exclusions = d.by_kind("uitsluiting")
-    if exclusions:
-        out.append(f"    {ui('section.exclusions', lang)}")
+
+def _exclusions_text(d: Decision, lang: str) -> list[str]:
+    exclusions = d.by_kind(ClauseKind.EXCLUSION)
+    out = [f"    {ui('section.exclusions', lang)}"] if exclusions else []
     for c in exclusions:
         if not (c.active and c.met):
             out.append(_clause_line(c, True, ui("status.not_applicable", lang)))
@@ -138,61 +151,67 @@ def _decision_text(d: Decision, lang: str) -> list[str]:
         out.extend(_leaf_lines(c.condition, lang))
         if c.exception and c.active and c.met:
             out.extend(_leaf_lines(c.exception, lang))
+    return out
 
-    factors = d.by_kind("differentiatiefactor")
-    if factors:
-        out.append(f"    {ui('section.factors', lang, count=d.factor_count)}")
+
+def _factors_text(d: Decision, lang: str) -> list[str]:
+    factors = d.by_kind(ClauseKind.FACTOR)
+    out = [f"    {ui('section.factors', lang, count=d.factor_count)}"] if factors else []
     for c in factors:
         counted = c.clause.id in d.factors
         via = [other.clause.id for other in factors if c.clause.id in other.via]
         status = ui("via", lang, factor=", ".join(via)) if counted and not c.met and via else None
         out.append(_clause_line(c, counted, status))
         out.extend(_leaf_lines(c.condition, lang))
+    return out
 
-    if d.next_tier is not None and d.outcome in ("zorgovereenkomst", "niet_benaderd", "geen_overeenkomst"):
-        out.extend(_next_tier_text(d, d.next_tier, lang))
 
-    approach = d.by_kind("benaderd", "niet_benaderd")
-    blocking = [c for c in approach if c.active and (c.met == (c.clause.kind == "niet_benaderd"))]
-    if blocking:
-        out.append(f"    {ui('not_approached_by', lang)}")
-        for c in blocking:
-            out.append(_clause_line(c, False))
-            out.extend(_leaf_lines(c.condition, lang))
+def _approach_text(d: Decision, lang: str) -> list[str]:
+    approach = d.by_kind(ClauseKind.APPROACHED, ClauseKind.NOT_APPROACHED)
+    blocking = [c for c in approach if c.active and (c.met == (c.clause.kind is ClauseKind.NOT_APPROACHED))]
+    out = [f"    {ui('not_approached_by', lang)}"] if blocking else []
+    for c in blocking:
+        out.append(_clause_line(c, False))
+        out.extend(_leaf_lines(c.condition, lang))
+    return out
 
-    continuing = [c for c in d.by_kind("doorlopend") if c.active and c.met]
-    for c in continuing:
-        out.append(f"    {ui('section.continuing', lang)}")
-        out.append(_clause_line(c, True))
 
-    if d.outcome not in CONTRACTED:
-        routes = [c for c in d.by_kind("route") if c.active and c.met]
-        if routes:
-            out.append(f"    {ui('section.routes', lang)}")
-            for c in routes:
-                out.append(_clause_line(c, True))
+def _continuing_and_routes_text(d: Decision, lang: str) -> list[str]:
+    out = []
+    for c in d.by_kind(ClauseKind.CONTINUING):
+        if c.active and c.met:
+            out.append(f"    {ui('section.continuing', lang)}")
+            out.append(_clause_line(c, True))
+    routes = [c for c in d.by_kind(ClauseKind.ROUTE) if c.active and c.met]
+    if routes and not d.outcome.contracted:
+        out.append(f"    {ui('section.routes', lang)}")
+        out.extend(_clause_line(c, True) for c in routes)
+    return out
 
-    if d.term is not None and d.outcome == "zorgovereenkomst":
+
+def _dates_text(d: Decision, lang: str) -> list[str]:
+    out = []
+    if d.term is not None and d.outcome is Outcome.CONTRACT:
         out.append(f"    {ui('term', lang, start=d.term.start, end=d.term.end)} ({citation(d.term.citation)})")
     for rule, date, value in d.start_dates:
         shown = ", ".join(fmt_value(v, lang) for v in value.values)
         out.append("    " + ui("start_date", lang, date=date.isoformat(), feature=value.label, value=shown)
                    + f" ({citation(rule.citation)})")
-    if d.milestones and d.outcome in ("zorgovereenkomst", "niet_benaderd"):
+    if d.milestones and d.outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
         out.append(f"    {ui('section.dates', lang)}")
         for m in d.milestones:
-            out.append(f"      {when_text(m.when)}: {m.title or m.id} ({citation(m.citation)})")
+            out.append(f"      {when_text(m.when, lang)}: {m.title or m.id} ({citation(m.citation)})")
     return out
 
 
 def _next_tier_text(d: Decision, tier: TierResult, lang: str) -> list[str]:
-    out = [f"    {ui('section.next', lang, tier=ui('outcome.zorgovereenkomst', lang) + ' ' + tier.tier.label)}"]
+    out = [f"    {ui('section.next', lang, tier=_contract(tier.tier.label, lang))}"]
     for leaf in leaves(tier.condition):
         if leaf.holds:
             continue
         if isinstance(leaf.syntax, n.FactorCount):
             out.append("      ✘ " + ui("factor_count", lang, needed=leaf.syntax.minimum, count=d.factor_count))
-            for c in d.by_kind("differentiatiefactor"):
+            for c in d.by_kind(ClauseKind.FACTOR):
                 if c.clause.id not in d.factors:
                     title = f" — {c.clause.title}" if c.clause.title else ""
                     out.append(f"          ✘ {c.clause.id}{title} ({citation(c.clause.citation)})")

@@ -1,0 +1,31 @@
+"""Walking a condition: every node (parents first) and the kenmerk references of its leaves."""
+
+from __future__ import annotations
+
+from . import nodes as n
+
+
+def walk(condition: n.Condition):
+    """Every node of a condition, parents before children."""
+    yield condition
+    match condition:
+        case n.Not(operand=operand):
+            yield from walk(operand)
+        case n.And(operands=operands) | n.Or(operands=operands):
+            for operand in operands:
+                yield from walk(operand)
+        case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
+            pass
+        case _:
+            raise TypeError(f"not a condition: {type(condition).__name__}")
+
+
+def refs(condition: n.Condition):
+    """The kenmerk references of every leaf of a condition, in order."""
+    for node in walk(condition):
+        match node:
+            case n.Truth() | n.Comparison() | n.Membership():
+                yield node.ref
+            case n.Ratio():
+                yield node.part
+                yield node.whole

@@ -1,0 +1,78 @@
+"""The closed vocabularies of the language, each listed once: clause kinds, decision outcomes,
+and the kinds of finding `check` reports. Members have English names; their values are the
+policy's own words, which are also the constants of the compiled program and of the JSON output.
+Dutch or English text for people comes from the message catalogue (`localize`)."""
+
+from __future__ import annotations
+
+from enum import Enum
+
+from ..messages import ui
+
+
+class ClauseKind(Enum):
+    REQUIREMENT = "randvoorwaarde"
+    ADDITIONAL_REQUIREMENT = "aanvullende_voorwaarde"
+    EXCLUSION = "uitsluiting"
+    FACTOR = "differentiatiefactor"
+    SELECTION = "selectie"
+    APPROACHED = "benaderd"
+    NOT_APPROACHED = "niet_benaderd"
+    CONTINUING = "doorlopend"
+    ROUTE = "route"
+
+    @property
+    def required(self) -> bool:
+        """A condition a provider must meet for any contract (failing it: geen overeenkomst)."""
+        return self in (ClauseKind.REQUIREMENT, ClauseKind.ADDITIONAL_REQUIREMENT, ClauseKind.SELECTION)
+
+    @property
+    def restrictive(self) -> bool:
+        """Narrows who gets a contract: the required kinds and the exclusions."""
+        return self.required or self is ClauseKind.EXCLUSION
+
+    @property
+    def decides(self) -> bool:
+        """Can change a decision on its own (a continuing contract and a route only inform)."""
+        return self not in (ClauseKind.CONTINUING, ClauseKind.ROUTE)
+
+    @property
+    def switchable(self) -> bool:
+        """Narrows who gets or is offered a contract: `check` can switch it off to find a core."""
+        return self.restrictive or self in (ClauseKind.APPROACHED, ClauseKind.NOT_APPROACHED)
+
+    @property
+    def words(self) -> str:
+        """The keyword as a policy writes it: `aanvullende voorwaarde`."""
+        return self.value.replace("_", " ")
+
+    def localize(self, lang: str) -> str:
+        return ui("kind." + self.value, lang)
+
+
+class Outcome(Enum):
+    CONTRACT = "zorgovereenkomst"
+    NO_CONTRACT = "geen_overeenkomst"
+    NOT_APPROACHED = "niet_benaderd"
+    EXCEPTION_REQUESTABLE = "uitzondering_aan_te_vragen"
+    CONTINUING_CONTRACT = "doorlopende_overeenkomst"
+
+    @property
+    def contracted(self) -> bool:
+        return self in (Outcome.CONTRACT, Outcome.CONTINUING_CONTRACT)
+
+    def localize(self, lang: str) -> str:
+        return ui("outcome." + self.value, lang)
+
+
+# kind (the name used in `onderdruk` and `--ernst`) -> (code, default severity)
+KINDS: dict[str, tuple[str, str]] = {
+    "onvervulbaar": ("K100", "error"),        # a contract or tier no provider can get
+    "overlap": ("K200", "warning"),           # a provider fits two contract types meant to exclude each other
+    "gat": ("K300", "error"),                 # meets every required condition, fits no tier
+    "dode_clausule": ("K400", "warning"),     # a clause that can never change a decision
+    "jaaroverschrijdend": ("K500", "warning"),  # a continuing contract whose conditions changed
+    "wijzigingenlijst": ("K600", "warning"),  # change list and the real difference disagree
+    "tijdlijn": ("K700", "error"),            # dates that contradict each other
+}
+SEVERITIES = ("error", "warning", "note", "off")
