@@ -19,7 +19,7 @@ import pytest
 from caresq_logic import decide, passes
 from caresq_logic.decide import batch
 from caresq_logic.language import nodes as n
-from caresq_logic.language.resolve import refs, walk
+from caresq_logic.language.conditions import refs, walk
 from caresq_logic.providers.model import Catalog, ProviderFile
 
 MARKET = 10_000

@@ -120,7 +120,7 @@ def test_a_cached_policy_equals_the_parsed_one(cache_dir):
     assert oct(cache_dir.stat().st_mode & 0o777) == "0o700"
     cached = passes.load([POLICY]).policies[0]
     assert cached is not parsed and cached.file == parsed.file
-    for clause in parsed.clauses.values():   # scopes are keyed by identity: re-keyed on load
+    for clause in parsed.clauses.values():
         assert cached.scope(cached.clauses[clause.id]) == parsed.scope(clause)
     assert passes.compile_all([cached])[0].text == passes.compile_all([parsed])[0].text
     assert entry.suffix == ".policy"

@@ -23,7 +23,8 @@ from typing import Callable, Iterable, Iterator
 from ..asp.compiler import Program, asp_date
 from ..language import nodes as n
 from ..language.reserved import AANBIEDER, LEVERT
-from ..language.resolve import Policy, refs, walk
+from ..language.conditions import refs, walk
+from ..language.resolve import Policy
 from ..providers.model import Fact, ProviderFile, Term
 from .results import Decision, NodeResult
 from .solver import DEFAULT_GROUND_LIMIT, DEFAULT_TIME_LIMIT, provider_value, solve

@@ -12,7 +12,6 @@ parsing, silently: the cache only ever saves time.
 
 from __future__ import annotations
 
-import dataclasses
 import hashlib
 import os
 import pickle
@@ -70,24 +69,19 @@ def load(data: bytes, shown: str) -> Policy | None:
         digest, payload = stored[:32], stored[32:]
         if hashlib.sha256(payload).digest() != digest:
             return None
-        policy, scoped = pickle.loads(payload)
+        policy = pickle.loads(payload)
     except Exception:   # a damaged entry is a miss, never an error
         return None
-    # `Policy.scopes` is keyed by id(item), which a new process does not share: re-key it.
-    return dataclasses.replace(policy, scopes={id(item): scope for item, scope in scoped})
+    return policy if isinstance(policy, Policy) else None
 
 
 def store(data: bytes, shown: str, policy: Policy) -> None:
     entry = _entry(data, shown)
     if entry is None:
         return
-    by_id = {id(item): item for item in policy.file.items}
-    if set(policy.scopes) - set(by_id):
-        return   # a scope of something that is not an item: cannot be re-keyed, do not cache
     temporary = None
     try:
-        payload = pickle.dumps((policy, [(by_id[k], v) for k, v in policy.scopes.items()]),
-                               protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(policy, protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(entry.parent):
             return

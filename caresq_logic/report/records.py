@@ -14,7 +14,7 @@ import json
 from typing import Iterator
 
 from ..decide import ClauseResult, Decision, NodeResult
-from ..language import nodes as n
+from ..language.kinds import ClauseKind
 
 CSV_COLUMNS = ("id", "naam", "domein", "zorgsoort", "uitkomst", "niveau", "niet_voldaan")
 
@@ -44,18 +44,18 @@ def status(c: ClauseResult) -> str:
 def failing(d: Decision) -> list[str]:
     """The clauses that stand in the way: a required condition not met, an exclusion in force."""
     return [c.clause.id for c in d.clauses if c.active and (
-        (c.clause.kind in n.REQUIRED_KINDS and not c.met)
-        or (c.clause.kind == "uitsluiting" and c.met and not c.excepted))]
+        (c.clause.kind.required and not c.met)
+        or (c.clause.kind is ClauseKind.EXCLUSION and c.met and not c.excepted))]
 
 
 def decision_record(d: Decision) -> dict:
     return {
         "zorgsoort": d.care_type.name,
-        "outcome": d.outcome,
+        "outcome": d.outcome.value,
         "tier": d.tier,
         "factors": {"count": d.factor_count, "met": list(d.factors)},
         "clauses": [
-            {"id": c.clause.id, "kind": c.clause.kind, "status": status(c), "active": c.active,
+            {"id": c.clause.id, "kind": c.clause.kind.value, "status": status(c), "active": c.active,
              "met": c.met, "excepted": c.excepted, "condition": _node(c.condition)}
             for c in d.clauses
         ],
@@ -105,7 +105,7 @@ class Csv:
               decisions: list[Decision]) -> Iterator[str]:
         tails = self.cache.get(key)
         if tails is None:
-            tails = self.cache[key] = [(d.care_type.name, d.outcome, d.tier or "", ";".join(failing(d)))
+            tails = self.cache[key] = [(d.care_type.name, d.outcome.value, d.tier or "", ";".join(failing(d)))
                                        for d in decisions]
         for tail in tails:
             self.writer.writerow((provider, name or "", policy.header.domain, *tail))
@@ -121,7 +121,7 @@ class Summary:
 
     def add(self, policy, decisions: list[Decision]) -> None:
         for d in decisions:
-            key = (policy.header.domain, d.care_type.name, d.outcome)
+            key = (policy.header.domain, d.care_type.name, d.outcome.value)
             self.counts[key] = self.counts.get(key, 0) + 1
 
     def text(self, lang: str) -> str:
