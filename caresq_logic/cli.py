@@ -21,7 +21,8 @@ import typer
 from . import decide, passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
-from .report import as_json, text
+from .messages import ui
+from .report import as_json, readings, text
 
 app = typer.Typer(
     add_completion=False,
@@ -49,6 +50,7 @@ class CheckFormat(str, Enum):
     json = "json"
     github = "github"
     sarif = "sarif"
+    markdown = "markdown"
 
 
 BELEID_HELP = "Beleidsbestand of -map (herhaalbaar). Standaard: de ingebouwde policies/."
@@ -94,6 +96,8 @@ def explain(
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text of json."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
+                                               help="Jaar van een meerjarige zorgovereenkomst (standaard: het beleidsjaar)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
                                       help="Seconden die de oplosser per beleid mag gebruiken."),
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
@@ -111,9 +115,10 @@ def explain(
     only = set(aanbieder) if aanbieder else None
     if samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
         diagnostics, seen = _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only,
-                               samenvatting, lang, progress=not stil and sys.stderr.isatty())
+                                     samenvatting, lang, progress=not stil and sys.stderr.isatty(),
+                                     contract_year=contractjaar)
     else:
-        explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, only)
+        explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, only, contractjaar)
         reports, diagnostics = explained.reports, explained.diagnostics
         seen = {r.provider for r in reports}
         if format == ExplainFormat.json:
@@ -128,7 +133,7 @@ def explain(
 
 
 def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
-             progress: bool) -> tuple[list[Diagnostic], set[str]]:
+             progress: bool, contract_year: int | None = None) -> tuple[list[Diagnostic], set[str]]:
     """A market as records (jsonl, csv) or counts: decided by profile, written as it goes."""
     from .report import records   # only this path needs it
 
@@ -140,7 +145,8 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
         bar.start()
         task = bar.add_task("beslissen / deciding", total=None)
     markets = passes.markets_by_file(providers, beleid, jaar, tijdslimiet, grondlimiet,
-                                     progress=(lambda k: bar.advance(task, k)) if bar else None)
+                                     progress=(lambda k: bar.advance(task, k)) if bar else None,
+                                     contract_year=contract_year)
     diagnostics: list[Diagnostic] = []
     summary = records.Summary()
     seen: set[str] = set()
@@ -199,6 +205,7 @@ def check(
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Alleen deze beleidsjaren (herhaalbaar)."),
     ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
+    lezingen: bool = typer.Option(False, "--lezingen", help="Toon alle gemarkeerde lezingen (text, json of markdown)."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
 ) -> None:
     """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
@@ -209,6 +216,10 @@ def check(
 
     lang = taal.value
     loaded = passes.load(paths)
+    wanted = readings.RENDERERS if lezingen else RENDERERS
+    if format.value not in wanted:
+        loaded.diagnostics.append(diag("C006", Span("--format", 1, 1), value=format.value,
+                                       choices=", ".join(wanted)))
     severities: dict[str, str] = {}
     for item in ernst or []:
         kind, _, level = item.partition("=")
@@ -220,9 +231,37 @@ def check(
         _print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
     policies = [p for p in loaded.policies if not jaar or p.header.year in jaar]
+    if lezingen:
+        _write(uitvoer, readings.RENDERERS[format.value](policies, lang))
+        raise typer.Exit(0)
     findings = checking.check(policies, severities)
     _write(uitvoer, RENDERERS[format.value](findings, lang))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
+
+
+@app.command()
+def citaten(
+    paths: Optional[List[str]] = typer.Argument(None, help="Beleidsbestanden of -mappen. Standaard: de ingebouwde policies/."),
+    bronnen: Path = typer.Option(..., "--bronnen", help="Map met de bronteksten (de 'bron' in de kop van elk beleid)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Staat elk citaat letterlijk in zijn brontekst? / Is every quote verbatim in its source text?
+
+    Exit 0: alle citaten gevonden; 2: een citaat niet gevonden, of onbruikbare invoer."""
+    from .check import quotes   # only this command needs it
+
+    lang = taal.value
+    loaded = passes.load(paths)
+    if not bronnen.is_dir():
+        loaded.diagnostics.append(diag("C001", Span(str(bronnen), 1, 1), path=str(bronnen)))
+    if loaded.diagnostics:
+        _print_diagnostics(loaded.diagnostics, lang)
+        raise typer.Exit(2)
+    problems, found = quotes.verify(loaded.policies, bronnen)
+    _print_diagnostics(problems, lang)
+    if not problems:
+        typer.echo(ui("quotes.ok", lang, count=found))
+    raise typer.Exit(2 if problems else 0)
 
 
 def main() -> None:

@@ -5,7 +5,8 @@ Diagnostic codes are stable and mean the same in every language:
 - ``Cxxx`` command line and files (missing file, unreadable, too large),
 - ``Bxxx`` policy files (``B1xx`` syntax, ``B2xx`` names and types),
 - ``Axxx`` provider files (``A1xx`` syntax and forbidden constructs, ``A2xx`` meaning),
-- ``Sxxx`` solving (limits).
+- ``Sxxx`` solving (limits),
+- ``Txxx`` source texts (`citaten`: a quote that is not verbatim in its text).
 
 Keys starting with ``ui.`` are the labels of rendered explanations.
 """
@@ -88,6 +89,20 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "B227": ("error", "onderdruk noemt '{name}', maar die clausule bestaat niet",
              "onderdruk names '{name}', but no such clause exists"),
     "B228": ("error", "een onderdrukking heeft een reden nodig", "a suppression needs a reason"),
+    "B230": ("error", "{value} heeft {count} decimale(n), maar kenmerk '{name}' is gedeclareerd met {declared}; declareer het als "
+                      "'getal met {count} decimalen' (of 'percentage met ...')",
+             "{value} has {count} decimal(s), but kenmerk '{name}' is declared with {declared}; declare it as "
+             "'getal met {count} decimalen' (or 'percentage met ...')"),
+    "B106": ("error", "'{text}' is geen getal van de beleidstaal: een punt sluit een clausule af; schrijf een "
+                      "decimaal getal met een komma: {comma} (en declareer het kenmerk als 'getal met N decimalen')",
+             "'{text}' is not a number of the policy language: a full stop ends a clause; write a decimal "
+             "number with a comma: {comma} (and declare the kenmerk as 'getal met N decimalen')"),
+    "B231": ("error", "contractjaar {year} is geen jaar van de looptijd van deze zorgsoorten (looptijd: {years})",
+             "contract year {year} is not a year of these zorgsoorten's contract period (years: {years})"),
+    "B229": ("error", "een lezing hoort bij een citaat: zet de zin die twee lezingen toelaat tussen aanhalingstekens "
+                      "achter de paragraaf, bijvoorbeeld (§3.1 \"...\")",
+             "a reading belongs to a quote: put the sentence that allows two readings in quotes after the "
+             "section, for example (§3.1 \"...\")"),
     # --- provider files ---------------------------------------------------------------------
     "A100": ("error", "onverwacht {found}; een aanbiedersbestand bevat alleen feiten zoals 'kenmerk(aanbieder, waarde).'",
              "unexpected {found}; a provider file holds only facts such as 'kenmerk(provider, value).'"),
@@ -113,6 +128,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "column name '{column}' is not a kenmerk; write 'kenmerk' or 'kenmerk[2024]' / 'kenmerk[zorgsoort]'"),
     "A113": ("error", "deze regel heeft {actual} velden, de kopregel {expected}",
              "this row has {actual} fields, the header {expected}"),
+    "A114": ("error", "{value} is geen waarde van een feit: een punt sluit het feit af; schrijf een getal met decimalen "
+                      "tussen aanhalingstekens: \"{comma}\"",
+             "{value} is not a value of a fact: a full stop ends the fact; write a number with decimals in quotes: "
+             "\"{comma}\""),
     "A200": ("error", "onbekend kenmerk '{name}' (geen van de beleidsregels declareert het)",
              "undeclared kenmerk '{name}' (no policy declares it)"),
     "A202": ("error", "kenmerk '{name}' heeft {expected} argumenten, hier staan er {actual}",
@@ -137,6 +156,17 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                       "verhoog --grondlimiet of splits de invoer",
              "the input would ground {size} condition nodes, more than the limit {limit}; "
              "raise --grondlimiet or split the input"),
+    # --- source texts (citaten) -----------------------------------------------------------
+    "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
+             "quote is not verbatim in {source}: \"{quote}\""),
+    "T002": ("error", "het beleid noemt geen brontekst; zet bron \"bestand.txt\" in de kop",
+             "the policy names no source text; put bron \"file.txt\" in its header"),
+    "T003": ("error", "bron {source} niet gevonden in {folder} ({reason})",
+             "source {source} not found in {folder} ({reason})"),
+    "ui.quotes.ok": ("ui", "{count} citaat/citaten letterlijk gevonden in hun brontekst",
+                     "{count} quote(s) found verbatim in their source texts"),
+    "C006": ("error", "onbekend formaat '{value}', kies uit: {choices}",
+             "unknown format '{value}', choose from: {choices}"),
     "C008": ("error", "ongeldige --ernst '{value}': schrijf soort=niveau, met soort uit {kinds} en niveau uit {levels}",
              "invalid --ernst '{value}': write kind=level, kind one of {kinds}, level one of {levels}"),
     "C012": ("error", "aanbieder '{provider}' (--aanbieder) staat in geen van de aanbiedersbestanden",
@@ -202,6 +232,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.outcome.niet_benaderd": ("ui", "Niet benaderd", "Not approached"),
     "ui.outcome.uitzondering_aan_te_vragen": ("ui", "Uitzondering aan te vragen", "Exception can be requested"),
     "ui.outcome.doorlopende_overeenkomst": ("ui", "Doorlopende zorgovereenkomst", "Continuing contract"),
+    "ui.outcome.ander_beleid": ("ui", "Valt onder ander inkoopbeleid", "Covered by another purchasing policy"),
+    "ui.kind.ander_beleid": ("ui", "ander inkoopbeleid", "another purchasing policy"),
     "ui.kind.randvoorwaarde": ("ui", "randvoorwaarde", "required condition"),
     "ui.kind.aanvullende_voorwaarde": ("ui", "aanvullende voorwaarde", "additional condition"),
     "ui.kind.uitsluiting": ("ui", "uitsluiting", "exclusion"),
@@ -263,6 +295,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "ui.parent_contract": ("ui", "zorgovereenkomst voor {parents}", "contract for {parents}"),
     "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",
                          "note: reconstructed from the change list of {source}; holds only what that list states"),
+    "ui.reading": ("ui", "Let op: berust op een lezing van {section} ({clause}): {reading}",
+                   "Note: rests on a reading of {section} ({clause}): {reading}"),
+    "ui.readings.kind": ("ui", "lezing", "reading"),
+    "ui.readings.summary": ("ui", "{count} lezing(en)", "{count} reading(s)"),
+    "ui.contract_year": ("ui", "contractjaar {year}", "contract year {year}"),
+    "ui.reading_alternative": ("ui", "andere lezing: {alternative}", "other reading: {alternative}"),
 }
 
 

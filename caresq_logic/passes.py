@@ -18,7 +18,7 @@ from . import decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag
 from .language import cache as policy_cache
-from .language import resolve
+from .language import contract_years, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, read
@@ -110,8 +110,8 @@ def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[re
     return chosen
 
 
-def compile_all(policies: list[resolve.Policy]) -> list[compiler.Program]:
-    return [compiler.compile_policy(p) for p in policies]
+def compile_all(policies: list[resolve.Policy], contract_year: int | None = None) -> list[compiler.Program]:
+    return [compiler.compile_policy(contract_years.for_contract_year(p, contract_year)) for p in policies]
 
 
 @dataclass
@@ -156,8 +156,8 @@ class Market:
 class _Programs:
     """Compiled on first use: a policy no provider delivers a zorgsoort of is never compiled."""
 
-    def __init__(self, policies: list[resolve.Policy]):
-        self.policies = policies
+    def __init__(self, policies: list[resolve.Policy], contract_year: int | None = None):
+        self.policies = [contract_years.for_contract_year(p, contract_year) for p in policies]
         self.compiled: dict[int, compiler.Program] = {}
 
     def delivered(self, provider_files: list[ProviderFile]) -> list[compiler.Program]:
@@ -172,10 +172,10 @@ class _Programs:
 def decide_market(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
                   time_limit: float = decide.DEFAULT_TIME_LIMIT,
                   ground_limit: int = decide.DEFAULT_GROUND_LIMIT, keep_facts: bool = True,
-                  progress=None) -> Market:
+                  progress=None, contract_year: int | None = None) -> Market:
     loaded = load(policy_paths)
     market = Market(diagnostics=list(loaded.diagnostics))
-    programs = _Programs(in_force(loaded.policies, year))
+    programs = _Programs(in_force(loaded.policies, year), contract_year)
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken, decide it with the ones in force.
     market.provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
@@ -194,11 +194,11 @@ def decide_market(provider_paths: list[str], policy_paths: list[str] | None, yea
 def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
                     time_limit: float = decide.DEFAULT_TIME_LIMIT,
                     ground_limit: int = decide.DEFAULT_GROUND_LIMIT, keep_facts: bool = False,
-                    progress=None):
+                    progress=None, contract_year: int | None = None):
     """`decide_market` one provider file at a time, for output that streams: only one file's
     facts are in memory at once. The first market carries the diagnostics of the policies."""
     loaded = load(policy_paths)
-    programs = _Programs(in_force(loaded.policies, year))
+    programs = _Programs(in_force(loaded.policies, year), contract_year)
     catalog = Catalog.of(loaded.policies)
     files, missing = expand(provider_paths, (".lp", ".csv", ".jsonl"))
     yield Market(diagnostics=list(loaded.diagnostics) + missing)
@@ -218,10 +218,12 @@ def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, y
 
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
-            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, only: set[str] | None = None) -> Explained:
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, only: set[str] | None = None,
+            contract_year: int | None = None) -> Explained:
     """Every provider (or those in `only`) decided under the policies in force, with every
     diagnostic on the way."""
-    market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit)
+    market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit,
+                           contract_year=contract_year)
     reports = []
     for provider_file in market.provider_files:
         for provider in provider_file.providers:

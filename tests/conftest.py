@@ -13,7 +13,6 @@ from caresq_logic.cli import app
 
 TESTS = Path(__file__).resolve().parent
 REPO = TESTS.parent
-SEEDS = REPO.parent / "shared" / "seeds"
 EXAMPLES = REPO / "examples" / "providers"
 POLICIES = REPO / "policies"
 

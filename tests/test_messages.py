@@ -66,6 +66,9 @@ def _policy_words() -> list[str]:
             citation = getattr(item, "citation", None)
             if citation is not None and citation.quote:
                 words.add(citation.quote)
+            reading = getattr(item, "reading", None)   # a flagged reading is the author's words too
+            if reading is not None:
+                words.update(w for w in (reading.taken, reading.alternative) if w)
     return sorted((w for w in words if len(w) >= 3), key=len, reverse=True)
 
 

@@ -51,16 +51,27 @@ class Program:
     tier_ids: dict[tuple[str, str], str] = field(default_factory=dict)         # (zorgsoort, label) -> tier id
     tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
     keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
+    contract_year: int = 0                                                     # the year of the contract decided
 
 
 def compile_policy(policy: Policy, switchable: frozenset[str] = frozenset()) -> Program:
     """`switchable` clause ids apply only while the external atom `_on(C)` holds: `check` uses
-    them as assumptions, so that an unsatisfiable goal yields a core of clauses."""
-    return _Compiler(policy, switchable).run()
+    them as assumptions, so that an unsatisfiable goal yields a core of clauses. A policy with
+    clauses `in contractjaar N` is compiled per year: see `contract_years.for_contract_year`."""
+    program = _Compiler(policy, switchable).run()
+    program.contract_year = policy.contract_year or policy.header.year
+    return program
 
 
 def asp_date(value) -> int:
     return value.year * 10000 + value.month * 100 + value.day
+
+
+def scaled(value, scale: int) -> int:
+    """A number written with decimals as the integer the program compares: exact, never a float."""
+    result = value * scale
+    assert result == int(result), "resolve rejects more decimals than the kenmerk declares"
+    return int(result)
 
 
 def asp_string(text: str) -> str:
@@ -230,11 +241,17 @@ class _Compiler:
                 return [self.fact(c.ref)]
             case n.Comparison(value=n.DateValue(value=date)):
                 return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {asp_date(date)}"]
-            case n.Comparison(value=value):
-                return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {value.value}"]
+            case n.Comparison(value=value):   # in the kenmerk's units: 0,8 with 2 decimals is 80
+                scale = self.policy.features[c.ref.name].type.scale
+                return [f"{self.fact(c.ref, 'V')}, V {ops[c.op]} {scaled(value.value, scale)}"]
             case n.Ratio():
-                # part >= p% of whole, in integers: 100 * part >= p * whole
-                return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, 100*A {ops[c.op]} {c.percent.value}*B"]
+                # a op p% of b, in integers: the facts are A = a*sa and B = b*sb, and p = P/sp, so
+                # 100*sp*sb*A op P*sa*B. A whole of 0 has no share at all: 0 of 0 is not "30% of" it.
+                sa = self.policy.features[c.part.name].type.scale
+                sb = self.policy.features[c.whole.name].type.scale
+                sp = 10 ** n.decimals_of(c.percent.value)
+                return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, B > 0, "
+                        f"{100 * sp * sb}*A {ops[c.op]} {scaled(c.percent.value, sp) * sa}*B"]
             case n.Membership():
                 return [self.fact(c.ref, choice_term(v)) for v in c.values]
             case n.AllRequired():

@@ -51,14 +51,18 @@ _tier(P,Z,L) :- _tier_met(P,Z,T), _tier_rank(Z,T,L,R), not _better_tier(P,Z,R).
 _has_tier(P,Z) :- _tier(P,Z,_).
 _has_tiers(Z) :- _tier_rank(Z,_,_,_).
 
-% The outcome per zorgsoort; an onderdeel (part) also needs a contract for its parent.
+% The outcome per zorgsoort; an onderdeel (part) also needs a contract for its parent. Where
+% another policy decides (ander beleid), this one decides nothing else.
+_elsewhere(P,Z) :- _active(P,Z,C), _clause(C,ander_beleid), _met(P,Z,C).
+_here(P,Z) :- _ctx(P,Z), not _elsewhere(P,Z).
+_outcome(P,Z,ander_beleid) :- _elsewhere(P,Z).
 _is_part(Z) :- _onderdeel_van(Z,_).
 _blocked(P,Z) :- _failed(P,Z,_).
 _blocked(P,Z) :- _excluded(P,Z,C), not _requestable(C).
 _offerable(P,Z) :- _eligible(P,Z), not _has_tiers(Z).
 _offerable(P,Z) :- _eligible(P,Z), _has_tier(P,Z).
-_top(P,Z) :- _ctx(P,Z), not _is_part(Z), not _continues(P,Z).
-_outcome(P,Z,doorlopende_overeenkomst) :- _ctx(P,Z), not _is_part(Z), _continues(P,Z).
+_top(P,Z) :- _here(P,Z), not _is_part(Z), not _continues(P,Z).
+_outcome(P,Z,doorlopende_overeenkomst) :- _here(P,Z), not _is_part(Z), _continues(P,Z).
 _outcome(P,Z,geen_overeenkomst) :- _top(P,Z), _blocked(P,Z).
 _outcome(P,Z,uitzondering_aan_te_vragen) :- _top(P,Z), not _blocked(P,Z), _excluded(P,Z,_).
 _outcome(P,Z,geen_overeenkomst) :- _top(P,Z), _eligible(P,Z), _has_tiers(Z), not _has_tier(P,Z).
@@ -67,10 +71,11 @@ _outcome(P,Z,zorgovereenkomst) :- _top(P,Z), _offerable(P,Z), _approached(P,Z).
 _contracted(P,Y) :- _outcome(P,Y,zorgovereenkomst).
 _contracted(P,Y) :- _outcome(P,Y,doorlopende_overeenkomst).
 _parent_ok(P,Z) :- _ctx(P,Z), _onderdeel_van(Z,Y), {LEVERT}(P,Y), _contracted(P,Y).
-_part_outcome(P,Z,geen_overeenkomst) :- _ctx(P,Z), _is_part(Z), not _parent_ok(P,Z).
-_part_outcome(P,Z,geen_overeenkomst) :- _ctx(P,Z), _is_part(Z), _parent_ok(P,Z), _blocked(P,Z).
-_part_outcome(P,Z,uitzondering_aan_te_vragen) :- _ctx(P,Z), _is_part(Z), _parent_ok(P,Z), not _blocked(P,Z), _excluded(P,Z,_).
-_part_outcome(P,Z,zorgovereenkomst) :- _ctx(P,Z), _is_part(Z), _parent_ok(P,Z), _eligible(P,Z).
+_part(P,Z) :- _here(P,Z), _is_part(Z).
+_part_outcome(P,Z,geen_overeenkomst) :- _part(P,Z), not _parent_ok(P,Z).
+_part_outcome(P,Z,geen_overeenkomst) :- _part(P,Z), _parent_ok(P,Z), _blocked(P,Z).
+_part_outcome(P,Z,uitzondering_aan_te_vragen) :- _part(P,Z), _parent_ok(P,Z), not _blocked(P,Z), _excluded(P,Z,_).
+_part_outcome(P,Z,zorgovereenkomst) :- _part(P,Z), _parent_ok(P,Z), _eligible(P,Z).
 _decision(P,Z,O) :- _outcome(P,Z,O).
 _decision(P,Z,O) :- _part_outcome(P,Z,O).
 

@@ -9,6 +9,7 @@ over clause texts and dates; no provider combination is ever enumerated in Pytho
 
 from __future__ import annotations
 
+from ..language.contract_years import for_contract_year
 from ..language.kinds import ClauseKind
 from ..language.resolve import Policy
 from .dead import dead_clauses
@@ -34,7 +35,7 @@ def goals(policy: Policy, overlaps: list[tuple[str, str, str]]) -> list[str]:
                 continue
             if clause.kind is ClauseKind.FACTOR:
                 goals += [f"met({z},{clause.id})", f"unmet({z},{clause.id})"]
-            elif clause.kind.decides:
+            elif clause.kind.decides and clause.kind is not ClauseKind.ELSEWHERE:   # not a restriction
                 goals.append(f"alone({z},{clause.id})")
                 if clause.kind is ClauseKind.EXCLUSION and clause.exception is not None:
                     goals.append(f"excepted_contract({z},{clause.id})")
@@ -60,6 +61,14 @@ def check_policy(policy: Policy) -> list[Finding]:
 def check(policies: list[Policy], severities: dict[str, str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for policy in policies:
-        findings += check_policy(policy)
+        # Each contract year a clause names (`in contractjaar N`) is a policy of its own to check;
+        # a finding that holds in several years is reported once.
+        seen: set[str] = set()
+        for year in sorted({policy.header.year} | {c.contract_year for c in policy.clauses.values() if c.contract_year}):
+            for finding in check_policy(for_contract_year(policy, year)):
+                key = repr((finding.kind, finding.key, sorted(finding.args.items()), [i.id for i in finding.involved]))
+                if key not in seen:
+                    seen.add(key)
+                    findings.append(finding)
     findings += check_years(policies)
     return apply_policy_settings(findings, policies, severities)

@@ -14,7 +14,7 @@ def dead_clauses(policy: Policy, session: Session, unreachable: set[str]) -> lis
     findings = []
     for clause in policy.clauses.values():
         scope = [z for z in policy.scope(clause) if z not in unreachable]
-        if not scope or not clause.kind.decides:
+        if not scope or not clause.kind.decides or clause.kind is ClauseKind.ELSEWHERE:   # not a restriction
             continue
         if clause.kind is ClauseKind.FACTOR:
             never = not any(session.satisfiable(f"met({z},{clause.id})") for z in scope)

@@ -7,12 +7,14 @@ comparisons the language has. A found witness is printed as a provider file `exp
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import clingo
 
-from ..asp.compiler import choice_term
+from ..asp.compiler import choice_term, scaled
 from ..language.reserved import LEVERT
 from ..language import nodes as n
+from ..language import printer
 from ..language.conditions import refs, walk
 from ..language.resolve import Policy
 
@@ -44,12 +46,16 @@ def _candidates(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
                 if isinstance(node.value, n.DateValue):
                     c = node.value.value.year * 10000 + node.value.value.month * 100 + node.value.value.day
                     values.setdefault(key, set()).update({_shift_date(c, -1), c, _shift_date(c, 1)})
-                else:
-                    c = node.value.value
+                else:   # in the program's units: one step of the last declared decimal
+                    c = scaled(node.value.value, policy.features[node.ref.name].type.scale)
                     values.setdefault(key, set()).update({c - 1, c, c + 1})
             elif isinstance(node, n.Ratio):
-                p = node.percent.value
-                values.setdefault((node.whole.name, node.whole.year), set()).add(100)
+                # A whole of 100*sp (in its units) puts the edge on a whole part P*sa; and a whole of 0.
+                sa = policy.features[node.part.name].type.scale
+                sb = policy.features[node.whole.name].type.scale
+                sp = 10 ** n.decimals_of(node.percent.value)
+                p = scaled(node.percent.value, sp) * sa
+                values.setdefault((node.whole.name, node.whole.year), set()).update({0, 100 * sp * sb})
                 values.setdefault((node.part.name, node.part.year), set()).update({p - 1, p, p + 1})
     year = policy.header.year
     for rule in policy.start_rules:   # a date before and one inside the contract year to start from
@@ -57,12 +63,17 @@ def _candidates(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
     return values
 
 
+def unscaled(number: int, scale: int) -> str:
+    """The program's integer for a kenmerk with decimals, as the language writes it (`0,8`)."""
+    return printer.number(Decimal(number) / scale) if scale > 1 else str(number)
+
+
 def _in_range(feature: n.Feature, value: int) -> bool:
     kind = feature.type.kind
     if kind == "count":
         return value >= 0
     if kind == "percentage":
-        return 0 <= value <= 100
+        return 0 <= value <= 100 * feature.type.scale
     return True
 
 
@@ -119,5 +130,7 @@ def witness_text(policy: Policy, facts: list[clingo.Symbol]) -> str:
         if feature is not None and feature.type.kind == "date" and symbol.arguments[-1].type == clingo.SymbolType.Number:
             number = symbol.arguments[-1].number
             args[-1] = f'"{number // 10000:04d}-{number // 100 % 100:02d}-{number % 100:02d}"'
+        elif feature is not None and feature.type.decimals and symbol.arguments[-1].type == clingo.SymbolType.Number:
+            args[-1] = f'"{unscaled(symbol.arguments[-1].number, feature.type.scale)}"'
         lines.append(f"{name}({', '.join(args)}).")
     return "\n".join(lines) + "\n"

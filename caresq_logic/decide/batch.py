@@ -20,7 +20,7 @@ import operator
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..asp.compiler import Program, asp_date
+from ..asp.compiler import Program, asp_date, scaled
 from ..language import nodes as n
 from ..language.reserved import AANBIEDER, LEVERT
 from ..language.conditions import refs, walk
@@ -92,15 +92,20 @@ class Observation:
         return ("ratio", node.part.name, node.part.year, node.op, node.percent.value, node.whole.name, node.whole.year)
 
     def _test(self, node) -> _Test:
+        """The leaf's arithmetic exactly as `asp.compiler` writes it, on the facts' integers."""
         op = _OPS[node.op]
+        features = self.policy.features
         if isinstance(node, n.Comparison):
             value = node.value
-            bound = asp_date(value.value) if isinstance(value, n.DateValue) else value.value
+            bound = (asp_date(value.value) if isinstance(value, n.DateValue)
+                     else scaled(value.value, features[node.ref.name].type.scale))
             return _Test(((node.ref.name, node.ref.year),), lambda v: op(v, bound))
-        percent = node.percent.value
-        # as compiled: 100 * part op percent * whole
+        sa, sb = features[node.part.name].type.scale, features[node.whole.name].type.scale
+        sp = 10 ** n.decimals_of(node.percent.value)
+        left, right = 100 * sp * sb, scaled(node.percent.value, sp) * sa
+        # 100*sp*sb*A op P*sa*B, and a whole of 0 has no share at all (B > 0)
         return _Test(((node.part.name, node.part.year), (node.whole.name, node.whole.year)),
-                     lambda a, b: op(100 * a, percent * b))
+                     lambda a, b: b > 0 and op(left * a, right * b))
 
     def key(self, facts: Iterable[Fact]) -> tuple:
         """The profile of one provider's facts: equal keys, equal atoms up to the provider id."""

@@ -55,6 +55,17 @@ class TierResult:
 
 
 @dataclass(frozen=True)
+class ReadingNote:
+    """A flagged reading a decision rests on: the clause (or looptijd, ingangsdatum) that
+    carries it, its citation and the reading taken with its alternative."""
+
+    id: str
+    citation: n.Citation
+    reading: n.Reading
+    span: Span
+
+
+@dataclass(frozen=True)
 class Decision:
     file: str                # the provider file: the same id in two files is two providers
     provider: str
@@ -71,6 +82,8 @@ class Decision:
     start_dates: tuple[tuple[n.StartRule, dt.date, Value], ...] = ()
     milestones: tuple[n.Milestone, ...] = ()
     parents: tuple[tuple[str, Outcome, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
+    contract_year: int | None = None         # the year of a multi-year contract this decision is for
+    readings: tuple[ReadingNote, ...] = ()   # flagged readings of clauses whose result this decision read
 
     def by_kind(self, *kinds: ClauseKind) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

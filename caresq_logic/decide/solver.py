@@ -15,12 +15,13 @@ deciding values are the provider's own validated facts, which is what the leaves
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from dataclasses import dataclass, field
 
 import clingo
 
 from ..language import nodes as n
-from ..language.kinds import Outcome
+from ..language.kinds import ClauseKind, Outcome
 from ..language import printer
 from ..asp.compiler import NodeRef, Program
 from ..diagnostics import Failed, Span, diag
@@ -28,7 +29,7 @@ from ..providers.model import ProviderFile
 from ..language.conditions import refs
 from ..language.reserved import LEVERT
 from . import atoms
-from .results import ClauseResult, Decision, NodeResult, TierResult, Value
+from .results import ClauseResult, Decision, NodeResult, ReadingNote, TierResult, Value
 
 
 DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
@@ -138,6 +139,34 @@ def date_of(number: int) -> dt.date | None:
         return None
 
 
+def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.Term | None, starts: list,
+                   has_tiers: bool) -> tuple[ReadingNote, ...]:
+    """The flagged readings of the clauses whose result this outcome was read from (the rules of
+    `prelude`): another policy's turn reads only `ander beleid`; a continuing contract only
+    `doorlopend`; otherwise the conditions, and unless one failed the exclusions and (with tiers)
+    the factors; the approach only for a zorgsoort that could be offered; the routes only when
+    there is no contract. Plus the looptijd and ingangsdatum shown."""
+    K = ClauseKind
+    blocked = any(c.active and not c.met for c in clauses if c.clause.kind.required)
+    if outcome is Outcome.ELSEWHERE:
+        read = {K.ELSEWHERE}
+    elif outcome is Outcome.CONTINUING_CONTRACT:
+        read = {K.CONTINUING}
+    else:
+        read = {K.CONTINUING} | {k for k in K if k.required}
+        if not blocked:
+            read |= {K.EXCLUSION} | ({K.FACTOR} if has_tiers else set())
+        if outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
+            read |= {K.APPROACHED, K.NOT_APPROACHED}
+        if not outcome.contracted:
+            read.add(K.ROUTE)
+    items = [c.clause for c in clauses if c.clause.kind in read]
+    if term is not None and outcome is Outcome.CONTRACT:
+        items.append(term)
+    items.extend(rule for rule, _date, _value in starts)
+    return tuple(ReadingNote(i.id, i.citation, i.reading, i.span) for i in items if i.reading is not None)
+
+
 # ---- decoding ------------------------------------------------------------------------------------
 
 
@@ -200,6 +229,8 @@ class _Decoder:
             start_dates=tuple(starts),
             milestones=milestones,
             parents=parents,
+            contract_year=self.program.contract_year,
+            readings=_readings_read(outcome, clauses, term, starts, bool(tiers)),
         )
 
     def clause(self, p: tuple[str, str], z: str, clause: n.Clause) -> ClauseResult:
@@ -262,4 +293,6 @@ def provider_value(policy, facts_by_kenmerk: dict, p, z: str, ref: n.Ref) -> Val
         values = sorted({f.args[-1].value for f in facts}, key=str)
         if feature.type.kind == "date":
             values = [date_of(v) for v in values]
+        elif feature.type.decimals:
+            values = [printer.number(Decimal(v) / feature.type.scale) for v in values]
     return Value(printer.ref(ref), feature.type.kind, tuple(values))

@@ -20,6 +20,7 @@ class ClauseKind(Enum):
     NOT_APPROACHED = "niet_benaderd"
     CONTINUING = "doorlopend"
     ROUTE = "route"
+    ELSEWHERE = "ander_beleid"        # another purchasing policy decides (the title names it)
 
     @property
     def required(self) -> bool:
@@ -56,6 +57,7 @@ class Outcome(Enum):
     NOT_APPROACHED = "niet_benaderd"
     EXCEPTION_REQUESTABLE = "uitzondering_aan_te_vragen"
     CONTINUING_CONTRACT = "doorlopende_overeenkomst"
+    ELSEWHERE = "ander_beleid"
 
     @property
     def contracted(self) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Union
 
 from ..diagnostics import Span
@@ -28,10 +29,18 @@ class IntValue:
 
 
 @dataclass(frozen=True)
-class PercentValue:
-    """A percentage as written, `30%`: an integer from 0 to 100."""
+class DecimalValue:
+    """A number with a decimal comma as written, `0,8`: exact, never a float."""
 
-    value: int
+    value: Decimal
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True)
+class PercentValue:
+    """A percentage as written, `30%` or `12,5%`: from 0 to 100 (an int unless it has decimals)."""
+
+    value: int | Decimal
     span: Span = field(compare=False)
 
 
@@ -51,7 +60,12 @@ class ChoiceValue:
     span: Span = field(compare=False)
 
 
-Value = Union[IntValue, PercentValue, DateValue, ChoiceValue]
+Value = Union[IntValue, DecimalValue, PercentValue, DateValue, ChoiceValue]
+
+
+def decimals_of(value: int | Decimal) -> int:
+    """How many decimals a written number has (`0,80` has 2)."""
+    return max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
 
 
 @dataclass(frozen=True)
@@ -153,6 +167,16 @@ class Citation:
 
 
 @dataclass(frozen=True)
+class Reading:
+    """`lezing "taken" alternatief "other"`: the cited sentence allows more than one reading;
+    the encoding follows `taken`, and says so wherever a decision depends on it."""
+
+    taken: str
+    alternative: str | None
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True)
 class Header:
     domain: str
     year: int
@@ -186,10 +210,16 @@ class Group:
 
 @dataclass(frozen=True)
 class FeatureType:
-    """kind: bool, int, count, percentage, date, choice, multi; `choices` for the last two."""
+    """kind: bool, int, count, percentage, date, choice, multi; `choices` for the last two;
+    `decimals` for a getal or percentage with decimals (the program counts in 10**-decimals)."""
 
     kind: str
     choices: tuple[ChoiceValue, ...] = ()
+    decimals: int = 0
+
+    @property
+    def scale(self) -> int:
+        return 10 ** self.decimals
 
 
 @dataclass(frozen=True)
@@ -226,6 +256,8 @@ class Clause:
     span: Span = field(compare=False)
     scope_span: Span = field(compare=False)
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
+    reading: Reading | None = None
+    contract_year: int | None = None   # `in contractjaar 2027`: only for that year of the contract
 
 
 @dataclass(frozen=True)
@@ -255,6 +287,7 @@ class Term:
     span: Span = field(compare=False)
     scope_span: Span = field(compare=False)
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)
@@ -299,6 +332,7 @@ class StartRule:
     span: Span = field(compare=False)
     scope_span: Span | None = field(compare=False)
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
+    reading: Reading | None = None
 
 
 @dataclass(frozen=True)

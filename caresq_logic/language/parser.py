@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from lark import Token, Transformer, v_args
 from lark.exceptions import UnexpectedInput, VisitError
@@ -24,6 +25,14 @@ MONTHS = {
     for number, name in enumerate(
         "januari februari maart april mei juni juli augustus september oktober november december".split(), 1
     )
+}
+
+# The grammar's aliases of the clause kinds -> the value of their `ClauseKind`.
+CLAUSE_KINDS = {
+    "k_required": "randvoorwaarde", "k_additional": "aanvullende_voorwaarde", "k_exclusion": "uitsluiting",
+    "k_factor": "differentiatiefactor", "k_selection": "selectie", "k_approached": "benaderd",
+    "k_not_approached": "niet_benaderd", "k_continuing": "doorlopend", "k_route": "route",
+    "k_elsewhere": "ander_beleid",
 }
 
 
@@ -60,7 +69,6 @@ class _ToNodes(Transformer):
         super().__init__()
         self.path = path
 
-    # spans
     def _span(self, meta) -> Span:
         return Span(self.path, meta.line, meta.column, meta.end_line, meta.end_column)
 
@@ -137,13 +145,16 @@ class _ToNodes(Transformer):
         return n.FeatureType("bool")
 
     def t_int(self, meta, children):
-        return n.FeatureType("int")
+        return n.FeatureType("int", decimals=children[0] if children else 0)
+
+    def decimals(self, meta, children):
+        return int(children[0])
 
     def t_count(self, meta, children):
         return n.FeatureType("count")
 
     def t_percentage(self, meta, children):
-        return n.FeatureType("percentage")
+        return n.FeatureType("percentage", decimals=children[0] if children else 0)
 
     def t_date(self, meta, children):
         return n.FeatureType("date")
@@ -170,6 +181,8 @@ class _ToNodes(Transformer):
             title = _unquote(rest.pop(0))
         citation, scope, scope_span = rest.pop(0)
         guard = exception = request = counts_as = None
+        year = int(rest.pop(0)[1]) if rest and isinstance(rest[0], tuple) and rest[0][0] == "contract_year" else None
+        reading = rest.pop(0) if rest and isinstance(rest[0], n.Reading) else None
         if rest and isinstance(rest[0], tuple) and rest[0][0] == "guard":
             guard = rest.pop(0)[1]
         condition = rest.pop(0)
@@ -180,35 +193,16 @@ class _ToNodes(Transformer):
                 counts_as = part[1]
         return n.Clause(
             kind, str(ident), title, citation, scope, guard, condition, exception, request, counts_as,
-            self._span(meta), scope_span,
+            self._span(meta), scope_span, reading=reading, contract_year=year,
         )
 
-    def k_required(self, meta, children):
-        return ClauseKind.REQUIREMENT
+    def reading(self, meta, children):
+        return n.Reading(*(_unquote(c) for c in children), *([None] * (2 - len(children))), self._span(meta))
 
-    def k_additional(self, meta, children):
-        return ClauseKind.ADDITIONAL_REQUIREMENT
-
-    def k_exclusion(self, meta, children):
-        return ClauseKind.EXCLUSION
-
-    def k_factor(self, meta, children):
-        return ClauseKind.FACTOR
-
-    def k_selection(self, meta, children):
-        return ClauseKind.SELECTION
-
-    def k_approached(self, meta, children):
-        return ClauseKind.APPROACHED
-
-    def k_not_approached(self, meta, children):
-        return ClauseKind.NOT_APPROACHED
-
-    def k_continuing(self, meta, children):
-        return ClauseKind.CONTINUING
-
-    def k_route(self, meta, children):
-        return ClauseKind.ROUTE
+    def __default__(self, data, children, meta):
+        if data in CLAUSE_KINDS:   # the grammar's aliases for the clause kinds
+            return ClauseKind(CLAUSE_KINDS[data])
+        return super().__default__(data, children, meta)
 
     def placement(self, meta, children):
         if isinstance(children[0], n.Citation):
@@ -237,6 +231,9 @@ class _ToNodes(Transformer):
     def request(self, meta, children):
         return _unquote(children[0])
 
+    def contract_year(self, meta, children):
+        return ("contract_year", children[0])
+
     def counts_as(self, meta, children):
         return ("counts_as", str(children[0]))
 
@@ -255,8 +252,9 @@ class _ToNodes(Transformer):
 
     def term(self, meta, children):
         ident, title, rest = self._titled(children)
-        (citation, scope, scope_span), start, end = rest
-        return n.Term(ident, title, citation, scope, int(start), int(end), self._span(meta), scope_span)
+        (citation, scope, scope_span), *reading, start, end = rest   # reading: [] or [n.Reading]
+        return n.Term(ident, title, citation, scope, int(start), int(end), self._span(meta), scope_span,
+                      reading=reading[0] if reading else None)
 
     def _optional_scope(self, rest):
         citation = rest.pop(0)
@@ -314,9 +312,10 @@ class _ToNodes(Transformer):
     def start_rule(self, meta, children):
         ident, title, rest = self._titled(children)
         citation, scope, scope_span = self._optional_scope(rest)
+        reading = rest.pop(0) if isinstance(rest[0], n.Reading) else None
         ref = rest.pop(0)
         guard = rest[0][1] if rest else None
-        return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span)
+        return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span, reading=reading)
 
     def change(self, meta, children):
         ident, title, rest = self._titled(children)
@@ -377,7 +376,10 @@ class _ToNodes(Transformer):
         if isinstance(value, n.DateValue):
             return value
         if value.type == "PERCENT":
-            return n.PercentValue(int(str(value)[:-1]), self._tspan(value))
+            number = str(value)[:-1]
+            return n.PercentValue(Decimal(number.replace(",", ".")) if "," in number else int(number), self._tspan(value))
+        if value.type == "DECIMAL":
+            return n.DecimalValue(Decimal(str(value).replace(",", ".")), self._tspan(value))
         return n.IntValue(int(value), self._tspan(value))
 
     def iso_date(self, meta, children):

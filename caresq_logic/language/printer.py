@@ -16,12 +16,19 @@ def ref(r: n.Ref) -> str:
     return r.name if r.year is None else f"{r.name} {r.year}"
 
 
+def number(value) -> str:
+    """A number as the language writes it: a decimal comma (`0,8`)."""
+    return str(value).replace(".", ",")
+
+
 def value(v: n.Value) -> str:
     match v:
         case n.IntValue():
             return str(v.value)
+        case n.DecimalValue():
+            return number(v.value)
         case n.PercentValue():
-            return f"{v.value}%"
+            return f"{number(v.value)}%"
         case n.DateValue():
             return v.value.isoformat() if v.value else v.text
         case n.ChoiceValue():
@@ -38,7 +45,7 @@ def condition(c: n.Condition, parent: str | None = None) -> str:
             words = DATE_OPERATORS if isinstance(c.value, n.DateValue) else OPERATORS
             return f"{ref(c.ref)} {words[c.op]} {value(c.value)}"
         case n.Ratio():
-            return f"{ref(c.part)} {OPERATORS[c.op]} {c.percent.value}% van {ref(c.whole)}"
+            return f"{ref(c.part)} {OPERATORS[c.op]} {value(c.percent)} van {ref(c.whole)}"
         case n.Membership():
             return f"{ref(c.ref)} is " + " of ".join(value(v) for v in c.values)
         case n.AllRequired():

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from . import nodes as n
+from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
 from .kinds import KINDS, ClauseKind
@@ -41,6 +42,7 @@ class Policy:
     start_rules: tuple[n.StartRule, ...]
     changes: tuple[n.Change, ...]
     suppressions: tuple[n.Suppression, ...] = ()
+    contract_year: int | None = None   # set by `for_contract_year`: the clauses of that year only
 
     @property
     def header(self) -> n.Header:
@@ -133,6 +135,10 @@ class _Checker:
             care_type: tuple(c for c in clauses.values() if c.kind is ClauseKind.FACTOR and care_type in c.care_types)
             for care_type in self.care_types
         }
+        for clause in clauses.values():   # `in contractjaar N`: N is a year of the clause's contract
+            years = {y for t in found.terms if set(t.care_types) & set(clause.care_types) for y in range(t.start, t.end + 1)}
+            if clause.contract_year is not None and clause.contract_year not in years:
+                self.error("B231", clause.span, year=clause.contract_year, years=", ".join(map(str, sorted(years))) or "-")
         self.check_suppressions(found.suppressions, clauses)
         self.check_counts_as(clauses, factors)
         self.check_tiers(found.tiers, factors)
@@ -175,6 +181,8 @@ class _Checker:
             item = replace(item, care_types=self.expand_scope(item.scope, item.scope_span))
         if isinstance(item, (n.Clause, n.Term, n.Milestone, n.StartRule, n.Change)):
             self.declare_id(item.id, item.span)
+        if getattr(item, "reading", None) is not None and not item.citation.quote:
+            self.error("B229", item.reading.span)   # a reading is of a sentence: the citation quotes it
         match item:
             case n.Clause():
                 found.clauses.setdefault(item.id, item)
@@ -377,12 +385,14 @@ class _Checker:
         if not self.expect(feature, node.ref, NUMERIC, "int"):
             return
         value = node.value
-        wanted = {
-            "int": n.IntValue, "count": n.IntValue, "percentage": n.PercentValue, "date": n.DateValue,
-        }[feature.type.kind]
+        wanted = {"int": (n.IntValue, n.DecimalValue), "count": (n.IntValue,), "percentage": (n.PercentValue,),
+                  "date": (n.DateValue,)}[feature.type.kind]
         if not isinstance(value, wanted):
             self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
                        expected=TypeName(feature.type.kind))
+        elif isinstance(value, (n.DecimalValue, n.PercentValue)) and n.decimals_of(value.value) > feature.type.decimals:
+            self.error("B230", value.span, value=printer.value(value), count=n.decimals_of(value.value),
+                       name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
         elif isinstance(value, n.DateValue) and value.value is None:

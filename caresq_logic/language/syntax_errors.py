@@ -77,6 +77,9 @@ def syntax_diagnostic(error: UnexpectedInput, text: str, path: str) -> Diagnosti
         return diag("B102", Span(path, *end), expected=_expected(set(expected)))
     assert isinstance(error, UnexpectedToken)
     token = error.token
+    point = _decimal_point(text, token)
+    if point is not None:
+        return diag("B106", Span(path, *point[0]), text=point[1], comma=point[1].replace(".", ","))
     expected = set(error.expected)
     found = f"'{token.value}'"
     hint = None
@@ -88,6 +91,19 @@ def syntax_diagnostic(error: UnexpectedInput, text: str, path: str) -> Diagnosti
     if hint is None and any(_keyword_of(t) == "'.'" for t in expected):
         hint = ("H002", {})  # a statement could have ended here: most likely its full stop is missing
     return diag("B100", span, hint=hint, found=found, expected=_expected(expected))
+
+
+def _decimal_point(text: str, token) -> tuple[tuple[int, int], str] | None:
+    """`0.8`: the lexer read 0, a full stop and 8. Returns (line, col) of the number and its text."""
+    start = getattr(token, "start_pos", None)
+    if token.type != "INT" or not start:
+        return None
+    match = re.search(r"([0-9]+)\.$", text[:start])
+    if match is None:
+        return None
+    before = text[: match.start()]
+    line = before.count("\n") + 1
+    return (line, len(before) - before.rfind("\n")), f"{match.group(1)}.{token.value}"
 
 
 def _end_of(text: str) -> tuple[int, int]:

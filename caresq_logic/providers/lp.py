@@ -139,6 +139,10 @@ class Parser:
             return diag("A105", span, name=token.text)
         if token.kind == "badstring":
             return diag("A107", span)
+        whole = re.search(r"[0-9]+$", self.text[:token.pos])          # `0.8`: 0, a full stop, 8
+        part = re.match(r"[0-9]+", self.text[token.pos + 1:])
+        if token.text == "." and whole and part:
+            return diag("A114", span, value=f"{whole.group()}.{part.group()}", comma=f"{whole.group()},{part.group()}")
         return diag("A100", span, found=f"'{token.text}'")
 
 

@@ -87,7 +87,9 @@ class _Rows:
         for item in value if isinstance(value, list) and kind == "multi" else [value]:
             if item is None or item == "":
                 continue   # an empty cell: unknown
-            if kind in ("int", "count", "percentage"):
+            if kind in ("int", "count", "percentage") and feature.type.decimals:
+                term = Term("string", str(item), pos)   # "0,8" or 0.8: the validator makes it exact
+            elif kind in ("int", "count", "percentage"):
                 if isinstance(item, bool) or not (isinstance(item, int) or (isinstance(item, str) and _INT.fullmatch(item.strip()))):
                     self.error("A203", pos, name=name, expected=Phrase("expected.whole_number"), value=json.dumps(item, ensure_ascii=False))
                     continue

@@ -6,12 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from decimal import Decimal
 
 from ..language.reserved import AANBIEDER, LEVERT
 from ..diagnostics import Diagnostic, closest, diag
 from ..language import nodes as n
 from ..messages import Phrase, TypeName
 from .model import Catalog, Fact, Locator, Term, arity
+
+
+_DECIMAL = re.compile(r"-?[0-9]+([.,][0-9]+)?")
 
 
 class Validator:
@@ -123,9 +127,26 @@ class Validator:
                 return None
         return checked
 
+    def check_decimal(self, feature: n.Feature, term: Term) -> Term | None:
+        """A number with decimals (`"0,8"`, `"0.8"` or 1): as the integer the program compares
+        (0,8 with 2 decimals is 80), exact; more decimals than declared is an error, not rounded."""
+        decimals = feature.type.decimals
+        text = str(term.value).strip()
+        if term.kind not in ("int", "string") or not _DECIMAL.fullmatch(text):
+            self.error("A203", term.pos, name=feature.name, expected=f'"0,{"0" * (decimals - 1)}8"', value=term.shown())
+            return None
+        number = Decimal(text.replace(",", "."))
+        if n.decimals_of(number) > decimals or (feature.type.kind == "percentage" and not 0 <= number <= 100):
+            allowed = f"{decimals} decimale(n)" + (", 0..100" if feature.type.kind == "percentage" else "")
+            self.error("A204", term.pos, name=feature.name, value=term.shown(), allowed=allowed)
+            return None
+        return Term("int", int(number * feature.type.scale), term.pos)
+
     def check_value(self, feature: n.Feature, term: Term) -> Term | None:
         kind = feature.type.kind
         name = feature.name
+        if kind in ("int", "count", "percentage") and feature.type.decimals:
+            return self.check_decimal(feature, term)
         if kind in ("int", "count", "percentage"):
             if term.kind != "int":
                 self.error("A203", term.pos, name=name, expected=TypeName(kind), value=term.shown())

@@ -55,11 +55,17 @@ def _clause_json(c: ClauseResult) -> dict:
     }
 
 
+def reading_json(note) -> dict:
+    return {"id": note.id, "section": note.citation.section, "quote": note.citation.quote,
+            "reading": note.reading.taken, "alternative": note.reading.alternative, "location": _span(note.span)}
+
+
 def _decision_json(d: Decision, lang: str) -> dict:
     return {
         "zorgsoort": d.care_type.name,
         "title": d.care_type.title,
         "outcome": d.outcome.value,
+        "contract_year": d.contract_year,
         "tier": d.tier,
         "parents": [{"zorgsoort": p, "outcome": o.value, "tier": t} for p, o, t in d.parents],
         "factors": {"count": d.factor_count, "met": list(d.factors)},
@@ -77,6 +83,7 @@ def _decision_json(d: Decision, lang: str) -> dict:
              "date": m.when.date.value.isoformat() if m.when.date and m.when.date.value else None}
             for m in d.milestones
         ],
+        "readings": [reading_json(r) for r in d.readings],
     }
 
 

@@ -62,6 +62,8 @@ def text(reports: list[Report], lang: str = "nl") -> str:
         for policy, decisions in report.policies:
             h = policy.header
             version = ", " + ui("version", lang, version=h.version) if h.version else ""
+            if decisions and decisions[0].contract_year not in (None, h.year):
+                version += ", " + ui("contract_year", lang, year=decisions[0].contract_year)
             out.append(f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]")
             if h.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=h.reconstructed_from))
@@ -94,6 +96,12 @@ def _leaf_lines(node: NodeResult, lang: str, indent: str = "          ") -> list
 def _decision_text(d: Decision, lang: str) -> list[str]:
     """One decision: the headline, then a section per kind of clause, each only when it says something."""
     out = [f"  {d.care_type.title}: {headline(d, lang)}"]
+    if d.outcome is Outcome.ELSEWHERE:   # this policy decides nothing more: say which one does, and why
+        for c in d.by_kind(ClauseKind.ELSEWHERE):
+            if c.active and c.met:
+                out.append(_clause_line(c, True))
+                out.extend(_leaf_lines(c.condition, lang))
+        return out + ["    " + reading_line(note, lang) for note in d.readings]
     if d.outcome is Outcome.NOT_APPROACHED:   # it does meet the conditions: say for what
         out.append("    " + ui("would_get", lang, tier=_contract(d.tier, lang)))
     out += _required_text(d, lang)
@@ -104,7 +112,7 @@ def _decision_text(d: Decision, lang: str) -> list[str]:
     out += _approach_text(d, lang)
     out += _continuing_and_routes_text(d, lang)
     out += _dates_text(d, lang)
-    return out
+    return out + ["    " + reading_line(note, lang) for note in d.readings]
 
 
 def _contract(tier: str | None, lang: str) -> str:
@@ -202,6 +210,13 @@ def _dates_text(d: Decision, lang: str) -> list[str]:
         for m in d.milestones:
             out.append(f"      {when_text(m.when, lang)}: {m.title or m.id} ({citation(m.citation)})")
     return out
+
+
+def reading_line(note, lang: str) -> str:
+    line = ui("reading", lang, section=citation(note.citation), clause=note.id, reading=note.reading.taken)
+    if note.reading.alternative:
+        line += "; " + ui("reading_alternative", lang, alternative=note.reading.alternative)
+    return line
 
 
 def _next_tier_text(d: Decision, tier: TierResult, lang: str) -> list[str]:
