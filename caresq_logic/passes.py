@@ -327,40 +327,53 @@ def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int
             contract_year: int | None = None, target: str | None = None) -> Explained:
     """Every provider (or those in `only`) decided under the policies in force, with every
     diagnostic on the way; with a `target` (explain --doel) also why not, and what must change."""
-    if target is not None:
-        from .check import goal   # clingo search for --doel: imported only when asked for
     market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit,
                            contract_year=contract_year)
-    programs = {batch.program.policy.path: batch.program for batch in market.batches}
     reports = []
     for provider_file in market.provider_files:
         for provider in provider_file.providers:
-            if only is not None and provider not in only:
-                continue
-            member = (provider_file.path, provider)
-            report = Report(provider_file.path, provider, provider_file.names.get(provider))
-            for batch in market.batches:
-                decisions = batch.decisions(member)
-                if decisions:
-                    report.policies.append((batch.program.policy, decisions))
-            if not report.policies and market.unsolved:
-                continue   # its policy could not be decided: the diagnostic says why
-            if not report.policies:
-                # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says
-                # when there is none), under the first one only if it delivers nothing at all.
-                delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
-                related = [p for p in market.policies if delivered & set(p.care_types)]
-                if delivered and not related:
-                    continue
-                report.policies = [(p, []) for p in (related or market.policies)[:1]]
-            if target is not None:
-                for policy, decisions in report.policies:
-                    for decision in decisions:
-                        answer = goal.answer(policy, programs[policy.path], provider_file, decision, target,
-                                             market.catalog)
-                        if answer is not None:
-                            report.goals[(policy.path, decision.care_type.name)] = answer
-            reports.append(report)
-    if target is not None and not any(goal.target_known(target, p) for p in market.policies):
-        market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
+            if only is None or provider in only:
+                report = _report(market, provider_file, provider)
+                if report is not None:
+                    reports.append(report)
+    if target is not None:
+        _answer_goals(market, reports, target)
     return Explained(reports, market.diagnostics, receipt(market.policy_digests, market.input_digests))
+
+
+def _report(market: Market, provider_file: ProviderFile, provider: str) -> Report | None:
+    """One provider's decisions under every policy in force, or None when there is nothing to show."""
+    member = (provider_file.path, provider)
+    report = Report(provider_file.path, provider, provider_file.names.get(provider))
+    for batch in market.batches:
+        decisions = batch.decisions(member)
+        if decisions:
+            report.policies.append((batch.program.policy, decisions))
+    if report.policies:
+        return report
+    if market.unsolved:
+        return None   # its policy could not be decided: the diagnostic says why
+    # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says when there
+    # is none), under the first one only if it delivers nothing at all.
+    delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
+    related = [p for p in market.policies if delivered & set(p.care_types)]
+    if delivered and not related:
+        return None
+    report.policies = [(p, []) for p in (related or market.policies)[:1]]
+    return report
+
+
+def _answer_goals(market: Market, reports: list[Report], target: str) -> None:
+    """explain --doel: per decision, what blocks `target` and what must change to reach it."""
+    from .check import goal   # clingo search: imported only when asked for
+    if not any(goal.target_known(target, p) for p in market.policies):
+        market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
+    programs = {batch.program.policy.path: batch.program for batch in market.batches}
+    files = {f.path: f for f in market.provider_files}
+    for report in reports:
+        for policy, decisions in report.policies:
+            for decision in decisions:
+                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target,
+                                     market.catalog)
+                if answer is not None:
+                    report.goals[(policy.path, decision.care_type.name)] = answer
