@@ -43,6 +43,7 @@ fuzz: install
 # Our own timings, then caresq-logic side by side with the peer engines on their data (issue 12;
 # benchmarks/peers/README.md): its own venv and data under /tmp, about 15 minutes.
 bench: install
+	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_explain.py
 	$(BIN)/python benchmarks/bench_check.py
 	CARESQ_BIN=$(abspath $(BIN))/caresq-logic benchmarks/peers/run.sh

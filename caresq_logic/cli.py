@@ -10,20 +10,14 @@ caresq-logic and is reported without a Python traceback.
 from __future__ import annotations
 
 import gc
-import os
-import signal
 import sys
-import tempfile
-import threading
 from enum import Enum
 from pathlib import Path
 from typing import List, Optional
 
 import typer
 
-from . import __version__, decide, passes
-from . import check as checking
-from .check import quotes
+from . import __version__, atomic, decide, passes
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
@@ -51,6 +45,8 @@ class ExplainFormat(str, Enum):
     text = "text"
     json = "json"
     html = "html"
+    jsonl = "jsonl"
+    csv = "csv"
 
 
 class CheckFormat(str, Enum):
@@ -89,50 +85,21 @@ def _options(
 def _write(output: Optional[Path], content: str, lang: str, inputs: tuple[str, ...] = ()) -> None:
     """Print, or write atomically: a report file is either complete or not there at all. A user's
     mistake with -o (a folder, a missing or unwritable folder, the input itself) is exit 2."""
+    _write_chunks(output, [content], lang, inputs)
+
+
+def _write_chunks(output: Optional[Path], chunks, lang: str, inputs: tuple[str, ...] = ()) -> None:
+    """`_write` for output produced piece by piece (a market's records): streamed, never held."""
     if output is None:
-        sys.stdout.write(content)
+        for chunk in chunks:
+            sys.stdout.write(chunk)
         sys.stdout.flush()
         return
     try:
-        _write_file(output, content, inputs)
+        atomic.write_file(output, chunks, inputs)
     except OSError as error:
         _print_diagnostics([diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error))], lang)
         raise typer.Exit(2) from None
-
-
-def _write_file(output: Path, content: str, inputs: tuple[str, ...]) -> None:
-    target = output.resolve()   # through a symlink: the link stays, its target gets the report
-    if any(Path(i).exists() and target.exists() and os.path.samefile(i, target) for i in inputs):
-        raise OSError(0, "dit is een invoerbestand / this is an input file")
-    if target.exists() and not target.is_file():
-        if target.is_dir():
-            raise IsADirectoryError(0, "is een map / is a directory")
-        with open(target, "w", encoding="utf-8") as handle:   # a device or pipe (/dev/stdout): never replaced
-            handle.write(content)
-        return
-    mode = target.stat().st_mode & 0o777 if target.exists() else None
-    fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-    # SIGTERM during the write: leave by an exception, so the temporary file is removed below.
-    previous = signal.signal(signal.SIGTERM, _terminate) if threading.current_thread() is threading.main_thread() else None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(content)
-        if mode is None:   # a new report is an ordinary file; an existing one keeps its mode
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(temporary, mode)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
-
-
-def _terminate(signum, frame) -> None:
-    raise SystemExit(128 + signum)
 
 
 @app.command()
@@ -153,21 +120,93 @@ def explain(
                                        "zorgsoort): wat staat in de weg, en wat moet veranderen?"),
     details: bool = typer.Option(False, "--details", help="Toon ook de ids en de beleidstekst van elke voorwaarde."),
     citaten: bool = typer.Option(False, "--citaten", help="Toon bij elke clausule de geciteerde zin uit de bron."),
+    aanbieder: Optional[List[str]] = typer.Option(None, "--aanbieder", "-a",
+                                                  help="Alleen deze aanbieder(s) uit de bestanden (herhaalbaar)."),
+    samenvatting: bool = typer.Option(False, "--samenvatting", help="Alleen de aantallen per domein, zorgsoort en uitkomst."),
+    stil: bool = typer.Option(False, "--stil", help="Geen voortgangsbalk (die verschijnt alleen op een terminal)."),
 ) -> None:
-    """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?"""
+    """Welke zorgovereenkomst krijgt een zorgaanbieder, en waarom? / Which contract, and why?
+
+    --format jsonl en csv: één regel per aanbieder en zorgsoort, gestroomd, voor een hele markt."""
     lang = taal.value
-    explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, contractjaar, doel)
-    reports, diagnostics = explained.reports, explained.diagnostics
-    if format == ExplainFormat.json:
-        _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
-                                        explained.policy_set), lang, tuple(providers))
-    elif format == ExplainFormat.html:
-        _write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, tuple(providers))
-    elif reports:
-        _write(uitvoer, policy_set_header(explained.policy_set, lang) + "\n" + text.text(reports, lang, details, citaten),
-               lang, tuple(providers))
+    only = set(aanbieder) if aanbieder else None
+    if samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
+        diagnostics, seen = _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only,
+                                     samenvatting, lang, progress=not stil and sys.stderr.isatty(),
+                                     contract_year=contractjaar)
+    else:
+        explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, only, contractjaar, doel)
+        reports, diagnostics = explained.reports, explained.diagnostics
+        seen = {r.provider for r in reports}
+        inputs = tuple(providers)
+        if format == ExplainFormat.json:
+            _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
+                                            explained.policy_set), lang, inputs)
+        elif format == ExplainFormat.html:
+            _write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, inputs)
+        elif reports:
+            header = policy_set_header(explained.policy_set, lang)
+            _write(uitvoer, header + "\n" + text.text(reports, lang, details, citaten), lang, inputs)
+    if only is not None:
+        for missing in sorted(only - seen):
+            diagnostics.append(diag("C012", Span("--aanbieder", 1, 1), provider=missing))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
+
+
+def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
+             progress: bool, contract_year: int | None = None) -> tuple[list[Diagnostic], set[str]]:
+    """A market as records (jsonl, csv) or counts: decided by profile, written as it goes."""
+    from .report import records   # only this path needs it
+
+    bar = None
+    if progress:
+        from rich.console import Console   # typer brings rich; a bar only for a person watching
+        from rich.progress import Progress
+        bar = Progress(transient=True, console=Console(stderr=True))
+        bar.start()
+        task = bar.add_task("beslissen / deciding", total=None)
+    markets = passes.markets_by_file(providers, beleid, jaar, tijdslimiet, grondlimiet,
+                                     progress=(lambda k: bar.advance(task, k)) if bar else None,
+                                     contract_year=contract_year)
+    diagnostics: list[Diagnostic] = []
+    summary = records.Summary()
+    seen: set[str] = set()
+    policy_set = None
+    renderer = records.Csv() if format == ExplainFormat.csv else records.JsonLines()
+
+    def chunks():
+        if format == ExplainFormat.csv and not samenvatting:
+            yield renderer.header()
+        nonlocal policy_set
+        for market in markets:   # one file in memory at a time
+            policy_set = policy_set or market.policy_set   # the first market names it
+            diagnostics.extend(market.diagnostics)
+            renderer.cache.clear()
+            for provider_file in market.provider_files:
+                for provider in provider_file.providers:
+                    if only is not None and provider not in only:
+                        continue
+                    seen.add(provider)
+                    summary.providers += 1
+                    name = provider_file.names.get(provider)
+                    member = (provider_file.path, provider)
+                    for number, batch in enumerate(market.batches):
+                        decisions = batch.shared_decisions(member)
+                        if samenvatting:
+                            summary.add(batch.program.policy, decisions)
+                            continue
+                        yield from renderer.lines(provider_file.path, provider, name, batch.program.policy,
+                                                  (number, batch.profile_of[member]), decisions)
+        if samenvatting:   # a text for people: it names the policy set, as explain's text does
+            yield policy_set_header(policy_set, lang) + "\n" + summary.text(lang)
+
+    try:
+        _write_chunks(uitvoer, chunks(), lang, tuple(providers))
+    finally:
+        if bar:
+            bar.stop()
+    return diagnostics, seen
 
 
 @app.command("compile")
@@ -198,6 +237,9 @@ def check(
     """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
+    from . import check as checking   # only this command needs these: explain starts faster
+    from .report.check import RENDERERS
+
     lang = taal.value
     loaded = passes.load(paths)
     wanted = readings.RENDERERS if lezingen else RENDERERS
@@ -296,6 +338,8 @@ def citaten(
     """Staat elk citaat letterlijk in zijn brontekst? / Is every quote verbatim in its source text?
 
     Exit 0: alle citaten gevonden; 2: een citaat niet gevonden, of onbruikbare invoer."""
+    from .check import quotes   # only this command needs it
+
     lang = taal.value
     loaded = passes.load(paths)
     if not bronnen.is_dir():

@@ -193,6 +193,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "unknown format '{value}', choose from: {choices}"),
     "C008": ("error", "ongeldige --ernst '{value}': schrijf soort=niveau, met soort uit {kinds} en niveau uit {levels}",
              "invalid --ernst '{value}': write kind=level, kind one of {kinds}, level one of {levels}"),
+    "C012": ("error", "aanbieder '{provider}' (--aanbieder) staat in geen van de aanbiedersbestanden",
+             "provider '{provider}' (--aanbieder) is in none of the provider files"),
     # --- findings of `check` (the kind's code is the diagnostic code) --------------------------
     "check.unreachable_tier": ("finding", "geen enkele zorgaanbieder kan zorgovereenkomst {tier} voor {care_type} krijgen",
                                "no care provider can get contract {tier} for {care_type}"),

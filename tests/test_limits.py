@@ -77,7 +77,7 @@ def test_report_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
 
     # The write itself fails half-way: the previous report stays, no temporary file is left,
     # and the user gets exit 2 with a one-line C022.
-    monkeypatch.setattr(cli.os, "replace", broken)
+    monkeypatch.setattr(cli.atomic.os, "replace", broken)
     with pytest.raises(typer.Exit) as exited:
         cli._write(target, "nieuw\n", "nl")
     assert exited.value.exit_code == 2

@@ -80,6 +80,12 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "The target of explain --doel exists in none of the policies deciding. A target is a contract tier "
              "(A, B, ...), an outcome (such as zorgovereenkomst or doorlopende_overeenkomst) or a zorgsoort.",
              "caresq-logic explain examples/providers/paramedische_zorg/fysio_b.lp --doel Z     # goed: --doel A"),
+    "C012": ("Een aanbieder van --aanbieder staat in geen van de aanbiedersbestanden; de andere gevraagde "
+             "aanbieders worden wel besloten. Controleer de schrijfwijze: het is de naam in de feiten of in de "
+             "kolom 'aanbieder'.",
+             "A provider given with --aanbieder is in none of the provider files; the other providers asked for "
+             "are decided. Check the spelling: it is the name in the facts or in the 'aanbieder' column.",
+             "caresq-logic explain examples/markt/praktijken.csv --aanbieder de_lop     # goed: --aanbieder de_loop"),
     "C020": ("Geen enkel geladen beleid heeft het jaar van --jaar. Zonder deze fout zou de opdracht 'geen "
              "bevindingen' melden terwijl er niets gecontroleerd is. De melding noemt de jaren die er wel zijn.",
              "No loaded policy has the year given with --jaar. Without this error the command would report "

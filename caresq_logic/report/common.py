@@ -44,7 +44,7 @@ def when_text(w: n.When, lang: str) -> str:
 
 
 def policy_set_header(policy_set, lang: str) -> str:
-    """Two lines naming the policy set a run used and its files (a `passes.PolicySet`)."""
+    """Two lines naming the policy set a run used and its files (a `resources.PolicySet`)."""
     if policy_set is None:
         return ""
     key = {"given": "policy_set.given", "found": "policy_set.found", "embedded": "policy_set.embedded"}
