@@ -9,16 +9,18 @@ import tempfile
 import threading
 from pathlib import Path
 
+from .messages import Phrase
+
 
 def write_file(output: Path, chunks, inputs: tuple[str, ...] = ()) -> None:
     """Write `chunks` to `output` so it is whole or not there at all; OSError for every user's
     mistake (a folder, a missing or unwritable folder, one of the `inputs`), which the CLI reports."""
     target = output.resolve()   # through a symlink: the link stays, its target gets the report
     if any(Path(i).exists() and target.exists() and os.path.samefile(i, target) for i in inputs):
-        raise OSError(0, "dit is een invoerbestand / this is an input file")
+        raise OSError(0, Phrase("reason.input_file"))   # named in the run's language
     if target.exists() and not target.is_file():
         if target.is_dir():
-            raise IsADirectoryError(0, "is een map / is a directory")
+            raise IsADirectoryError(0, Phrase("reason.is_directory"))
         with open(target, "w", encoding="utf-8") as handle:   # a device or pipe (/dev/stdout): never replaced
             for chunk in chunks:
                 handle.write(chunk)

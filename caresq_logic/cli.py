@@ -165,7 +165,7 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
         from rich.progress import Progress
         bar = Progress(transient=True, console=Console(stderr=True))
         bar.start()
-        task = bar.add_task("beslissen / deciding", total=None)
+        task = bar.add_task(ui("deciding", lang), total=None)
     markets = passes.markets_by_file(providers, beleid, jaar, tijdslimiet, grondlimiet,
                                      progress=(lambda k: bar.advance(task, k)) if bar else None,
                                      contract_year=contract_year)

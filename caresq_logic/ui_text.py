@@ -3,6 +3,10 @@ English: the half of the message catalogue that is not diagnostics. `messages` m
 `CATALOGUE`; kept apart so each file stays readable."""
 
 UI: dict[str, tuple[str, str, str]] = {
+    "ui.reason.input_file": ("ui", "dit is een invoerbestand", "this is an input file"),
+    "ui.reason.is_directory": ("ui", "is een map", "is a directory"),
+    "ui.reason.too_deep": ("ui", "te diep genest", "nested too deeply"),
+    "ui.deciding": ("ui", "beslissen", "deciding"),
     "ui.quotes.ok": ("ui", "{count} citaat/citaten letterlijk gevonden in hun brontekst",
                      "{count} quote(s) found verbatim in their source texts"),
     "ui.check.involved": ("ui", "clausules", "clauses"),

@@ -142,7 +142,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> Read:
             rows.error("A110", start + error.pos, reason=error.msg)
             continue
         except RecursionError:   # nesting deeper than Python's stack: no provider row is that deep
-            rows.error("A110", start, reason="te diep genest / nested too deeply")
+            rows.error("A110", start, reason=Phrase("reason.too_deep"))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not record["id"]:
             rows.error("A111", start + len(line) - len(line.lstrip()))
