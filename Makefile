@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test install fuzz bench clean
+.PHONY: demo test install fuzz bench clean test-browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,12 @@ test: install
 	else echo "citaten: OVERGESLAGEN, geen bronteksten in $(SEEDS) (tests/test_quotes.py toetst het commando wel)"; fi
 	cd tests && ../$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# The HTML report in headless Chromium (Debian's `chromium`, installed here, needs root); keeps a
+# screenshot in html-report.png.
+test-browser: install
+	command -v chromium >/dev/null || (apt-get update && apt-get install -y chromium)
+	cd tests && CARESQ_SCREENSHOT=$(abspath html-report.png) ../$(BIN)/python -m pytest -rs test_browser.py $(PYTEST_ARGS)
+
 # 10,000 random and mutated examples per target (policies incl. check, .lp, CSV/JSONL); about 7 minutes.
 fuzz: install
 	cd tests && CARESQ_FUZZ_EXAMPLES=$${CARESQ_FUZZ_EXAMPLES:-10000} ../$(BIN)/python -m pytest test_fuzz.py $(PYTEST_ARGS)
@@ -37,6 +43,7 @@ fuzz: install
 # Our own timings, then caresq-logic side by side with the peer engines on their data (issue 12;
 # benchmarks/peers/README.md): its own venv and data under /tmp, about 15 minutes.
 bench: install
+	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_explain.py
 	$(BIN)/python benchmarks/bench_check.py
 	CARESQ_BIN=$(abspath $(BIN))/caresq-logic benchmarks/peers/run.sh

@@ -10,9 +10,11 @@ English stay side by side and a code always means the same thing.
 
 from __future__ import annotations
 
+import os
 import re
-
 from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from . import messages
@@ -46,6 +48,7 @@ class Diagnostic:
     severity: str = "error"
     hint_code: str | None = None
     hint_args: tuple[tuple[str, Any], ...] = ()
+    related: tuple[tuple[Span, str], ...] = ()   # (span, ui label key): "defined here"
 
     def message(self, lang: str = "nl") -> str:
         return messages.render(self.code, lang, dict(self.args))
@@ -62,6 +65,20 @@ class Diagnostic:
             text += f" ({hint})"
         return text
 
+    def render(self, lang: str = "nl") -> str:
+        """rustc/Elm style, for people: the `file:line:col: code: message` line, the source line
+        with a caret under the span, the hint as a help line, and related places ("defined
+        here") with their own source line. Safe for a terminal: each line is `visible`."""
+        lines = [visible(f"{self.span}: {self.code}: {self.message(lang)}")]
+        lines += snippet(self.span)
+        hint = self.hint(lang)
+        if hint:
+            lines.append(visible(f"{'':{GUTTER}} = {messages.render('ui.help', lang)}: {hint}"))
+        for span, label in self.related:
+            lines.append(visible(f"{'':{GUTTER}} --> {span}: {messages.render('ui.' + label, lang)}"))
+            lines += snippet(span)
+        return "\n".join(lines)
+
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         return {
             "code": self.code,
@@ -74,8 +91,10 @@ class Diagnostic:
         }
 
 
-def diag(code: str, span: Span, hint: tuple[str, dict[str, Any]] | None = None, **args: Any) -> Diagnostic:
-    """Shorthand: ``diag("B200", span, name="x")``; `hint` is ``(code, args)``."""
+def diag(code: str, span: Span, hint: tuple[str, dict[str, Any]] | None = None,
+         related: tuple[Span, str] | None = None, **args: Any) -> Diagnostic:
+    """Shorthand: ``diag("B200", span, name="x")``; `hint` is ``(code, args)``, `related` is
+    ``(span, label)``."""
     hint_code, hint_args = hint if hint else (None, {})
     return Diagnostic(
         code=code,
@@ -84,7 +103,59 @@ def diag(code: str, span: Span, hint: tuple[str, dict[str, Any]] | None = None, 
         severity=messages.severity(code),
         hint_code=hint_code,
         hint_args=tuple(sorted(hint_args.items())),
+        related=(related,) if related else (),
     )
+
+
+# Where the file a diagnostic names lives, by the name it is shown under: the source line under
+# a diagnostic is read from it when rendered (the embedded policies are shown as policies/...).
+SOURCES: dict[str, Path] = {}
+GUTTER = 5
+_TOKEN = re.compile(r"[\w§.%-]+|\S")
+
+
+def remember_source(shown: str, path: Path) -> None:
+    SOURCES[shown] = path
+
+
+SNIPPET_BYTES = 32 * 1024 * 1024   # the largest input limit: a file refused for its size shows no source line
+
+
+@lru_cache(maxsize=64)
+def _lines(path: Path) -> tuple[str, ...]:
+    try:
+        with path.open("rb") as handle:   # bounded: an 8 GB sparse file is never read whole
+            if os.fstat(handle.fileno()).st_size > SNIPPET_BYTES:
+                return ()
+            data = handle.read(SNIPPET_BYTES + 1)
+    except OSError:
+        return ()
+    if len(data) > SNIPPET_BYTES:
+        return ()
+    return tuple(data.decode("utf-8", errors="replace").split("\n"))
+
+
+def snippet(span: Span) -> list[str]:
+    """The source line of `span` with a caret under it, or nothing when the file is unknown."""
+    path = SOURCES.get(span.file)
+    lines = _lines(path) if path is not None else ()
+    if not 1 <= span.line <= len(lines):
+        return []
+    # one character for one character, so the caret stays in place; a control, line-breaking or
+    # direction-changing character is shown as U+FFFD, never echoed to the terminal
+    text = _INVISIBLE.sub("\ufffd", lines[span.line - 1].replace("\t", " ").rstrip("\r"))
+    if len(text) > 200:   # a minified line: show the part around the column
+        start = max(span.col - 80, 0)
+        text, col = text[start:start + 160], span.col - start
+    else:
+        col = span.col
+    if span.end_line == span.line and span.end_col > span.col:
+        width = span.end_col - span.col
+    else:
+        token = _TOKEN.match(text, col - 1)
+        width = len(token.group()) if token else 1
+    number = str(span.line)
+    return [f"{'':{GUTTER}} |", f"{number:>{GUTTER}} | {text}", f"{'':{GUTTER}} | {' ' * (col - 1)}{'^' * width}"]
 
 
 @dataclass
@@ -99,6 +170,16 @@ class Failed(Exception):
 
 def sort_key(d: Diagnostic) -> tuple:
     return (d.span.file, d.span.line, d.span.col, d.code)
+
+
+_INVISIBLE = re.compile(r"[^\S ]|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2028\u2029\u2066-\u2069\ufeff]")
+
+
+def visible(outside: str) -> str:
+    """Text from an input file as it may be shown on a terminal: every control, line-breaking
+    or direction-changing character written as an escape (`\\r`, `\\x1b`, `\\u2028`), so an input
+    can neither move the cursor, colour the screen nor start a line of its own."""
+    return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), outside)
 
 
 CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")

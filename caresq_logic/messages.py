@@ -16,6 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from .ui_text import UI
+
 LANGUAGES = ("nl", "en")
 
 # code -> (severity, Dutch, English). Templates use str.format with named fields.
@@ -29,6 +31,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "file is too large: {size} bytes, the limit is {limit} bytes"),
     "C005": ("error", "geen beleidsbestanden (*.beleid) gevonden in {path}",
              "no policy files (*.beleid) found in {path}"),
+    "C009": ("error", "onbekend doel '{target}': kies een zorgovereenkomst (A, B, ...), een uitkomst of een zorgsoort",
+             "unknown target '{target}': choose a contract tier (A, B, ...), an outcome or a zorgsoort"),
     # --- policy syntax ----------------------------------------------------------------------
     "B100": ("error", "onverwacht {found}; verwacht: {expected}",
              "unexpected {found}; expected: {expected}"),
@@ -37,7 +41,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "unexpected end of file; expected: {expected}"),
     "B103": ("error", "tekst niet afgesloten: het sluitende \" ontbreekt", "unterminated text: the closing \" is missing"),
     "B105": ("error", "controleteken {char} is niet toegestaan", "control character {char} is not allowed"),
-    "B104": ("error", "haakjes meer dan {limit} diep genest", "brackets nested more than {limit} deep"),
+    "B104": ("error", "haakjes of 'niet' meer dan {limit} diep genest", "brackets or 'niet' nested more than {limit} deep"),
     # --- policy names and types -------------------------------------------------------------
     "B200": ("error", "onbekend kenmerk '{name}'", "undeclared kenmerk '{name}'"),
     "B201": ("error", "onbekende zorgsoort '{name}'", "unknown zorgsoort '{name}'"),
@@ -88,6 +92,16 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{name}' is not a kind of finding; choose from: {choices}"),
     "B227": ("error", "onderdruk noemt '{name}', maar die clausule bestaat niet",
              "onderdruk names '{name}', but no such clause exists"),
+    "B232": ("error", "de wijziging noemt '{name}', maar dat is geen clausule, looptijd, mijlpaal of zorgsoort van dit jaar",
+             "the change names '{name}', which is no clause, contract period, milestone or zorgsoort of this year"),
+    "B233": ("error", "'{name}' staat niet meer in dit jaar: zeg wat het was (bijv. 'vervallen differentiatiefactor {name}')",
+             "'{name}' is not in this year: say what it was (e.g. 'vervallen differentiatiefactor {name}')"),
+    "B240": ("error", "getal {value} is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
+             "number {value} is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "B241": ("error", "beleid {domain} {year} staat ook in {other}, zonder dat het ene het andere vervangt; "
+                      "voor {domain} {year} wordt niets besloten (schrijf 'vervangt' of verwijder er een)",
+             "policy {domain} {year} is also in {other}, and neither replaces the other; "
+             "nothing is decided for {domain} {year} (write 'vervangt' or remove one)"),
     "B228": ("error", "een onderdrukking heeft een reden nodig", "a suppression needs a reason"),
     "B230": ("error", "{value} heeft {count} decimale(n), maar kenmerk '{name}' is gedeclareerd met {declared}; declareer het als "
                       "'getal met {count} decimalen' (of 'percentage met ...')",
@@ -147,6 +161,13 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{value}' is not a valid provider name; use a lowercase name or a string"),
     "A208": ("warning", "aanbieder '{provider}' levert geen zorgsoort ('levert({provider}, zorgsoort).' ontbreekt); er valt niets te besluiten",
              "provider '{provider}' delivers no zorgsoort ('levert({provider}, zorgsoort).' is missing); there is nothing to decide"),
+    "A220": ("error", "waarde {value} van kenmerk '{name}' is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
+             "value {value} of kenmerk '{name}' is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "A221": ("error", "sleutel \"{key}\" staat twee keer in dit object; de eerste waarde was {first}",
+             "key \"{key}\" appears twice in this object; the first value was {first}"),
+    "A222": ("warning", "geen beleid dat geldt, gaat over zorgsoort '{care_type}'; daarvoor wordt niets besloten",
+             "no policy in force covers zorgsoort '{care_type}'; nothing is decided for it"),
+    "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
     "A210": ("error", "'-{name}' zegt nee, maar dat kan alleen bij een ja/nee-kenmerk; '{name}' is {kind}: laat het weg als het onbekend is",
              "'-{name}' states no, which only a ja/nee kenmerk allows; '{name}' is {kind}: leave it out if it is unknown"),
@@ -160,6 +181,11 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                       "verhoog --grondlimiet of splits de invoer",
              "the input would ground {size} condition nodes, more than the limit {limit}; "
              "raise --grondlimiet or split the input"),
+    "C020": ("error", "geen beleid voor jaar {year} (wel voor: {years})", "no policy for year {year} (there is for: {years})"),
+    "C021": ("error", "geen aanbiedersbestanden ({suffixes}) gevonden in {path}", "no provider files ({suffixes}) found in {path}"),
+    "C022": ("error", "kan het rapport niet schrijven: {reason}", "cannot write the report: {reason}"),
+    "C023": ("error", "onbekende code '{value}'; 'caresq-logic uitleg --alle' toont ze allemaal",
+             "unknown code '{value}'; 'caresq-logic uitleg --alle' shows them all"),
     # --- source texts (citaten) -----------------------------------------------------------
     "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
              "quote is not verbatim in {source}: \"{quote}\""),
@@ -167,12 +193,12 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "the policy names no source text; put bron \"file.txt\" in its header"),
     "T003": ("error", "bron {source} niet gevonden in {folder} ({reason})",
              "source {source} not found in {folder} ({reason})"),
-    "ui.quotes.ok": ("ui", "{count} citaat/citaten letterlijk gevonden in hun brontekst",
-                     "{count} quote(s) found verbatim in their source texts"),
     "C006": ("error", "onbekend formaat '{value}', kies uit: {choices}",
              "unknown format '{value}', choose from: {choices}"),
     "C008": ("error", "ongeldige --ernst '{value}': schrijf soort=niveau, met soort uit {kinds} en niveau uit {levels}",
              "invalid --ernst '{value}': write kind=level, kind one of {kinds}, level one of {levels}"),
+    "C012": ("error", "aanbieder '{provider}' (--aanbieder) staat in geen van de aanbiedersbestanden",
+             "provider '{provider}' (--aanbieder) is in none of the provider files"),
     # --- findings of `check` (the kind's code is the diagnostic code) --------------------------
     "check.unreachable_tier": ("finding", "geen enkele zorgaanbieder kan zorgovereenkomst {tier} voor {care_type} krijgen",
                                "no care provider can get contract {tier} for {care_type}"),
@@ -202,115 +228,52 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                                   "offer {offer} ({offer_date}) falls after signing deadline {signing} ({signing_date})"),
     "check.date_in_year": ("finding", "{kind} {clause} ({date}) valt in of na het contractjaar {year}",
                            "{kind} {clause} ({date}) falls in or after the contract year {year}"),
-    "check.cross_year": ("finding", "de zorgovereenkomst {care_type} loopt door van {earlier} naar {later}, maar de "
-                                    "voorwaarden verschillen: wie in het ene jaar voldoet, voldoet in het andere niet "
-                                    "(alleen in {earlier}: {gone}; alleen in {later}: {new})",
-                         "the contract {care_type} continues from {earlier} into {later}, but its conditions differ: "
-                         "a provider compliant in one year is not in the other (only in {earlier}: {gone}; only in "
-                         "{later}: {new})"),
-    "check.change_unstated": ("finding", "de voorwaarden voor {care_type} verschillen tussen {earlier} en {later}, maar de "
-                                         "wijzigingenlijst noemt {care_type} niet",
-                              "the conditions for {care_type} differ between {earlier} and {later}, but the change "
-                              "list does not mention {care_type}"),
-    "check.change_no_difference": ("finding", "wijziging {clause} noemt een verandering voor {care_type}, maar de "
-                                              "voorwaarden zijn in beide jaren gelijk",
-                                   "change {clause} states a change for {care_type}, but the conditions are the same "
-                                   "in both years"),
-    "ui.check.involved": ("ui", "clausules", "clauses"),
-    "ui.check.core": ("ui", "kunnen samen niet gelden (minimaal)", "cannot hold together (minimal)"),
-    "ui.check.witness": ("ui", "getuige (een aanbiedersbestand voor explain)", "witness (a provider file for explain)"),
-    "ui.check.suppressed": ("ui", "onderdrukt: {reason}", "suppressed: {reason}"),
-    "ui.check.summary": ("ui", "{total} bevinding(en): {errors} fout, {warnings} waarschuwing, {notes} opmerking, "
-                               "{suppressed} onderdrukt",
-                         "{total} finding(s): {errors} error, {warnings} warning, {notes} note, {suppressed} suppressed"),
-    "ui.check.clean": ("ui", "geen bevindingen", "no findings"),
+    "check.cross_year_changed": ("finding", "{care_type} loopt door van {earlier} naar {later} ({why}), maar door wijziging "
+                                 "{change} voldoet een zorgaanbieder die in {earlier} voldeed, in {later} niet aan {clauses}",
+                                 "{care_type} continues from {earlier} into {later} ({why}), but through change {change} a "
+                                 "provider who met it in {earlier} fails {clauses} in {later}"),
+    "check.cross_year_relaxed": ("finding", "{care_type} loopt door van {earlier} naar {later} ({why}); door wijziging "
+                                 "{change} voldoet een zorgaanbieder die in {earlier} niet voldeed aan {clauses}, in {later} wel",
+                                 "{care_type} continues from {earlier} into {later} ({why}); through change {change} a "
+                                 "provider who failed {clauses} in {earlier} meets it in {later}"),
+    "check.tier_shift": ("finding", "{care_type} loopt door van {earlier} naar {later}: een zorgaanbieder met zorgovereenkomst "
+                         "{before} past in {later} bij {after}, maar houdt zijn doorlopende zorgovereenkomst",
+                         "{care_type} continues from {earlier} into {later}: a provider with tier {before} fits {after} "
+                         "in {later}, but keeps its continuing contract"),
+    "check.delta_still_there": ("finding", "wijziging {change} zegt {kind}: {clause}, maar de tekst van hetzelfde jaar eist {clause} nog",
+                                "change {change} says {kind}: {clause}, but the body of the same year still requires {clause}"),
+    "check.delta_value": ("finding", "wijziging {change} zegt dat {clause} nu {stated} is, maar de tekst zegt {body}",
+                          "change {change} says {clause} is now {stated}, but the body says {body}"),
+    "check.delta_scope": ("finding", "wijziging {change} geldt voor {stated}, maar {clause} in de tekst geldt voor {body}",
+                          "change {change} is about {stated}, but {clause} in the body applies to {body}"),
+    "check.change_unstated_clause": ("finding", "{clause} is {how} tussen {earlier} en {later}, maar geen wijziging noemt het",
+                                     "{clause} is {how} between {earlier} and {later}, but no change names it"),
+    "check.feature_one_year": ("finding", "kenmerk {feature} staat alleen in {policy} (van {earlier} en {later}): een nieuwe of "
+                               "hernoemde eis die geen wijziging noemt; vergelijkingen die erop steunen worden niet gemeld",
+                               "kenmerk {feature} is only in {policy} (of {earlier} and {later}): a new or renamed "
+                               "requirement no change names; comparisons resting on it are not reported"),
+    "check.approach_split": ("finding", "{first} en {second} (verschillende paragrafen) kiezen voor {care_type} niet dezelfde "
+                             "zorgaanbieders: een aanbieder die aan alle voorwaarden voldoet, voldoet aan de ene en niet aan de andere (getuige)",
+                             "{first} and {second} (different paragraphs) do not select the same providers for {care_type}: "
+                             "a provider meeting every condition meets one but not the other (witness)"),
+    "check.no_route": ("finding", "{care_type} heeft eigen voorwaarden, maar de tekst noemt er geen {missing} voor",
+                       "{care_type} has conditions of its own, but the text gives it no {missing}"),
+    "check.intention_as_fact": ("finding", "wijziging {change} is een voornemen, maar de tekst past het toe als feit: {items}",
+                                "change {change} is an intention, but the text applies it as fact: {items}"),
     # --- hints ------------------------------------------------------------------------------
     "H001": ("hint", "bedoelde u '{name}'?", "did you mean '{name}'?"),
     "H002": ("hint", "vergeet de punt aan het eind van de vorige clausule niet",
              "do not forget the full stop at the end of the previous clause"),
-    # --- explanation labels -----------------------------------------------------------------
-    "ui.outcome.zorgovereenkomst": ("ui", "Zorgovereenkomst", "Contract"),
-    "ui.outcome.geen_overeenkomst": ("ui", "Geen zorgovereenkomst", "No contract"),
-    "ui.outcome.niet_benaderd": ("ui", "Niet benaderd", "Not approached"),
-    "ui.outcome.uitzondering_aan_te_vragen": ("ui", "Uitzondering aan te vragen", "Exception can be requested"),
-    "ui.outcome.doorlopende_overeenkomst": ("ui", "Doorlopende zorgovereenkomst", "Continuing contract"),
-    "ui.outcome.onbeslist": ("ui", "Onbeslist", "Undecided"),
-    "ui.undecided_by": ("ui", "Hangt af van wat niet bekend is: {features}", "Depends on what is not known: {features}"),
-    "ui.possible": ("ui", "Mogelijke uitkomsten", "Possible outcomes"),
-    "ui.possible_if": ("ui", "met {conditions}: {outcome}", "with {conditions}: {outcome}"),
-    "ui.possible_otherwise": ("ui", "anders: {outcome}", "otherwise: {outcome}"),
-    "ui.unknown_irrelevant": ("ui", "Onbekend, maar zonder invloed op de uitkomst: {features}",
-                              "Unknown, but without effect on the outcome: {features}"),
-    "ui.default": ("ui", "standaard", "default"),
-    "ui.outcome.ander_beleid": ("ui", "Valt onder ander inkoopbeleid", "Covered by another purchasing policy"),
-    "ui.kind.ander_beleid": ("ui", "ander inkoopbeleid", "another purchasing policy"),
-    "ui.kind.randvoorwaarde": ("ui", "randvoorwaarde", "required condition"),
-    "ui.kind.aanvullende_voorwaarde": ("ui", "aanvullende voorwaarde", "additional condition"),
-    "ui.kind.uitsluiting": ("ui", "uitsluiting", "exclusion"),
-    "ui.kind.differentiatiefactor": ("ui", "differentiatiefactor", "differentiation factor"),
-    "ui.kind.selectie": ("ui", "selectie", "selection"),
-    "ui.kind.benaderd": ("ui", "benaderd", "approach condition"),
-    "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not-approached condition"),
-    "ui.kind.doorlopend": ("ui", "doorlopend", "continuing contract"),
-    "ui.kind.route": ("ui", "route", "application route"),
-    "ui.section.required": ("ui", "Voorwaarden", "Conditions"),
-    "ui.section.exclusions": ("ui", "Uitsluitingen", "Exclusions"),
-    "ui.section.factors": ("ui", "Differentiatiefactoren: {count} voldaan", "Differentiation factors: {count} met"),
-    "ui.section.continuing": ("ui", "Doorlopende zorgovereenkomst", "Continuing contract"),
-    "ui.section.routes": ("ui", "Aanvraagroutes", "Application routes"),
-    "ui.section.next": ("ui", "Voor {tier} ontbreekt", "Missing for {tier}"),
-    "ui.section.dates": ("ui", "Planning", "Schedule"),
-    "ui.status.not_applicable": ("ui", "niet van toepassing", "not applicable"),
-    "ui.status.excepted": ("ui", "van toepassing, maar uitzondering: {condition}", "applies, but excepted: {condition}"),
-    "ui.status.excluded": ("ui", "sluit uit", "excludes"),
-    "ui.status.request_via": ("ui", "uitzondering aan te vragen via {via}", "exception can be requested via {via}"),
-    "ui.via": ("ui", "geldt via {factor}", "counts through {factor}"),
-    "ui.unknown": ("ui", "onbekend", "unknown"),
-    "ui.yes": ("ui", "ja", "yes"),
-    "ui.no": ("ui", "nee", "no"),
-    "ui.provider": ("ui", "Zorgaanbieder", "Care provider"),
-    "ui.policy": ("ui", "Beleid", "Policy"),
-    "ui.version": ("ui", "versie {version}", "version {version}"),
-    "ui.token.name": ("ui", "een naam", "a name"),
-    "ui.token.int": ("ui", "een getal", "a number"),
-    "ui.token.string": ("ui", 'een tekst tussen "aanhalingstekens"', 'a text between "quotes"'),
-    "ui.token.section": ("ui", "een paragraaf zoals §3.1", "a section such as §3.1"),
-    "ui.token.percent": ("ui", "een percentage zoals 30%", "a percentage such as 30%"),
-    "ui.token.iso_date": ("ui", "een datum zoals 2025-10-24", "a date such as 2025-10-24"),
-    "ui.token.month": ("ui", "een maand", "a month"),
-    "ui.token.end": ("ui", "het einde van het bestand", "the end of the file"),
-    "ui.expected.yes_no": ("ui", "ja/nee", "yes/no (ja/nee)"),
-    "ui.expected.whole_number": ("ui", "een geheel getal", "a whole number"),
-    "ui.expected.per_value": ("ui", '{{"jaar of zorgsoort": waarde}}', '{{"year or zorgsoort": value}}'),
-    "ui.expected.date_format": ("ui", '"JJJJ-MM-DD"', '"YYYY-MM-DD"'),
-    "ui.allowed.existing_date": ("ui", "een bestaande datum", "a date that exists"),
-    "ui.or": ("ui", "of", "or"),
-    "ui.months": ("ui", "januari februari maart april mei juni juli augustus september oktober november december",
-                  "January February March April May June July August September October November December"),
-    "ui.when.from": ("ui", "vanaf {date}", "from {date}"),
-    "ui.when.after": ("ui", "na {event}", "after {event}"),
-    "ui.when.early": ("ui", "begin {month} {year}", "early {month} {year}"),
-    "ui.when.mid": ("ui", "half {month} {year}", "mid {month} {year}"),
-    "ui.when.end": ("ui", "eind {month} {year}", "end of {month} {year}"),
-    "ui.no_care_types": ("ui", "levert geen zorgsoort waarop dit beleid van toepassing is",
-                         "delivers no zorgsoort this policy applies to"),
-    "ui.term": ("ui", "Looptijd {start} t/m {end}", "Contract period {start} to {end}"),
-    "ui.start_date": ("ui", "Ingangsdatum {date} (eerste van de maand na {feature} {value})",
-                      "Start date {date} (first of the month after {feature} {value})"),
-    "ui.factor_count": ("ui", "ten minste {needed} differentiatiefactoren (nu {count})",
-                        "at least {needed} differentiation factors (now {count})"),
-    "ui.all_required": ("ui", "alle randvoorwaarden", "all required conditions"),
-    "ui.would_get": ("ui", "Voldoet aan de voorwaarden voor: {tier}", "Meets the conditions for: {tier}"),
-    "ui.not_approached_by": ("ui", "Niet benaderd vanwege", "Not approached because of"),
-    "ui.parent_contract": ("ui", "zorgovereenkomst voor {parents}", "contract for {parents}"),
-    "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",
-                         "note: reconstructed from the change list of {source}; holds only what that list states"),
-    "ui.reading": ("ui", "Let op: berust op een lezing van {section} ({clause}): {reading}",
-                   "Note: rests on a reading of {section} ({clause}): {reading}"),
-    "ui.readings.kind": ("ui", "lezing", "reading"),
-    "ui.readings.summary": ("ui", "{count} lezing(en)", "{count} reading(s)"),
-    "ui.contract_year": ("ui", "contractjaar {year}", "contract year {year}"),
-    "ui.reading_alternative": ("ui", "andere lezing: {alternative}", "other reading: {alternative}"),
+    "H003": ("hint", "schrijf '{word}' in plaats van '{wrong}'", "write '{word}' instead of '{wrong}'"),
+    "H004": ("hint", "schrijf een datum als {iso} of {dutch}", "write a date as {iso} or {dutch}"),
+    "H005": ("hint", "elke clausule citeert de paragraaf waar zij vandaan komt, zoals (§3.1 \"letterlijk citaat\"), "
+                     "vóór of na het deel 'voor ...'",
+             "every clause cites the paragraph it comes from, such as (§3.1 \"verbatim quote\"), before or after "
+             "the 'voor ...' part"),
+    "H006": ("hint", "een ja/nee-kenmerk is zelf een voorwaarde: schrijf '{name}' of 'niet {name}'",
+             "a ja/nee kenmerk is a condition by itself: write '{name}' or 'niet {name}'"),
+    # --- the labels of explanations and reports: ui_text.UI ----------------------------------
+    **UI,
 }
 
 
@@ -355,6 +318,22 @@ class Listing:
 
 def severity(code: str) -> str:
     return CATALOGUE[code][0]
+
+
+SEVERITY_NAMES = {"error": ("fout", "error"), "warning": ("waarschuwing", "warning"), "note": ("opmerking", "note"),
+                  "off": ("uit", "off")}
+
+
+def severity_name(level: str, lang: str) -> str:
+    """A severity in the reader's language, so a Dutch run never says "warning"."""
+    nl, en = SEVERITY_NAMES.get(level, (level, level))
+    return en if lang == "en" else nl
+
+
+def summary(code: str, lang: str = "nl") -> str:
+    """A code's message with its placeholders left as they are: a title for a catalogue entry."""
+    _, nl, en = CATALOGUE[code]
+    return en if lang == "en" else nl
 
 
 def render(code: str, lang: str = "nl", args: dict[str, Any] | None = None) -> str:

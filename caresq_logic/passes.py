@@ -11,25 +11,34 @@ hands the resolved policies to `check`). The stages, in order:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import hashlib
+import os
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import decide
+import clingo
+
+from . import __version__, decide
 from .asp import compiler
-from .diagnostics import Diagnostic, Failed, Span, diag
-from .language import contract_years, parser, resolve
+from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
+from .language import cache as policy_cache
+from .language import contract_years, derive, resolve
+from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
-from .providers.read import decode, read
+from .providers.read import MAX_BYTES, decode, read
 from .report.common import Report
-from .resources import default_policies
+from .resources import PolicySet, default_set
 
 MAX_POLICY_BYTES = 4 * 1024 * 1024
+CASCADE = ("A200", "A206")   # unknown kenmerk / zorgsoort: the consequence of a policy that did not load
 
 
 @dataclass
 class Loaded:
     policies: list[resolve.Policy] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    policy_set: PolicySet = PolicySet("embedded", "policies")
+    digests: dict[str, str] = field(default_factory=dict)    # policy file as shown -> SHA-256
 
 
 def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
@@ -40,7 +49,18 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            found.extend((f, f.as_posix()) for f in sorted(path.rglob("*")) if f.suffix in suffixes and f.is_file())
+            def unreadable(error: OSError) -> None:   # a subfolder that cannot be listed is said, not skipped
+                shown = Path(error.filename).as_posix() if error.filename else given
+                problems.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+
+            in_folder = []
+            for folder, subfolders, names in os.walk(path, onerror=unreadable):
+                subfolders.sort()
+                in_folder += [Path(folder) / name for name in names if Path(name).suffix.lower() in suffixes]
+            files = [(f, f.as_posix()) for f in sorted(in_folder) if f.is_file()]
+            if not files and suffixes != (".beleid",):
+                problems.append(diag("C021", Span(given, 1, 1), path=given, suffixes=", ".join(suffixes)))
+            found.extend(files)
         elif path.is_file():
             found.append((path, given))
         else:
@@ -48,12 +68,8 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
     return found, problems
 
 
-def policy_files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """Every `.beleid` file under `paths`. The embedded default is shown as `policies/...`,
-    wherever it is installed."""
-    if not paths:
-        root = default_policies()
-        return [(f, "policies/" + f.relative_to(root).as_posix()) for f in sorted(root.rglob("*.beleid"))], []
+def policy_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
+    """Every `.beleid` file under `paths`."""
     found: list[tuple[Path, str]] = []
     problems: list[Diagnostic] = []
     for given in paths:
@@ -65,40 +81,116 @@ def policy_files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[
     return found, problems
 
 
-def parse_file(path: Path, shown: str) -> resolve.Policy:
+def read_bounded(path: Path, shown: str, limit: int) -> bytes:
+    """At most limit + 1 bytes: a file over the limit (an 8 GB sparse file) is refused by its
+    size, never read whole into memory."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+        if len(data) > limit:
+            size = max(os.fstat(handle.fileno()).st_size, len(data))
+            raise Failed([diag("C004", Span(shown, 1, 1), size=size, limit=limit)])
+    return data
+
+
+def parse_file(path: Path, shown: str, digests: dict[str, str] | None = None) -> resolve.Policy:
     try:
-        data = path.read_bytes()
+        data = read_bounded(path, shown, MAX_POLICY_BYTES)
     except OSError as error:
         raise Failed([diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error))]) from None
+    remember_source(shown, path)
+    if digests is not None:
+        digests[shown] = hashlib.sha256(data).hexdigest()
     text = decode(data, shown, MAX_POLICY_BYTES)
-    return resolve.resolve(parser.parse(text, shown))
+    cached = policy_cache.load(data, shown)
+    if cached is not None:
+        return cached
+    from .language import parser   # Lark: only when a policy is not in the cache
+    policy = resolve.resolve(parser.parse(text, shown))
+    policy_cache.store(data, shown, policy)
+    return policy
 
 
 def load(paths: list[str] | None) -> Loaded:
-    files, problems = policy_files(paths)
-    loaded = Loaded(diagnostics=problems)
+    if paths:
+        files, problems = policy_files(paths)
+        policy_set = PolicySet("given", ", ".join(paths))
+    else:
+        (policy_set, files), problems = default_set(), []
+    loaded = Loaded(diagnostics=problems, policy_set=replace(policy_set, files=tuple(shown for _, shown in files)))
     for path, shown in files:
         try:
-            loaded.policies.append(parse_file(path, shown))
+            loaded.policies.append(parse_file(path, shown, loaded.digests))
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
+    loaded.diagnostics.extend(rival_publications(loaded.policies))
+    loaded.policies += with_derived(loaded.policies, loaded.diagnostics)
     return loaded
+
+
+def unknown_years(loaded: Loaded, years: list[int]) -> list[Diagnostic]:
+    """A --jaar no loaded policy has is an error: otherwise the run passes with nothing checked."""
+    known = sorted({p.header.year for p in loaded.policies})
+    return [diag("C020", Span("--jaar", 1, 1), year=year, years=", ".join(map(str, known)) or "-")
+            for year in years if year not in known]
+
+
+def _publication(policy: resolve.Policy) -> tuple[str, int, str | None]:
+    return policy.header.domain, policy.header.year, policy.header.version
+
+
+def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic]) -> list[resolve.Policy]:
+    """The earlier publications each policy's change lists describe, where no file of their own
+    exists (a file of its own is the text; `check` compares it with the change list)."""
+    own = {_publication(p) for p in policies}
+    derived: list[resolve.Policy] = []
+    for policy in policies:
+        try:
+            earlier_ones = derive.derive_all(policy)
+        except Failed as failed:
+            diagnostics.extend(failed.diagnostics)
+            continue
+        for earlier in earlier_ones:
+            if _publication(earlier) in own:
+                break   # from here back, the own text is the earlier year
+            own.add(_publication(earlier))
+            derived.append(earlier)
+    return derived
+
+
+def _current(same_year: list[resolve.Policy]) -> list[resolve.Policy]:
+    """The publications of one domain and year that no other one replaces (`vervangt`)."""
+    replaced = {p.header.replaces for p in same_year if p.header.replaces}
+    return [p for p in same_year if p.header.version not in replaced] or same_year[-1:]
+
+
+def _by_domain_year(policies: list[resolve.Policy]) -> dict[tuple[str, int], list[resolve.Policy]]:
+    groups: dict[tuple[str, int], list[resolve.Policy]] = {}
+    for policy in policies:
+        groups.setdefault((policy.header.domain, policy.header.year), []).append(policy)
+    return groups
+
+
+def rival_publications(policies: list[resolve.Policy]) -> list[Diagnostic]:
+    """Two publications of one domain and year, neither replacing the other: which one decides
+    would depend on file names, so neither does (B241, and `in_force` leaves the domain out)."""
+    found = []
+    for (domain, year), same_year in _by_domain_year(policies).items():
+        current = _current(same_year)
+        found += [diag("B241", p.header.span, domain=domain, year=year, other=current[0].path)
+                  for p in current[1:]]
+    return found
 
 
 def in_force(policies: list[resolve.Policy], year: int | None = None) -> list[resolve.Policy]:
     """Per domain, the policy of `year` (default: the latest year), leaving out a publication
-    that another one of the same year replaces (`vervangt`)."""
-    by_domain: dict[str, list[resolve.Policy]] = {}
-    for policy in policies:
-        by_domain.setdefault(policy.header.domain, []).append(policy)
+    that another one of the same year replaces (`vervangt`); none where two rival (B241)."""
+    groups = _by_domain_year(policies)
     chosen = []
-    for domain in sorted(by_domain):
-        candidates = by_domain[domain]
-        wanted = year if year is not None else max(p.header.year for p in candidates)
-        same_year = [p for p in candidates if p.header.year == wanted]
-        replaced = {p.header.replaces for p in same_year if p.header.replaces}
-        current = [p for p in same_year if p.header.version not in replaced]
-        chosen.extend(current[-1:] or same_year[-1:])
+    for domain in sorted({d for d, _ in groups}):
+        wanted = year if year is not None else max(y for d, y in groups if d == domain)
+        current = _current(groups.get((domain, wanted), []))
+        if len(current) == 1:
+            chosen.extend(current)
     return chosen
 
 
@@ -110,56 +202,199 @@ def compile_all(policies: list[resolve.Policy], contract_year: int | None = None
 class Explained:
     reports: list[Report] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    policy_set: PolicySet | None = None   # with the files in force, the ones decided with
+    receipt: dict = field(default_factory=dict)
 
 
-def read_providers(paths: list[str], catalog: Catalog) -> tuple[list[ProviderFile], list[Diagnostic]]:
+def receipt(policy_digests: dict[str, str], input_digests: dict[str, str]) -> dict:
+    """What a decision can be reproduced and audited from later: the versions and every input's hash."""
+    return {
+        "caresq_logic": __version__,
+        "clingo": clingo.__version__,
+        "policies": [{"file": f, "sha256": h} for f, h in sorted(policy_digests.items())],
+        "inputs": [{"file": f, "sha256": h} for f, h in sorted(input_digests.items())],
+    }
+
+
+def read_providers(paths: list[str], catalog: Catalog,
+                   digests: dict[str, str] | None = None) -> tuple[list[ProviderFile], list[Diagnostic]]:
     files, diagnostics = expand(paths, (".lp", ".csv", ".jsonl"))
     provider_files: list[ProviderFile] = []
     for path, shown in files:
-        try:
-            provider_files.append(read(path.read_bytes(), shown, catalog))
-            diagnostics.extend(provider_files[-1].warnings)
-        except Failed as failed:
-            diagnostics.extend(failed.diagnostics)
-        except OSError as error:
-            diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+        provider_files += read_provider_file(path, shown, catalog, diagnostics, digests)
     return provider_files, diagnostics
+
+
+def read_provider_file(path: Path, shown: str, catalog: Catalog, diagnostics: list[Diagnostic],
+                       digests: dict[str, str] | None = None) -> list[ProviderFile]:
+    """The file read and checked (a list of one), or nothing with its problems in `diagnostics`;
+    its SHA-256 goes into `digests` (the decision's receipt)."""
+    remember_source(shown, path)   # for the source line under a diagnostic
+    try:
+        data = read_bounded(path, shown, MAX_BYTES)
+        if digests is not None:
+            digests[shown] = hashlib.sha256(data).hexdigest()
+        provider_file = read(data, shown, catalog)
+    except Failed as failed:
+        diagnostics.extend(failed.diagnostics)
+        return []
+    except OSError as error:
+        diagnostics.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
+        return []
+    diagnostics.extend(provider_file.warnings + provider_file.errors)
+    return [provider_file]
+
+
+@dataclass
+class Market:
+    """Every provider of the files, decided by profile under each policy in force (decide.batch)."""
+
+    provider_files: list[ProviderFile] = field(default_factory=list)
+    batches: list[decide.batch.Batch] = field(default_factory=list)
+    unsolved: int = 0                      # policies whose decisions failed (the diagnostics say why)
+    policies: list[resolve.Policy] = field(default_factory=list)   # every policy in force
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    catalog: Catalog | None = None
+    policy_digests: dict[str, str] = field(default_factory=dict)   # in force: file -> SHA-256
+    input_digests: dict[str, str] = field(default_factory=dict)
+    policy_set: PolicySet | None = None   # with the files in force, the ones decided with
+    policy_failed: bool = False           # a policy file did not load (see `without_cascade`)
+
+    def without_cascade(self, problems: list[Diagnostic]) -> list[Diagnostic]:
+        """A policy that did not load declares nothing, so every provider fact about its kenmerken
+        and zorgsoorten would be "unknown": one root cause, reported once, not a cascade."""
+        return [d for d in problems if d.code not in CASCADE] if self.policy_failed else problems
+
+
+class _Programs:
+    """Compiled on first use: a policy no provider delivers a zorgsoort of is never compiled."""
+
+    def __init__(self, policies: list[resolve.Policy], contract_year: int | None = None):
+        self.policies = [contract_years.for_contract_year(p, contract_year) for p in policies]
+        self.compiled: dict[int, compiler.Program] = {}
+
+    def delivered(self, provider_files: list[ProviderFile]) -> list[compiler.Program]:
+        care_types = {f.args[1].value for p in provider_files for f in p.facts if f.predicate == LEVERT}
+        wanted = [i for i, policy in enumerate(self.policies) if care_types & set(policy.care_types)]
+        for i in wanted:
+            if i not in self.compiled:
+                self.compiled[i] = compiler.compile_policy(self.policies[i])
+        return [self.compiled[i] for i in wanted]
+
+
+def _setup(policy_paths: list[str] | None, year: int | None, contract_year: int | None):
+    """The policies, those in force (compiled on demand), the catalog provider files are checked
+    against, and the market that carries the diagnostics so far."""
+    loaded = load(policy_paths)
+    market = Market(diagnostics=list(loaded.diagnostics) + unknown_years(loaded, [year] if year is not None else []))
+    current = in_force(loaded.policies, year)
+    market.policy_set = loaded.policy_set.using(current)
+    market.policy_failed = bool(set(loaded.policy_set.files) - {p.path for p in loaded.policies})
+    programs = _Programs(current, contract_year)
+    market.policies = programs.policies
+    market.policy_digests = {p.path: loaded.digests[p.path] for p in current if p.path in loaded.digests}
+    # A provider file describes the provider, whatever the year: check it against every loaded
+    # policy's kenmerken (a kenmerk the policies in force declare: against their declaration),
+    # decide it with the ones in force.
+    market.catalog = Catalog.of(loaded.policies, current)
+    return programs, market
+
+
+def _decide(market: Market, programs: _Programs, time_limit: float, ground_limit: int,
+            keep_facts: bool, progress) -> None:
+    for program in programs.delivered(market.provider_files):
+        try:
+            market.batches.append(decide.batch.decide(program, market.provider_files, time_limit, ground_limit,
+                                                      keep_facts, progress))
+        except Failed as failed:   # reported; this policy's decisions are left out, not guessed
+            market.diagnostics.extend(failed.diagnostics)
+            market.unsolved += 1
+
+
+def decide_market(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
+                  time_limit: float = decide.DEFAULT_TIME_LIMIT,
+                  ground_limit: int = decide.DEFAULT_GROUND_LIMIT, keep_facts: bool = True,
+                  progress=None, contract_year: int | None = None) -> Market:
+    programs, market = _setup(policy_paths, year, contract_year)
+    market.provider_files, problems = read_providers(provider_paths, market.catalog, market.input_digests)
+    market.diagnostics.extend(market.without_cascade(problems))
+    _decide(market, programs, time_limit, ground_limit, keep_facts, progress)
+    return market
+
+
+def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
+                    time_limit: float = decide.DEFAULT_TIME_LIMIT,
+                    ground_limit: int = decide.DEFAULT_GROUND_LIMIT, keep_facts: bool = False,
+                    progress=None, contract_year: int | None = None):
+    """`decide_market` one provider file at a time, for output that streams: only one file's
+    facts are in memory at once. The first market carries the diagnostics of the policies."""
+    programs, first = _setup(policy_paths, year, contract_year)
+    files, missing = expand(provider_paths, (".lp", ".csv", ".jsonl"))
+    first.diagnostics += missing
+    yield first
+    for path, shown in files:
+        market = Market(policies=first.policies, catalog=first.catalog, policy_failed=first.policy_failed)
+        problems: list[Diagnostic] = []
+        market.provider_files = read_provider_file(path, shown, first.catalog, problems)
+        market.diagnostics += market.without_cascade(problems)
+        _decide(market, programs, time_limit, ground_limit, keep_facts, progress)
+        yield market
 
 
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
-            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, contract_year: int | None = None) -> Explained:
-    """Every provider decided under the policies in force, with every diagnostic on the way."""
-    loaded = load(policy_paths)
-    diagnostics = list(loaded.diagnostics)
-    policies = in_force(loaded.policies, year)
-    programs = compile_all(policies, contract_year)
-    # A provider file describes the provider, whatever the year: check it against every loaded
-    # policy's kenmerken, decide it with the ones in force.
-    provider_files, problems = read_providers(provider_paths, Catalog.of(loaded.policies))
-    diagnostics.extend(problems)
-
-    decided: dict[tuple[str, str, str], list[decide.Decision]] = {}   # (policy, file, provider) -> decisions
-    solved = []
-    for program in programs:
-        try:
-            for decision in decide.solve(program, provider_files, time_limit, ground_limit):
-                decided.setdefault((program.policy.path, decision.file, decision.provider), []).append(decision)
-            solved.append(program)
-        except Failed as failed:   # reported; this policy's decisions are left out, not guessed
-            diagnostics.extend(failed.diagnostics)
-
+            ground_limit: int = decide.DEFAULT_GROUND_LIMIT, only: set[str] | None = None,
+            contract_year: int | None = None, target: str | None = None) -> Explained:
+    """Every provider (or those in `only`) decided under the policies in force, with every
+    diagnostic on the way; with a `target` (explain --doel) also why not, and what must change."""
+    market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit,
+                           contract_year=contract_year)
     reports = []
-    for provider_file in provider_files:
+    for provider_file in market.provider_files:
         for provider in provider_file.providers:
-            report = Report(provider_file.path, provider, provider_file.names.get(provider))
-            for program in solved:
-                decisions = decided.get((program.policy.path, provider_file.path, provider))
-                if decisions:
-                    report.policies.append((program.policy, decisions))
-            if not report.policies and len(solved) < len(programs):
-                continue   # its policy could not be decided: the diagnostic says why
-            if not report.policies:
-                report.policies = [(p.policy, []) for p in programs[:1]]
-            reports.append(report)
-    return Explained(reports, diagnostics)
+            if only is None or provider in only:
+                report = _report(market, provider_file, provider)
+                if report is not None:
+                    reports.append(report)
+    if target is not None:
+        _answer_goals(market, reports, target)
+    return Explained(reports, market.diagnostics, receipt=receipt(market.policy_digests, market.input_digests),
+                     policy_set=market.policy_set)
+
+
+def _report(market: Market, provider_file: ProviderFile, provider: str) -> Report | None:
+    """One provider's decisions under every policy in force, or None when there is nothing to show."""
+    member = (provider_file.path, provider)
+    report = Report(provider_file.path, provider, provider_file.names.get(provider))
+    for batch in market.batches:
+        decisions = batch.decisions(member)
+        if decisions:
+            report.policies.append((batch.program.policy, decisions))
+    if report.policies:
+        return report
+    if market.unsolved:
+        return None   # its policy could not be decided: the diagnostic says why
+    # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says when there
+    # is none), under the first one only if it delivers nothing at all.
+    delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
+    related = [p for p in market.policies if delivered & set(p.care_types)]
+    if delivered and not related:
+        return None
+    report.policies = [(p, []) for p in (related or market.policies)[:1]]
+    return report
+
+
+def _answer_goals(market: Market, reports: list[Report], target: str) -> None:
+    """explain --doel: per decision, what blocks `target` and what must change to reach it."""
+    from .check import goal   # clingo search: imported only when asked for
+    if not any(goal.target_known(target, p) for p in market.policies):
+        market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
+    programs = {batch.program.policy.path: batch.program for batch in market.batches}
+    files = {f.path: f for f in market.provider_files}
+    for report in reports:
+        for policy, decisions in report.policies:
+            for decision in decisions:
+                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target,
+                                     market.catalog)
+                if answer is not None:
+                    report.goals[(policy.path, decision.care_type.name)] = answer

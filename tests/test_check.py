@@ -7,6 +7,7 @@ import json
 
 import pytest
 
+from caresq_logic.language.kinds import KINDS
 from conftest import run
 
 HEAD = 'beleid t {year} "T"{extra}.\nzorgsoort a "A".\nzorgsoort b "B".\n' \
@@ -47,6 +48,27 @@ CASES = {
         "randvoorwaarde ruim (§1) voor a: n groter dan 5.\nrandvoorwaarde streng (§1) voor a: k.\n",
         "randvoorwaarde ruim verandert voor geen enkele zorgaanbieder het besluit: telkens als deze geldt, beslist "
         "een andere clausule al hetzelfde (of de voorwaarde is altijd of nooit waar)"),
+    "wijziging_romp": (
+        "randvoorwaarde r (§3) voor a: k.\nrandvoorwaarde r2 (§3) voor a: m.\n"
+        "wijziging w (§wijzigingen) voor a: \"r vervangen door r2\"; vervangen r door r2.\n",
+        "randvoorwaarde r2 (§3) voor a: m.\n"
+        "wijziging w (§wijzigingen) voor a: \"r vervangen door r2\"; vervangen randvoorwaarde r door r2.\n",
+        "wijziging w zegt vervangen: r, maar de tekst van hetzelfde jaar eist r nog"),
+    "benaderd_inkoop": (
+        "benaderd x (§3) voor a: k.\nbenaderd y (§4) voor a: m.\n",
+        "benaderd x (§3) voor a: k.\nbenaderd y (§3) voor a: m.\n",
+        "x en y (verschillende paragrafen) kiezen voor a niet dezelfde zorgaanbieders: een aanbieder die aan alle "
+        "voorwaarden voldoet, voldoet aan de ene en niet aan de andere (getuige)"),
+    "geen_route": (
+        "randvoorwaarde r (§3) voor a: k.\nroute aanvraag (§4) voor b: m.\n",
+        "randvoorwaarde r (§3) voor a: k.\nroute aanvraag (§4) voor a, b: m.\n",
+        "a heeft eigen voorwaarden, maar de tekst noemt er geen benaderd/route voor"),
+    "voornemen_als_feit": (
+        "looptijd l (§4) voor a: 2026 tot en met 2027.\n"
+        "wijziging w (§wijzigingen) voor a: \"wil a inkopen\"; toegevoegd a; voornemen.\n",
+        "looptijd l (§4) voor a: 2026 tot en met 2027.\n"
+        "wijziging w (§wijzigingen) voor a: \"koopt a in\"; toegevoegd a.\n",
+        "wijziging w is een voornemen, maar de tekst past het toe als feit: l"),
     "tijdlijn": (
         "ingangsdatum s (§4): eerste van de maand na d.\n",
         "ingangsdatum s (§4): eerste van de maand na d indien d na 1 januari 2026.\n",
@@ -111,32 +133,61 @@ def test_offer_after_signing_and_deadline_in_contract_year(tmp_path):
     ]
 
 
-def test_cross_year_conflict_and_unstated_change(tmp_path):
-    earlier = policy(tmp_path, "randvoorwaarde oud (§1) voor a: k.\nlooptijd l (§4) voor a: 2025 tot en met 2026.\n",
-                     year=2025, name="2025.beleid")
-    later = policy(tmp_path, "randvoorwaarde nieuw (§1) voor a: m.\n", year=2026, name="2026.beleid")
-    _, found = findings(earlier, later)
-    assert [(f["kind"], [i["id"] for i in f["involved"]]) for f in found] == [
-        ("jaaroverschrijdend", ["oud", "nieuw"]), ("wijzigingenlijst", ["oud", "nieuw"])]
-    # The witness is compliant in 2026 and, explained under 2025, fails the condition that went away.
+def test_cross_year_witness_names_the_delta_and_is_decided_by_both_years(tmp_path):
+    """One policy with a change list: its earlier year is derived, and the continuing contract's
+    witness met the derived year, fails the new clause, and keeps its contract."""
+    body = ("randvoorwaarde r (§3) voor a: k.\ndoorlopend d (§4) voor a: m.\n"
+            "wijziging w (§wijzigingen) voor a: \"r is nieuw\"; toegevoegd r.\n")
+    path = policy(tmp_path, body)
+    _, found = findings(path)
+    assert [(f["kind"], [i["id"] for i in f["involved"]]) for f in found] == [("jaaroverschrijdend", ["w", "r"])]
+    assert found[0]["message"] == (f"a loopt door van {path}@2025 naar {path} (doorlopend), maar door wijziging w "
+                                   f"voldoet een zorgaanbieder die in {path}@2025 voldeed, in {path} niet aan r")
     witness = tmp_path / "getuige.lp"
     witness.write_text(found[0]["witness"], encoding="utf-8")
-    for year, outcome in (("2026", "zorgovereenkomst"), ("2025", "geen_overeenkomst")):
-        result = run("explain", str(witness), "--beleid", earlier, "--beleid", later, "--jaar", year,
-                     "--format", "json")
-        decisions = json.loads(result.stdout)["providers"][0]["policies"][0]["decisions"]
-        assert [d["outcome"] for d in decisions if d["zorgsoort"] == "a"] == [outcome]
+    # 2026: fails r, keeps its contract; 2025 (derived: who continued into 2025 is unknown): met it.
+    for year, outcome in (("2026", "doorlopende_overeenkomst"), ("2025", "zorgovereenkomst")):
+        result = run("explain", str(witness), "--beleid", path, "--jaar", year, "--format", "json")
+        decision = json.loads(result.stdout)["providers"][0]["policies"][0]["decisions"][0]
+        assert decision["outcome"] == outcome
+    assert "k(w)." not in found[0]["witness"].splitlines()   # fails r in 2026
 
 
-def test_stated_change_clears_the_change_list_finding_and_a_change_without_difference_is_found(tmp_path):
+def test_no_cross_year_finding_rests_on_a_renamed_kenmerk(tmp_path):
+    """Regression: 2025 (own text) said knov_inschrijving, 2026 knov_kwaliteitsregister for the
+    same registration. The renaming is reported as such, never as a provider who met one year."""
+    head = "kenmerk {name}: ja/nee.\nrandvoorwaarde knov (§3) voor a: {name}.\n"
+    earlier = policy(tmp_path, head.format(name="knov_inschrijving") + "looptijd l (§4) voor a: 2025 tot en met 2026.\n",
+                     year=2025, name="2025.beleid")
+    later = policy(tmp_path, head.format(name="knov_kwaliteitsregister")
+                   + "wijziging w (§wijzigingen) voor a: \"thema\"; onbekend.\n", name="2026.beleid")
+    _, found = findings(earlier, later)
+    assert [f["kind"] for f in found] == ["wijzigingenlijst"] * 3
+    assert not any(f["kind"] == "jaaroverschrijdend" for f in found)
+    assert {f["message"].split(" staat")[0] for f in found if "kenmerk" in f["message"]} == {
+        "kenmerk knov_inschrijving", "kenmerk knov_kwaliteitsregister"}
+    # On the shipped texts: the verloskunde finding rests on the aantekeningen, not on KNOV.
+    result = run("check", "--format", "json")
+    shipped = [f for f in json.loads(result.stdout)["findings"] if f["kind"] == "jaaroverschrijdend"
+               and "verloskundige_zorg" in f["message"]]
+    assert len(shipped) == 1 and "w_knov_aantekeningen" in shipped[0]["message"]
+    assert "knov_kwaliteitsregister(w)." in shipped[0]["witness"]   # met in both years
+    assert "knov_inschrijving" not in result.stdout
+
+
+def test_change_list_between_own_texts(tmp_path):
     earlier = policy(tmp_path, "randvoorwaarde oud (§1) voor a: k.\nrandvoorwaarde blijft (§1) voor b: k.\n",
                      year=2025, name="2025.beleid")
     later = policy(tmp_path, "randvoorwaarde nieuw (§1) voor a: m.\nrandvoorwaarde blijft (§1) voor b: k.\n"
-                             "wijziging w1 (§wijzigingen) voor a: \"k vervangen door m\".\n"
-                             "wijziging w2 (§wijzigingen) voor b: \"b veranderd\".\n", year=2026, name="2026.beleid")
+                             "wijziging w1 (§wijzigingen) voor a: \"oud vervangen door nieuw\"; vervangen randvoorwaarde oud door nieuw.\n",
+                   year=2026, name="2026.beleid")
     _, found = findings(earlier, later)
-    assert [(f["kind"], f["message"]) for f in found] == [
-        ("wijzigingenlijst", "wijziging w2 noemt een verandering voor b, maar de voorwaarden zijn in beide jaren gelijk")]
+    assert found == []
+    later_unstated = policy(tmp_path, "randvoorwaarde nieuw (§1) voor a: m.\nrandvoorwaarde blijft (§1) voor b: k.\n"
+                                      "wijziging w1 (§wijzigingen) voor b: \"b\"; onbekend.\n",
+                            year=2026, name="2026.beleid")
+    _, found = findings(earlier, later_unstated)
+    assert sorted(f["message"].split(" is ")[0] for f in found) == ["nieuw", "oud"]
 
 
 def test_suppression_keeps_ci_green_and_says_why(tmp_path):
@@ -151,7 +202,7 @@ def test_suppression_of_an_unknown_kind_is_a_policy_error(tmp_path):
     result = run("check", policy(tmp_path, 'onderdruk tijdlyn: "x".\n'))
     assert result.exit_code == 2
     assert "B226: 'tijdlyn' is geen soort bevinding" in result.stderr
-    assert "(bedoelde u 'tijdlijn'?)" in result.stderr
+    assert "= hulp: bedoelde u 'tijdlijn'?" in result.stderr
 
 
 def test_severity_per_kind(tmp_path):
@@ -169,7 +220,7 @@ def test_github_and_sarif_formats(tmp_path):
     sarif = json.loads(run("check", path, "--format", "sarif").stdout)
     assert sarif["version"] == "2.1.0" and sarif["$schema"].endswith("sarif-2.1.0.json")
     run_ = sarif["runs"][0]
-    assert {r["id"] for r in run_["tool"]["driver"]["rules"]} == {f"K{n}00" for n in range(1, 8)}
+    assert {r["id"] for r in run_["tool"]["driver"]["rules"]} == {code for code, _ in KINDS.values()}
     result = run_["results"][0]
     assert result["ruleId"] == "K700" and result["level"] == "error"
     assert result["locations"][0]["physicalLocation"]["region"] == {"startLine": 8, "startColumn": 1}
@@ -184,8 +235,9 @@ def test_shipped_policies_check_without_unsuppressed_errors():
     result = run("check", "policies/", "--format", "json")
     assert result.exit_code == 0
     kinds = sorted(f["kind"] for f in json.loads(result.stdout)["findings"])
-    assert kinds == ["dode_clausule", "jaaroverschrijdend", "onvervulbaar", "overlap", "overlap",
-                     "tijdlijn", "tijdlijn"]
+    assert kinds == ["benaderd_inkoop", "dode_clausule"] + ["geen_route"] * 4 + ["jaaroverschrijdend"] * 5 + \
+        ["onvervulbaar", "overlap", "overlap", "tijdlijn", "tijdlijn"] + ["voornemen_als_feit"] * 4 + \
+        ["wijziging_romp"] * 2
 
 
 # Every predicate name the engine used before it moved to its own `_` namespace (issue 8).
@@ -217,3 +269,23 @@ def test_every_former_internal_name_is_a_usable_kenmerk(tmp_path):
     assert result.exit_code == 0, result.stderr
     decision = json.loads(result.stdout)["providers"][0]["policies"][0]["decisions"][0]
     assert decision["outcome"] == "zorgovereenkomst"
+
+
+def test_diff_lists_each_change_with_a_witness_whose_outcome_it_changes(tmp_path):
+    old = policy(tmp_path, "randvoorwaarde r (§3) voor a: k.\nrandvoorwaarde s (§3) voor b: k.\n",
+                 year=2025, name="2025.beleid")
+    new = policy(tmp_path, "randvoorwaarde r (§3) voor a: k en m.\nrandvoorwaarde s (§3) voor b: k.\n"
+                           "randvoorwaarde t (§3) voor b: m.\n", name="2026.beleid")
+    result = run("diff", old, new, "--format", "json")
+    assert result.exit_code == 0, result.stderr
+    changes = {c["id"]: c for c in json.loads(result.stdout)["changes"]}
+    assert sorted(changes) == ["r", "t"]   # s is the same in both
+    assert changes["r"]["how"] == "gewijzigd" and changes["t"]["how"] == "toegevoegd"
+    assert changes["r"]["outcomes"] == {"old": "zorgovereenkomst", "new": "geen_overeenkomst"}
+    lines = changes["r"]["witness"].splitlines()
+    assert "k(w)." in lines and "m(w)." not in lines
+    text = run("diff", old, new).stdout
+    assert "gewijzigd: clausule r\n  oud:   randvoorwaarde voor a: k\n  nieuw: randvoorwaarde voor a: k en m\n" in text
+    # a derived year by file@year; a publication that does not exist is unusable input
+    assert run("diff", "policies/geboortezorg/2026.beleid@2025", "policies/geboortezorg/2026.beleid").exit_code == 0
+    assert run("diff", "policies/geboortezorg/2026.beleid@2019", "policies/geboortezorg/2026.beleid").exit_code == 2

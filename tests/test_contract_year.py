@@ -35,7 +35,7 @@ def test_contract_year_2027_reads_the_index_over_2025():
     assert "hoge_behandelindex_2027" in clauses and "hoge_behandelindex" not in clauses
     text = run("explain", EXAMPLE, "--contractjaar", "2027").stdout
     assert "(paramedische_zorg 2026, versie 2026-10, contractjaar 2027)" in text
-    assert "✘ hoge_behandelindex_2027" in text
+    assert "✘ Landelijke behandelindex over 2025 hoger dan 150 (contractjaar 2027) (§2.3): sluit uit" in text
 
 
 def test_a_contract_year_outside_the_looptijd_is_an_error():

@@ -52,7 +52,7 @@ def test_values_around_the_edge(tmp_path):
     # 1 place is 12,5% of 8 fte exactly, and less than 12,5% of 9.
     assert (met["acht"]["opleiden"], met["negen"]["opleiden"]) == (True, False)
     text = run("explain", str(tmp_path / "p.lp"), "--beleid", str(tmp_path / "p.beleid")).stdout
-    assert "[fte = 0,79]" in text
+    assert "(nu: 0,79)" in text
 
 
 def test_a_decimal_point_in_a_policy_says_to_use_a_comma():

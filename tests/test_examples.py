@@ -50,42 +50,73 @@ def test_every_outcome_is_covered_by_an_example():
     assert tiers == {"A", "B", "C", "D"}
 
 
-def test_demo_explains_with_citations():
+def test_demo_explains_with_titles_and_values():
     result = run("explain", "examples/providers/paramedische_zorg/fysio_b.lp")
     assert result.exit_code == 0
     out = result.stdout
     assert "Fysiotherapie: Zorgovereenkomst B" in out
-    assert "✔ kwaliteitsregister — Registratie in een kwaliteitsregister (§3.1)" in out
-    assert "[registratie = kfir]" in out
+    assert "✔ Registratie in een kwaliteitsregister (§3.1)" in out
+    assert ("✔ Registratie in een kwaliteitsregister: kwaliteitsregister paramedici, irf, skf oude regeling of kfir"
+            "  (nu: kfir)") in out
     assert "Voor Zorgovereenkomst A ontbreekt" in out
     assert "✘ ten minste 3 differentiatiefactoren (nu 2)" in out
-    assert "✘ skf_keurmerk — Praktijkregistratie SKF (label Keurmerk) (§3.2)" in out
+    assert "✘ Praktijkregistratie SKF (label Keurmerk) (§3.2)" in out
     assert "Looptijd 2026 t/m 2027 (§4)" in out
+    # A clause that does not apply says so, with its guard, instead of a ✔ over a ✘.
+    assert "– Registratie voor verbijzonderde zorg (§3.1): n.v.t.: geldt alleen indien Verleent verbijzonderde zorg (nu: nee)" in out
+    assert "skf_keurmerk" not in out and "kwaliteitsregister_paramedici" not in out   # ids only with --details
+
+
+def test_details_show_ids_and_citations_show_the_sentence():
+    out = run("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "--details", "--citaten").stdout
+    assert "✘ Praktijkregistratie SKF (label Keurmerk) (§3.2)  [skf_keurmerk]" in out
+    assert "[registratie is kwaliteitsregister_paramedici of irf of skf_oude_regeling of kfir]" in out
+    assert "“Voor fysiotherapie geldt dat de zorgaanbieder structureel de PREM" in out
+
+
+def test_nested_conditions_are_a_tree():
+    out = run("explain", "examples/providers/wijkverpleging/elv_met_wtzi.lp", "--taal", "en").stdout
+    assert ("        ✔ one of:\n          ✘ Gemeld op grond van de Wtza  (now: no)\n"
+            "          ✔ Beschikking over een toelating (WTZi)  (now: yes)\n") in out
+
+
+def test_no_contract_names_every_failing_condition():
+    out = run("explain", "examples/providers/paramedische_zorg/fysio_geen_registratie.lp").stdout
+    why = out.split("Waarom geen zorgovereenkomst")[1].split("    Voorwaarden")[0]
+    assert "✘ Registratie in een kwaliteitsregister (§3.1)" in why
+    assert "(nu: onbekend)" in why
+    assert "✘ PREM via een extern meetbureau (basiseis fysiotherapie) (§3.1)" in why
+    assert "(nu: nee)" in why
 
 
 def test_counts_as_is_explained():
     out = run("explain", "examples/providers/paramedische_zorg/fysio_skf_b.lp").stdout
-    assert "✔ kngf_basisregister — Praktijkregistratie Basisregister KNGF (§3.2): geldt via skf_keurmerk" in out
+    assert "✔ Praktijkregistratie Basisregister KNGF (§3.2): geldt via Praktijkregistratie SKF (label Keurmerk)" in out
     assert "Differentiatiefactoren: 2 voldaan" in out
 
 
 def test_exclusion_with_request_route_is_explained():
     out = run("explain", "examples/providers/paramedische_zorg/fysio_hoge_behandelindex.lp").stdout
     assert "Fysiotherapie: Uitzondering aan te vragen" in out
-    assert ("✘ hoge_behandelindex — Landelijke behandelindex hoger dan 150 (§2.3): sluit uit; "
+    assert ("✘ Landelijke behandelindex hoger dan 150 (§2.3): sluit uit; "
             "uitzondering aan te vragen via zorginkoop@caresq.nl") in out
-    assert "✔ behandelindex 2024 groter dan 150  [behandelindex 2024 = 162]" in out
+    assert "✔ Landelijke behandelindex fysiotherapie (Vektis) over 2024: meer dan 150  (nu: 162)" in out
 
 
 def test_start_date_is_first_of_next_month():
     out = run("explain", "examples/providers/paramedische_zorg/logopedie_nieuw.lp").stdout
-    assert "Ingangsdatum 2026-05-01 (eerste van de maand na aanvraagdatum 2026-04-20) (§4)" in out
+    assert ("Ingangsdatum 1 mei 2026 (eerste van de maand na Datum van de aanvraag van een zorgovereenkomst "
+            "20 april 2026) (§4)") in out
 
 
 def test_english_output():
     out = run("explain", "examples/providers/paramedische_zorg/fysio_b.lp", "--taal", "en").stdout
     assert "Fysiotherapie: Contract B" in out
     assert "Missing for Contract A" in out
+    assert "mid September 2025" in out and "from 2025-11-12" in out
+    # The words are the catalogue's; only titles and quotes from the (Dutch) policy stay Dutch.
+    for dutch in ("half ", "vanaf ", "versie", " nu:", "n.v.t.", "t/m", "ontbreekt"):
+        assert dutch not in out, dutch
 
 
 def test_several_files_and_a_folder_at_once():

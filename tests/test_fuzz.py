@@ -163,3 +163,127 @@ def test_cli_process_never_prints_a_traceback(tmp_path, data):
     assert done.returncode in (0, 1, 2)
     assert "Traceback" not in done.stderr
     assert not os.path.exists("/tmp/caresq-pwned")
+
+
+# ---- round two (issue 14): JSON structure, integer ranges, file names, CSV dialects, policy shapes
+
+
+@pytest.fixture(autouse=True)
+def _time_and_memory(request):
+    """`make fuzz` reports the time and the process's peak memory after every target."""
+    import resource
+    import time
+    started = time.monotonic()
+    yield
+    if os.environ.get("CARESQ_FUZZ_EXAMPLES"):
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        sys.__stderr__.write(f"\n{request.node.name}: {time.monotonic() - started:.1f} s, peak {peak:.0f} MiB\n")
+
+
+JSON_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-2**40, 2**40), st.text(max_size=12),
+                         st.sampled_from(["fysiotherapie", "kfir", "2024", "\x00", "\x1b[31m", "\u2028", "ja"]))
+JSON_KEYS = st.sampled_from(["id", "naam", "levert", "behandelindex", "registratie", "aantal_fysiotherapeuten",
+                             "2024", "skf_keurmerk", "x"])
+JSON_VALUES = st.recursive(JSON_SCALARS, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.lists(st.tuples(JSON_KEYS, inner), max_size=4)), max_leaves=12)
+
+
+def _json(value) -> str:
+    """JSON text of `value`, where a list of pairs is an object that may repeat a key."""
+    import json
+    if isinstance(value, list) and value and all(isinstance(v, tuple) for v in value):
+        return "{" + ", ".join(f"{json.dumps(k)}: {_json(v)}" for k, v in value) + "}"
+    if isinstance(value, list):
+        return "[" + ", ".join(_json(v) for v in value) + "]"
+    return json.dumps(value)
+
+
+@FUZZ
+@given(st.lists(st.tuples(JSON_KEYS, JSON_VALUES), max_size=6), st.integers(0, 3))
+def test_json_structure(pairs, depth):
+    row = _json([("id", "p"), ("levert", "fysiotherapie"), *pairs])
+    row = "[" * depth + row + "]" * depth
+    check_provider((row + "\n").encode("utf-8", errors="surrogatepass"), "p.jsonl")
+
+
+@FUZZ
+@given(st.integers(-2**63, 2**63), st.sampled_from(["p.lp", "p.csv", "p.jsonl"]))
+def test_integer_ranges(value, name):
+    """An integer is accepted exactly when clingo can compute with it (and 100 times it)."""
+    from caresq_logic.language.nodes import MAX_INTEGER
+    data = {"p.lp": f"levert(p, fysiotherapie).\nbehandelindex(p, 2024, {value}).\n",
+            "p.csv": f"id,levert,behandelindex[2024]\np,fysiotherapie,{value}\n",
+            "p.jsonl": f'{{"id": "p", "levert": "fysiotherapie", "behandelindex": {{"2024": {value}}}}}\n'}[name]
+    try:
+        provider_file = read(data.encode(), name, CATALOG)
+        accepted = any(f.predicate == "behandelindex" for f in provider_file.facts)
+    except Failed as failed:
+        accepted = False
+        assert [d.code for d in failed.diagnostics] == ["A220"]
+    assert accepted == (abs(value) <= MAX_INTEGER)
+
+
+@FUZZ
+@given(st.text(min_size=1, max_size=40))
+def test_file_names_never_reach_program_text(name):
+    """The program compiled from a file named `name` is the program from `f.beleid` line for
+    line, but for the comments: the name never reaches program text."""
+    program = compiler.compile_policy(resolve.resolve(parser.parse(SMALL_POLICY, name))).text.split("\n")
+    reference = compiler.compile_policy(resolve.resolve(parser.parse(SMALL_POLICY, "f.beleid"))).text.split("\n")
+    assert len(program) == len(reference)
+    for line, expected in zip(program, reference):
+        assert line.partition("%")[0] == expected.partition("%")[0]
+
+
+CSV_LINES = (POLICIES.parent / "examples" / "markt" / "praktijken.csv").read_text(encoding="utf-8").splitlines()
+CSV_DECIDED = None
+
+
+@FUZZ
+@given(st.booleans(), st.sampled_from(["\n", "\r\n"]), st.lists(st.sampled_from([",", '"', "\n", "\r\n", "é", "\u2028", " "]), max_size=4))
+def test_csv_dialects(bom, newline, extra):
+    """A BOM, CRLF and a quoted name holding commas, quotes and line breaks: the same decisions."""
+    import csv as csv_module
+    import io
+    global CSV_DECIDED
+    rows = list(csv_module.reader(CSV_LINES))
+    rows[1][1] += "".join(extra)
+    out = io.StringIO(newline="")
+    csv_module.writer(out, lineterminator=newline, quoting=csv_module.QUOTE_MINIMAL).writerows(rows)
+    data = ("\ufeff" if bom else "") + out.getvalue()
+    provider_file = read(data.encode("utf-8"), "p.csv", CATALOG)
+    assert provider_file.providers == ("de_loop", "het_anker", "hoogland", "nieuwlicht")
+    assert provider_file.names["de_loop"] == rows[1][1].replace("\r\n", "\n").strip() or "\r" in rows[1][1]
+    decided = sorted((d.provider, d.care_type, d.outcome, d.tier) for program in PROGRAMS
+                     for d in decide.solve(program, [provider_file]))
+    CSV_DECIDED = CSV_DECIDED or decided
+    assert decided == CSV_DECIDED
+
+
+@st.composite
+def policy_shapes(draw):
+    """A policy grown in conditions (en/of/niet, up to depth 4) and clause count (up to 30)."""
+    features = ["a", "b", "c", "d"]
+
+    def condition(depth):
+        kind = draw(st.sampled_from(["leaf", "leaf", "niet", "en", "of"] if depth < 4 else ["leaf"]))
+        if kind == "leaf":
+            return draw(st.sampled_from([*features, "n groter dan 3", "n ten minste 30% van m"]))
+        if kind == "niet":
+            return f"niet ({condition(depth + 1)})"
+        parts = [condition(depth + 1) for _ in range(draw(st.integers(2, 4)))]
+        return "(" + f" {kind} ".join(parts) + ")"
+
+    lines = ['beleid t 2026 "T".', 'zorgsoort z "Z".',
+             *(f"kenmerk {f}: ja/nee." for f in features), "kenmerk n: getal.", "kenmerk m: aantal."]
+    for i in range(draw(st.integers(1, 30))):
+        kind = draw(st.sampled_from(["randvoorwaarde", "uitsluiting", "differentiatiefactor"]))
+        lines.append(f'{kind} k{i} "K{i}" (§{i + 1}) voor z: {condition(0)}.')
+    lines.append('zorgovereenkomst A "A" (§99) voor z: alle randvoorwaarden en ten minste 1 differentiatiefactor.')
+    return "\n".join(lines) + "\n"
+
+
+@settings(FUZZ, max_examples=max(EXAMPLES_PER_TARGET // 10, 20))
+@given(policy_shapes())
+def test_policy_shapes(text):
+    check_policy(text, consistency=True)

@@ -71,9 +71,9 @@ def test_bad_policy_has_exactly_one_diagnostic(path):
 
 def test_english_diagnostics():
     result = run("compile", "tests/golden/bad/undeclared_kenmerk.beleid", "--taal", "en")
-    assert result.stderr == (
-        "tests/golden/bad/undeclared_kenmerk.beleid:8:43: B200: undeclared kenmerk 'prm' (did you mean 'prem'?)\n"
-    )
+    lines = result.stderr.splitlines()
+    assert lines[0] == "tests/golden/bad/undeclared_kenmerk.beleid:8:43: B200: undeclared kenmerk 'prm'"
+    assert lines[-1].split() == ["=", "help:", "did", "you", "mean", "'prem'?"]
 
 
 def test_every_emitted_program_keeps_to_its_namespace():

@@ -11,7 +11,8 @@ from conftest import REPO, TESTS, golden, run
 EXAMPLES = REPO / "examples"
 FILES = sorted(p for p in EXAMPLES.rglob("*") if p.suffix in (".lp", ".csv", ".jsonl"))
 OUT = TESTS / "golden" / "output"
-FORMATS = {"nl.txt": ("--taal", "nl"), "en.txt": ("--taal", "en"), "json": ("--format", "json")}
+FORMATS = {"nl.txt": ("--taal", "nl"), "en.txt": ("--taal", "en"), "json": ("--format", "json"),
+           "html": ("--format", "html")}
 
 
 def _golden_path(path, suffix):

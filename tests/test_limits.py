@@ -7,6 +7,7 @@ import subprocess
 import sys
 
 import pytest
+import typer
 
 from caresq_logic import cli, decide
 from caresq_logic import passes as load
@@ -35,7 +36,7 @@ def test_ground_size_is_counted_exactly_and_limited():
     with pytest.raises(Failed) as failed:
         decide.solve(PROGRAM, providers, ground_limit=size - 1)
     assert failed.value.diagnostics[0].format() == (
-        f"policies/paramedische_zorg/2026.beleid:1:1: S003: de invoer zou {size} voorwaardeknopen gronden, "
+        f"{POLICY.path}:1:1: S003: de invoer zou {size} voorwaardeknopen gronden, "
         f"meer dan de grens {size - 1}; verhoog --grondlimiet of splits de invoer"
     )
     assert len(decide.solve(PROGRAM, providers, ground_limit=size)) == 10
@@ -74,13 +75,15 @@ def test_report_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
     def broken(*args, **kwargs):
         raise OSError("schijf vol")
 
-    # The write itself fails half-way: the previous report stays, no temporary file is left.
-    monkeypatch.setattr(cli.os, "replace", broken)
-    with pytest.raises(OSError):
-        cli._write(target, "nieuw\n")
+    # The write itself fails half-way: the previous report stays, no temporary file is left,
+    # and the user gets exit 2 with a one-line C022.
+    monkeypatch.setattr(cli.atomic.os, "replace", broken)
+    with pytest.raises(typer.Exit) as exited:
+        cli._write(target, "nieuw\n", "nl")
+    assert exited.value.exit_code == 2
     assert target.read_text() == "vorige versie\n"
     assert [p.name for p in tmp_path.iterdir()] == ["rapport.json"]
     monkeypatch.undo()
-    cli._write(target, "nieuw\n")
+    cli._write(target, "nieuw\n", "nl")
     assert target.read_text() == "nieuw\n"
     assert oct(target.stat().st_mode & 0o777) != "0o600"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import ast
 import re
 
-from caresq_logic.language.kinds import ClauseKind, Outcome
+from caresq_logic.language.kinds import ClauseKind, DeltaKind, Outcome
 from caresq_logic.messages import CATALOGUE
 
 from conftest import run
@@ -21,14 +21,15 @@ def _string_constants() -> set[str]:
 
 def test_no_catalogue_key_is_unused():
     used = _string_constants()
-    # The enums name their own keys ("kind." + value, "outcome." + value).
+    # The enums name their own keys ("kind." + value, "outcome." + value, "delta." + value).
     used |= {f"kind.{k.value}" for k in ClauseKind} | {f"outcome.{o.value}" for o in Outcome}
+    used |= {f"delta.{d.value}" for d in DeltaKind}
     unused = [key for key in CATALOGUE if key not in used and key.removeprefix("ui.") not in used]
     assert unused == []
 
 
 def test_every_enum_member_has_words_in_both_languages():
-    for member in [*ClauseKind, *Outcome]:
+    for member in [*ClauseKind, *Outcome, *DeltaKind]:
         assert member.localize("nl") and member.localize("en")
 
 
@@ -90,3 +91,20 @@ def test_english_output_names_dates_and_versions_in_english():
     out = _english("explain", "examples/providers/paramedische_zorg/fysio_b.lp")
     assert "version 2026-10" in out and "versie" not in out
     assert "mid September 2025" in out and "september" not in out
+
+
+def test_no_code_or_key_is_defined_twice():
+    """A dict literal keeps the last of two equal keys without a word: two features that picked
+    the same code would silently share one message (it happened to B229 and B230)."""
+    import collections
+    from pathlib import Path
+
+    from caresq_logic import messages, ui_text
+
+    keys = []
+    for module in (messages, ui_text):
+        tree = ast.parse(Path(module.__file__).read_text(encoding="utf-8"))
+        keys += [k.value for node in ast.walk(tree) if isinstance(node, ast.Dict)
+                 for k in node.keys if isinstance(k, ast.Constant) and isinstance(k.value, str)
+                 and (k.value.startswith("ui.") or k.value[:1] in "ABCHKST" and k.value[1:].isdigit())]
+    assert [k for k, count in collections.Counter(keys).items() if count > 1] == []

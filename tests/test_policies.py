@@ -13,6 +13,7 @@ from caresq_logic.asp import compiler
 from caresq_logic.providers.model import Catalog
 from caresq_logic.providers.read import read
 
+from caresq_logic.language import printer
 from conftest import EXAMPLES, REPO, run
 
 POLICIES = load.load(None)
@@ -70,30 +71,38 @@ def test_compile_command_prints_commented_program():
     assert "_leaf(P,Z,hoge_behandelindex,0) :- _scope(P,Z,hoge_behandelindex), behandelindex(P,2024,V), V > 150." in out
 
 
-def test_reconstructed_years_are_marked_and_never_in_force_by_default():
+def test_earlier_years_are_derived_marked_and_never_in_force_by_default():
     policies = POLICIES.policies
-    reconstructed = sorted((p.header.domain, p.header.year, p.header.version or "")
-                           for p in policies if p.header.reconstructed_from)
-    assert reconstructed == [("geboortezorg", 2025, ""), ("hulpmiddelen", 2026, ""),
-                             ("paramedische_zorg", 2025, ""), ("paramedische_zorg", 2026, "2026-04"),
-                             ("wijkverpleging", 2023, ""), ("wijkverpleging", 2024, "2023-04")]
+    derived = sorted((p.header.domain, p.header.year, p.header.version or "")
+                     for p in policies if p.header.derived_from)
+    assert derived == [("geboortezorg", 2025, ""), ("hulpmiddelen", 2026, ""),
+                       ("paramedische_zorg", 2025, ""), ("paramedische_zorg", 2026, "2026-04"),
+                       ("stoppen_met_roken", 2025, ""),
+                       ("wijkverpleging", 2023, ""), ("wijkverpleging", 2024, "2023-04")]
     current = load.in_force(policies)
     assert sorted((p.header.domain, p.header.year) for p in current) == [
         ("geboortezorg", 2026), ("hulpmiddelen", 2027), ("paramedische_zorg", 2026),
         ("stoppen_met_roken", 2026), ("wijkverpleging", 2024)]
-    assert not any(p.header.reconstructed_from for p in current)
+    assert not any(p.header.derived_from for p in current)
 
 
-def test_reconstructed_clauses_cite_the_change_list_or_the_later_text():
-    for policy in POLICIES.policies:
-        if policy.header.reconstructed_from:
-            for clause in policy.clauses.values():
-                assert clause.citation.quote, clause.id
+def test_a_derived_year_has_the_same_kenmerken_and_marks_what_the_list_leaves_unknown():
+    by = {(p.header.domain, p.header.year, p.header.version): p for p in POLICIES.policies}
+    later, earlier = by[("geboortezorg", 2026, None)], by[("geboortezorg", 2025, None)]
+    assert set(earlier.features) == set(later.features)   # no renamed kenmerk (knov_inschrijving)
+    assert "knov" in earlier.clauses and "versie_iud" not in earlier.clauses   # vervangen undone
+    assert "bemiddeling_zzp" not in earlier.care_types                          # toegevoegd undone
+    assert printer.condition(earlier.clauses["opleiden"].condition).endswith(" of onbekend")   # aangescherpt
+    assert printer.condition(earlier.clauses["certificaat"].condition) == "onbekend"   # onbekend
+    wijk = by[("wijkverpleging", 2024, "2023-04")]
+    assert [m.when.date.text for m in wijk.milestones if m.id == "tekendatum_zonder_onderhandeling"] == [
+        "12 november 2023"]                                                       # waarde undone
+    assert "digitaal_in_kaart" in wijk.clauses and "digitaal_in_kaart" not in by[("wijkverpleging", 2023, None)].clauses
 
 
-def test_explaining_an_earlier_year_says_it_is_partial():
+def test_explaining_an_earlier_year_says_it_is_derived():
     result = run("explain", "examples/providers/paramedische_zorg/fysio_a.lp", "--jaar", "2025")
     assert result.exit_code == 0
-    assert ("  let op: gereconstrueerd uit de wijzigingenlijst van paramedische_zorg 2026 versie 2026-10; "
-            "bevat alleen wat die lijst noemt") in result.stdout
-    assert "✔ prem — PREM (differentiatiefactor in 2025) (§wijzigingen)" in result.stdout
+    assert "  let op: afgeleid uit paramedische_zorg 2026 versie 2026-10 en zijn wijzigingenlijst" in result.stdout
+    assert "[policies/paramedische_zorg/2026.beleid@2025]" in result.stdout
+    assert "✘ prem (§wijzigingen)" in result.stdout   # the factor the list says was replaced: unknown

@@ -164,7 +164,7 @@ def test_provider_delivering_nothing_is_a_warning(tmp_path):
     path.write_text("prem_extern_meetbureau(leeg).\n")
     result = run("explain", str(path))
     assert result.exit_code == 0
-    assert result.stderr == (
+    assert result.stderr.splitlines()[0] + "\n" == (
         f"{path}:1:1: A208: aanbieder 'leeg' levert geen zorgsoort ('levert(leeg, zorgsoort).' ontbreekt); "
         "er valt niets te besluiten\n"
     )

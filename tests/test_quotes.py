@@ -16,7 +16,7 @@ FIXTURES = TESTS / "fixtures" / "citaten"
 def test_a_quote_not_in_the_source_is_reported_with_its_place():
     result = run("citaten", str(FIXTURES / "proef.beleid"), "--bronnen", str(FIXTURES))
     assert result.exit_code == 2
-    assert result.stderr.splitlines() == [
+    assert result.stderr.splitlines()[:1] == [   # then the source line with a caret
         f"{FIXTURES / 'proef.beleid'}:7:22: T001: citaat staat niet letterlijk in bron.txt: "
         "\"De praktijk is ook 's avonds bereikbaar.\""
     ]

@@ -26,8 +26,8 @@ from to_caresq import caresq_path
 REPO = os.path.abspath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", ".."))
 CARESQ_BIN = os.environ.get("CARESQ_BIN", os.path.join(REPO, ".venv", "bin", "caresq-logic"))
 
-# The one line to change when `explain --format jsonl` exists.
-FORMAT = "json"
+# JSON Lines: one record per provider and zorgsoort, streamed, decided by profile (issue 12).
+FORMAT = "jsonl"
 
 NOT_APPROACHED = "NIET_BENADERD"
 # caresq randvoorwaarde id -> the peers' required condition(s); bereikbaarheid is one clause
@@ -62,8 +62,8 @@ def decisions_json(path: str):
 
 def decisions_jsonl(path: str):
     """(provider id, decision) per line of `--format jsonl` (issue 12: one record per provider
-    and zorgsoort). Assumes each line carries the provider's `id` next to the same decision keys
-    as the json form; adjust here if the implemented schema differs."""
+    and zorgsoort): the provider's `id` next to the json form's decision keys (zorgsoort,
+    outcome, tier, factors, clauses with their condition's holds), without the values."""
     with open(path) as f:
         for line in f:
             record = json.loads(line)
@@ -103,7 +103,7 @@ def run_cli(n: int):
     with tempfile.TemporaryDirectory(prefix="caresq-bench-") as tmp:
         out = os.path.join(tmp, f"explain.{FORMAT}")
         cp = subprocess.run([CARESQ_BIN, "explain", caresq_path(n), "--format", FORMAT,
-                             "--uitvoer", out], capture_output=True, text=True)
+                             "--uitvoer", out, "--stil"], capture_output=True, text=True)
         if cp.returncode:
             raise RuntimeError(f"caresq-logic exit {cp.returncode}: {cp.stderr.strip()[-1000:]}")
         ph.mark("cli")

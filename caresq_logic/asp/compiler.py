@@ -30,6 +30,13 @@ from ..language.resolve import Policy
 from .prelude import PRELUDE
 
 
+def comment_safe(outside: str) -> str:
+    """Outside text (a file name) as it may appear in a comment of the program: anything that is
+    not a printable character (a line break above all, which would end the comment and make the
+    rest program text) is written as an escape."""
+    return "".join(c if c.isprintable() and c != "\\" else c.encode("unicode_escape").decode("ascii")
+                   for c in outside)
+
 
 @dataclass(frozen=True)
 class NodeRef:
@@ -95,13 +102,13 @@ class _Compiler:
         self.out.append(line)
 
     def where(self, span) -> str:
-        return f"{span.file}:{span.line}:{span.col}"
+        return f"{comment_safe(span.file)}:{span.line}:{span.col}"
 
     def run(self) -> Program:
         policy = self.policy
         header = policy.header
-        self.emit(f"% caresq-logic: compiled from {policy.path}")
-        line = f'% beleid {header.domain} {header.year} "{header.title}"'
+        self.emit(f"% caresq-logic: compiled from {comment_safe(policy.path)}")
+        line = f'% beleid {header.domain} {header.year} "{comment_safe(header.title)}"'
         if header.version:
             line += f' versie "{header.version}"'
         if header.replaces:
@@ -111,7 +118,7 @@ class _Compiler:
         self.emit(PRELUDE)
         self.emit("% ---- zorgsoorten ------------------------------------------------------------------------")
         for care_type in policy.care_types.values():
-            self.emit(f"_zorgsoort({care_type.name}).  % {care_type.title} ({self.where(care_type.span)})")
+            self.emit(f"_zorgsoort({care_type.name}).  % {comment_safe(care_type.title)} ({self.where(care_type.span)})")
             for parent in care_type.parents:
                 self.emit(f"_onderdeel_van({care_type.name},{parent}).")
         self.emit()
@@ -129,7 +136,7 @@ class _Compiler:
     # ---- clauses ---------------------------------------------------------------------------
 
     def heading(self, kind: str, ident: str, title: str | None, citation: n.Citation, span) -> None:
-        self.emit(f"% ---- {kind} {ident}" + (f' "{title}"' if title else "") + f" ({citation.section})")
+        self.emit(f"% ---- {kind} {ident}" + (f' "{comment_safe(title)}"' if title else "") + f" ({comment_safe(citation.section)})")
         self.emit(f"%      {self.where(span)}")
 
     def applies_facts(self, ident: str, scope: tuple[str, ...]) -> None:
@@ -192,6 +199,13 @@ class _Compiler:
         pre = "_tier_" if tier else "_"
         head = f"(P,Z,{owner},{number})"
         match condition:
+            case n.Unknown():
+                # No provider fact decides it: only `check` chooses _onbekend (either way).
+                scope = f"_tier_scope(P,Z,{owner})" if tier else f"_scope(P,Z,{owner})"
+                self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")
+                self.emit(f"_onbekend_node({owner},{number}).")
+                self.emit(f"{pre}leaf{head} :- {scope}, _onbekend(P,{owner},{number}).")
+                return number
             case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
                 scope = f"_tier_scope(P,Z,{owner})" if tier else f"_scope(P,Z,{owner})"
                 self.emit(f"{pre}is_leaf({owner},{number}).  % {text}")

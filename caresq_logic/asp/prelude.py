@@ -79,6 +79,9 @@ _part_outcome(P,Z,zorgovereenkomst) :- _part(P,Z), _parent_ok(P,Z), _eligible(P,
 _decision(P,Z,O) :- _outcome(P,Z,O).
 _decision(P,Z,O) :- _part_outcome(P,Z,O).
 
+% A condition the text leaves unknown (`onbekend`) holds only where `check` chooses it.
+#defined _onbekend/3.
+
 % Shown: the decisions and what the explanation needs. A node in a clause's scope that does not
 % hold fails, and a clause in scope is active unless shown inactive, so neither is shown.
 #show _decision/3.

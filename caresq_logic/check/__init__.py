@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..language.contract_years import for_contract_year
 from ..language.kinds import ClauseKind
 from ..language.resolve import Policy
+from .classes import approach_goals, approach_vs_purchase, intentions_as_fact, without_route
 from .dead import dead_clauses
 from .findings import Finding
 from .overlap import opposite_bounds
@@ -42,7 +43,7 @@ def goals(policy: Policy, overlaps: list[tuple[str, str, str]]) -> list[str]:
         for rule in policy.start_rules:
             if policy.applies_to(rule, z) or not policy.scope(rule):
                 goals.append(f"retroactive({z},{rule.id},{policy.header.year})")
-    return goals + [f"both({z1},{z2})" for z1, z2, _ in overlaps]
+    return goals + [f"both({z1},{z2})" for z1, z2, _ in overlaps] + approach_goals(policy)
 
 
 def check_policy(policy: Policy) -> list[Finding]:
@@ -55,12 +56,17 @@ def check_policy(policy: Policy) -> list[Finding]:
     findings += useless_exceptions(policy, session)
     findings += overlap_findings(policy, session, overlaps)
     findings += retroactive_starts(policy, session)
-    return findings + milestone_order(policy)
+    findings += approach_vs_purchase(policy, session)
+    return findings + milestone_order(policy) + without_route(policy) + intentions_as_fact(policy)
 
 
 def check(policies: list[Policy], severities: dict[str, str] | None = None) -> list[Finding]:
     findings: list[Finding] = []
     for policy in policies:
+        # A derived year is year N with its deltas undone: its own findings are N's, or rest on
+        # what the change list leaves unknown; it is checked against N (check_years) only.
+        if policy.header.derived_from is not None:
+            continue
         # Each contract year a clause names (`in contractjaar N`) is a policy of its own to check;
         # a finding that holds in several years is reported once.
         seen: set[str] = set()

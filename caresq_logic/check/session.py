@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import clingo
 
 from ..asp.compiler import compile_policy
+from ..language.kinds import ClauseKind
 from ..language.reserved import LEVERT
 from ..language.resolve import Policy
 from .space import WITNESS, witness_space
@@ -39,8 +40,18 @@ _reached(unmet(Z,C)) :- _unmet({WITNESS},Z,C), _active({WITNESS},Z,C).
 _reached(both(Z1,Z2)) :- _eligible({WITNESS},Z1), _eligible({WITNESS},Z2), _goal_id(both(Z1,Z2)).
 _reached(excepted_contract(Z,C)) :- _excepted({WITNESS},Z,C), _met({WITNESS},Z,C), _decision({WITNESS},Z,zorgovereenkomst).
 _reached(retroactive(Z,R,Y)) :- _start_date({WITNESS},Z,R,S), _goal_id(retroactive(Z,R,Y)), S < Y*10000+101.
+_reached(approach_split(Z,C1,C2)) :- _goal_id(approach_split(Z,C1,C2)), _met({WITNESS},Z,C1), _active({WITNESS},Z,C1),
+    _unmet({WITNESS},Z,C2), _active({WITNESS},Z,C2), _eligible({WITNESS},Z).
+_reached(approach_split(Z,C1,C2)) :- _goal_id(approach_split(Z,C1,C2)), _met({WITNESS},Z,C2), _active({WITNESS},Z,C2),
+    _unmet({WITNESS},Z,C1), _active({WITNESS},Z,C1), _eligible({WITNESS},Z).
 :- _goal(G), not _reached(G).
 #show.
+"""
+
+
+TIER_SWITCHES = """
+#external _on(T) : _tier_rank(_,T,_,_). [free]
+_tier_met(P,Z,T) :- _tier_scope(P,Z,T), not _on(T).
 """
 
 
@@ -55,15 +66,23 @@ class Session:
     delivers: dict[str, int]            # zorgsoort -> literal of levert(w,Z)
 
     @classmethod
-    def build(cls, policy: Policy, goals: list[str]) -> "Session":
+    def build(cls, policy: Policy, goals: list[str], space: list[str] | None = None, extra: str = "",
+              tier_switches: bool = False, also: tuple[ClauseKind, ...] = ()) -> "Session":
+        """`space` replaces the witness space (explain --doel: a provider's own facts, or the
+        space around them); `extra` adds rules (more goals, costs) grounded with the rest;
+        `tier_switches` makes each tier's own condition a switch too (a tier switched off is met);
+        `also` makes clauses of these kinds switches too."""
         # Clauses that narrow who gets (or is offered) a contract can be switched off: cores name them.
-        switches = sorted(c.id for c in policy.clauses.values() if c.kind.switchable)
+        switches = sorted(c.id for c in policy.clauses.values() if c.kind.switchable or c.kind in also)
         program = compile_policy(policy, frozenset(switches))
+        if tier_switches:
+            extra += TIER_SWITCHES
+            switches += sorted(program.tier_by_id)
         # Core-guided optimisation finds the smallest witness far faster than branch-and-bound here.
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])
         control.add("base", [], program.text)
-        control.add("base", [], "\n".join(witness_space(policy)))
-        control.add("base", [], GOALS + "\n".join(f"_goal_id({g})." for g in goals))
+        control.add("base", [], "\n".join(witness_space(policy) if space is None else space))
+        control.add("base", [], GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals))
         control.ground([("base", [])])
         atoms = control.symbolic_atoms
         # Assumptions go to clingo as literals, looked up once here rather than on every solve.
@@ -76,7 +95,8 @@ class Session:
                 delivers[z] = atom.literal
         return cls(policy, control, switches, switch_literals, delivers)
 
-    def _assumptions(self, goal: str, on: set[str] | None = None) -> list[int]:
+    def assumptions(self, goal: str, on: set[str] | None = None) -> list[int]:
+        """The literals that ask `goal` with the clauses `on` switched on (default: all)."""
         on = set(self.switches) if on is None else on
         term = clingo.parse_term(goal)
         goal_atom = self.control.symbolic_atoms[clingo.Function("_goal", [term])]
@@ -92,7 +112,7 @@ class Session:
     def satisfiable(self, goal: str, on: set[str] | None = None) -> bool:
         """Is there a provider for which `goal` holds? (No model is copied, nothing optimised.)"""
         self.control.configuration.solve.opt_mode = "ignore"
-        return bool(self.control.solve(assumptions=self._assumptions(goal, on)).satisfiable)
+        return bool(self.control.solve(assumptions=self.assumptions(goal, on)).satisfiable)
 
     def witness(self, goal: str, on: set[str] | None = None) -> list[clingo.Symbol] | None:
         """The facts of a witness for `goal`, or None when there is none."""
@@ -103,14 +123,15 @@ class Session:
             found[:] = [s for s in model.symbols(atoms=True) if s.arguments and s.arguments[0] == me]
 
         self.control.configuration.solve.opt_mode = "opt"
-        result = self.control.solve(assumptions=self._assumptions(goal, on), on_model=keep)
+        result = self.control.solve(assumptions=self.assumptions(goal, on), on_model=keep)
         return found if result.satisfiable else None
 
-    def core(self, goal: str, keep: frozenset[str] = frozenset()) -> list[str]:
+    def core(self, goal: str, keep: frozenset[str] = frozenset(), on: set[str] | None = None) -> list[str]:
         """A minimal set of clauses under which `goal` is unsatisfiable. `keep` stays switched on
-        throughout (a goal about a clause needs that clause), and is not part of the answer."""
+        throughout (a goal about a clause needs that clause), and is not part of the answer;
+        `on` (default: all) are the switches the first core may draw from."""
         core_atoms: list[int] = []
-        self.control.solve(assumptions=self._assumptions(goal), on_core=lambda c: core_atoms.extend(c))
+        self.control.solve(assumptions=self.assumptions(goal, on), on_core=lambda c: core_atoms.extend(c))
         by_literal = {lit: s for s, lit in self.switch_literals.items()}
         core = {by_literal[lit] for lit in core_atoms if lit in by_literal} - keep
         # Deletion: drop every clause whose removal keeps the goal unsatisfiable. Sound because,

@@ -36,29 +36,51 @@ def unscaled(number: int, scale: int) -> str:
     return printer.number(Decimal(number) / scale) if scale > 1 else str(number)
 
 
-def witness_space(policy: Policy) -> list[str]:
-    """Choice rules: which facts the witness provider may have."""
+UNKNOWN_CHOICE = f"""\
+% A condition the text leaves unknown may go either way for the witness (rather not).
+{{ _onbekend({WITNESS},C,N) : _onbekend_node(C,N) }}.
+"""
+UNKNOWN_MINIMIZE = f"#minimize {{ 1,_onbekend,C,N : _onbekend({WITNESS},C,N) }}."
+
+
+def witness_space(policy: Policy, *more: Policy, unknowns: bool = True, smallest: bool = True) -> list[str]:
+    """Choice rules: which facts the witness provider may have; with `more` policies, one
+    space over the kenmerken of all (the same witness feeds each of their programs).
+    `smallest`: minimise the facts (explain --doel minimises changes to a provider instead)."""
     # Every choice has a matching #minimize element: a printed witness is a smallest one.
-    rules = [f"{{ levert({WITNESS},Z) : _zorgsoort(Z) }}.", f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}."]
-    candidates = _candidates(policy)
-    referenced = {(r.name, r.year) for r in _all_refs(policy)}
-    for (name, year) in sorted(referenced, key=lambda k: (k[0], k[1] or 0)):
-        rules += _feature_space(policy.features[name], year, candidates)
+    # Two years in one control (check.twoyears): their zorgsoorten are _a_zorgsoort, _b_zorgsoort.
+    zorgsoort = "_zorgsoort(Z)" if not more else "_w_zorgsoort(Z)"
+    rules = ["_w_zorgsoort(Z) :- _a_zorgsoort(Z).", "_w_zorgsoort(Z) :- _b_zorgsoort(Z)."] if more else []
+    rules.append(f"{{ levert({WITNESS},Z) : {zorgsoort} }}.")
+    if smallest:
+        rules.append(f"#minimize {{ 1,levert,Z : levert({WITNESS},Z) }}.")
+    if unknowns:
+        rules += [UNKNOWN_CHOICE] + ([UNKNOWN_MINIMIZE] if smallest else [])
+    policies = (policy, *more)
+    candidates: dict[tuple[str, int | None], set[int]] = {}
+    for each in policies:
+        for key, values in _candidates(each).items():
+            candidates.setdefault(key, set()).update(values)
+    features = {name: f for each in reversed(policies) for name, f in each.features.items()}
+    for (name, year) in sorted({key for each in policies for key in referenced(each)}, key=lambda k: (k[0], k[1] or 0)):
+        rules += _feature_space(features[name], year, candidates, zorgsoort, smallest)
     return rules
 
 
-def _feature_space(feature: n.Feature, year: int | None, candidates: dict) -> list[str]:
-    """The choice (and its #minimize element) of one kenmerk, for one year if per year."""
+def _feature_space(feature: n.Feature, year: int | None, candidates: dict, zorgsoort: str,
+                   smallest: bool = True) -> list[str]:
+    """The choice (and its #minimize element) of one kenmerk, for one year if per year;
+    `zorgsoort` is the atom that ranges Z over the zorgsoorten of the program(s)."""
     name, kind = feature.name, feature.type.kind
     first = [WITNESS] + ([str(year)] if feature.per == "jaar" else [])
     per_z = feature.per == "zorgsoort"
-    in_z = ", _zorgsoort(Z)" if per_z else ""
+    in_z = f", {zorgsoort}" if per_z else ""
     args = ",".join(first + (["Z"] if per_z else []))
     variables = (["Z"] if per_z else []) + ([] if kind == "bool" else ["V"])
     atom = f"{name}({','.join(first + variables)})"
-    rules = [f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}."]
+    rules = [f"#minimize {{ 1,{name},{year or 0}{''.join(',' + v for v in variables)} : {atom} }}."] if smallest else []
     if kind == "bool":
-        rules.append(f"{{ {name}({args}){' : _zorgsoort(Z)' if per_z else ''} }}.")
+        rules.append(f"{{ {name}({args}){' : ' + zorgsoort if per_z else ''} }}.")
     elif kind in ("choice", "multi"):
         domain = ";".join(choice_term(c) for c in feature.type.choices)
         bound = " 1" if kind == "choice" else ""
@@ -80,6 +102,11 @@ def _refs_for(policy: Policy, care_types: list[str]):
     for z in care_types:
         for tier in policy.tiers.get(z, ()):
             yield from refs(tier.condition)
+
+
+def referenced(policy: Policy) -> list[tuple[str, int | None]]:
+    """Every (kenmerk, year) a condition or start rule of the policy reads."""
+    return sorted({(r.name, r.year) for r in _all_refs(policy)}, key=lambda k: (k[0], k[1] or 0))
 
 
 def _all_refs(policy: Policy):

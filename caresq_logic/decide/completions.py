@@ -5,6 +5,7 @@ cautious consequences, and which condition nodes an assumed outcome forces."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+import time
 
 import clingo
 
@@ -31,10 +32,13 @@ class Model:
 
 
 def run(control: clingo.Control, program: Program, time_limit: float, on_model, assumptions=()) -> bool:
+    deadline = time.monotonic() + time_limit   # inf and 1e18 are fine: "no limit"
     with control.solve(on_model=on_model, assumptions=list(assumptions), async_=True) as handle:
-        if not handle.wait(time_limit):
-            handle.cancel()
-            raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
+        # Short waits: Python sees Ctrl-C between them, so an interrupt stops the solver at once.
+        while not handle.wait(max(0.0, min(0.1, deadline - time.monotonic()))):
+            if time.monotonic() >= deadline:
+                handle.cancel()
+                raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
         return handle.get().satisfiable
 
 

@@ -337,22 +337,29 @@ class _Decoder:
         return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
 
     def value(self, p: tuple[str, str], z: str, ref: n.Ref) -> Value:
-        """What the provider's file says for `ref` (for this zorgsoort, for that year)."""
-        feature = self.policy.features[ref.name]
-        facts = self.facts.get((p, ref.name), [])
-        if feature.per == "jaar":
-            facts = [f for f in facts if f.args[1].value == ref.year]
-        elif feature.per == "zorgsoort":
-            facts = [f for f in facts if f.args[1].value == z]
-        if feature.type.kind == "bool":
-            if not facts:   # unstated: the policy's default, else unknown
-                default = feature.type.default
-                return Value(printer.ref(ref), "bool", (default,) if default else (), default is not None)
-            values: list[object] = ["nee" if facts[0].negated else "ja"]
-        else:
-            values = sorted({f.args[-1].value for f in facts}, key=str)
-            if feature.type.kind == "date":
-                values = [date_of(v) for v in values]
-            elif feature.type.decimals:
-                values = [printer.number(Decimal(v) / feature.type.scale) for v in values]
-        return Value(printer.ref(ref), feature.type.kind, tuple(values))
+        return provider_value(self.policy, self.facts, p, z, ref)
+
+
+def provider_value(policy, facts_by_kenmerk: dict, p, z: str, ref: n.Ref) -> Value:
+    """What the provider's file says for `ref` (for this zorgsoort, for that year);
+    `facts_by_kenmerk` maps (p, kenmerk) to that provider's facts. Shared with `batch`, which
+    gives every member of a profile its own values. An unstated ja/nee kenmerk is the policy's
+    default, else unknown (no value), never nee."""
+    feature = policy.features[ref.name]
+    facts = facts_by_kenmerk.get((p, ref.name), [])
+    if feature.per == "jaar":
+        facts = [f for f in facts if f.args[1].value == ref.year]
+    elif feature.per == "zorgsoort":
+        facts = [f for f in facts if f.args[1].value == z]
+    if feature.type.kind == "bool":
+        if not facts:
+            default = feature.type.default
+            return Value(printer.ref(ref), "bool", (default,) if default else (), default is not None)
+        values: list[object] = ["nee" if facts[0].negated else "ja"]
+    else:
+        values = sorted({f.args[-1].value for f in facts}, key=str)
+        if feature.type.kind == "date":
+            values = [date_of(v) for v in values]
+        elif feature.type.decimals:
+            values = [printer.number(Decimal(v) / feature.type.scale) for v in values]
+    return Value(printer.ref(ref), feature.type.kind, tuple(values))

@@ -14,7 +14,7 @@ def walk(condition: n.Condition):
         case n.And(operands=operands) | n.Or(operands=operands):
             for operand in operands:
                 yield from walk(operand)
-        case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount():
+        case n.Truth() | n.Comparison() | n.Ratio() | n.Membership() | n.AllRequired() | n.FactorCount() | n.Unknown():
             pass
         case _:
             raise TypeError(f"not a condition: {type(condition).__name__}")

@@ -1,5 +1,5 @@
 """The closed vocabularies of the language, each listed once: clause kinds, decision outcomes,
-and the kinds of finding `check` reports. Members have English names; their values are the
+the kinds of change a `wijziging` states, and the kinds of finding `check` reports. Members have English names; their values are the
 policy's own words, which are also the constants of the compiled program and of the JSON output.
 Dutch or English text for people comes from the message catalogue (`localize`)."""
 
@@ -68,6 +68,25 @@ class Outcome(Enum):
         return ui("outcome." + self.value, lang)
 
 
+class DeltaKind(Enum):
+    """What a `wijziging` says changed between the previous publication and this one."""
+
+    ADDED = "toegevoegd"
+    REMOVED = "vervallen"
+    TIGHTENED = "aangescherpt"
+    REPLACED = "vervangen"
+    VALUE = "waarde"
+    UNKNOWN = "onbekend"      # changed, but the text does not state the old form
+
+    @property
+    def gone(self) -> bool:
+        """Names items of the previous publication that are no longer there."""
+        return self in (DeltaKind.REMOVED, DeltaKind.REPLACED)
+
+    def localize(self, lang: str) -> str:
+        return ui("delta." + self.value, lang)
+
+
 # kind (the name used in `onderdruk` and `--ernst`) -> (code, default severity)
 KINDS: dict[str, tuple[str, str]] = {
     "onvervulbaar": ("K100", "error"),        # a contract or tier no provider can get
@@ -77,5 +96,10 @@ KINDS: dict[str, tuple[str, str]] = {
     "jaaroverschrijdend": ("K500", "warning"),  # a continuing contract whose conditions changed
     "wijzigingenlijst": ("K600", "warning"),  # change list and the real difference disagree
     "tijdlijn": ("K700", "error"),            # dates that contradict each other
+    "doorloop_trede": ("K510", "warning"),    # a continuing contract keeps a tier its provider no longer fits
+    "wijziging_romp": ("K610", "warning"),    # a change-list item not visible in its year's body
+    "benaderd_inkoop": ("K800", "warning"),   # whom the policy approaches vs whom it buys from
+    "geen_route": ("K900", "warning"),        # conditions for a contract, but no way in, term or planning
+    "voornemen_als_feit": ("K950", "warning"),  # an intention in one clause applied as fact in another
 }
 SEVERITIES = ("error", "warning", "note", "off")

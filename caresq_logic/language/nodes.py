@@ -1,13 +1,8 @@
 """The syntax tree of a policy file: frozen dataclasses, each with the `Span` it came from.
 
-Spans take no part in equality or hashing, so two nodes (two years' clauses) compare by
-structure. An item with a `voor` scope gets `care_types` from `resolve`: the scope as written
-(`scope`, with groups and `alle zorgsoorten`) expanded to the zorgsoorten it names.
-
-Produced by `parser`, read by `resolve`, `compiler` and the renderers. Nothing here knows
-Lark: the parser turns Lark's trees and positions into these values at its boundary.
-Names in the tree are as written; `resolve` checks that they exist and fit.
-"""
+Spans take no part in equality, so two years' clauses compare by structure; `resolve` gives
+scoped items `care_types` (their `voor` expanded). Made by `parser` (nothing here knows Lark),
+read by `resolve`, `compiler` and the renderers; names are as written until `resolve`."""
 
 from __future__ import annotations
 
@@ -17,9 +12,14 @@ from decimal import Decimal
 from typing import Union
 
 from ..diagnostics import Span
-from .kinds import ClauseKind
+from .kinds import ClauseKind, DeltaKind
 
 # ---- values and references -------------------------------------------------------------------
+
+# clingo's integers are signed 32-bit and wrap silently. A ratio compares 100 * part with p * whole
+# (p <= 100), so every stated integer must stay within (2**31 - 1) // 100 for those products to
+# fit: checked where a value enters (resolve, providers.validate), never left to the solver.
+MAX_INTEGER = (2**31 - 1) // 100   # 21,474,836
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,13 @@ class FactorCount:
 
 
 @dataclass(frozen=True)
+class Unknown:
+    """`onbekend`: a condition the text does not state (a changed clause's old form in a derived year)."""
+
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True)
 class Not:
     operand: "Condition"
     span: Span = field(compare=False)
@@ -151,8 +158,8 @@ class Or:
     span: Span = field(compare=False)
 
 
-Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Not, And, Or]
-LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount)
+Condition = Union[Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Unknown, Not, And, Or]
+LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Unknown)
 
 # ---- declarations and clauses ----------------------------------------------------------------
 
@@ -186,6 +193,7 @@ class Header:
     source: str | None
     span: Span = field(compare=False)
     reconstructed_from: str | None = None   # set: a partial policy rebuilt from a change list
+    derived_from: str | None = None         # set: derived from this later publication and its deltas
 
 
 @dataclass(frozen=True)
@@ -232,6 +240,7 @@ class Feature:
     per: str | None
     type: FeatureType
     span: Span = field(compare=False)
+    immutable: bool = False   # `onveranderlijk`: not the provider's to change (explain --doel)
 
 
 ALL_CARE_TYPES = ("*",)  # scope of `voor alle zorgsoorten`
@@ -293,9 +302,8 @@ class Term:
 
 @dataclass(frozen=True)
 class When:
-    """A date as a policy states it: exact (`on`), approximate (`early`, `mid`, `end` of a
-    month), open-ended (`from`), relative to an event (`after`, with a text), or only as
-    words (`text`) where the source gives no calendar date."""
+    """A date as a policy states it: exact (`on`), approximate (`early`/`mid`/`end` of a month),
+    open-ended (`from`), relative (`after` an event), or only as words (`text`)."""
 
     kind: str
     date: DateValue | None
@@ -337,8 +345,26 @@ class StartRule:
 
 
 @dataclass(frozen=True)
+class Delta:
+    """What one change-list item says changed. `names`: the items of this year it concerns; `old`:
+    for vervallen/vervangen, the earlier year's items that are gone (`old_kind` when they are not
+    in this year's body); `old_value`/`new_value`: for waarde, and the old form aangescherpt states."""
+
+    kind: DeltaKind
+    names: tuple[str, ...]
+    old: tuple[str, ...]
+    old_kind: "ClauseKind | str | None"     # a clause kind, or "zorgsoort"
+    old_value: "Value | str | None"
+    new_value: "Value | str | None"
+    target: str | None          # waarde about something that is no item (a tariff): its words
+    span: Span = field(compare=False)
+
+
+@dataclass(frozen=True)
 class Change:
-    """`wijziging`: one item of the change list against the previous publication."""
+    """`wijziging`: one item of the change list against the previous publication (`against`:
+    an earlier version of the same year; None: the previous year), with its deltas and
+    whether the text states it only as an intention (`voornemen`)."""
 
     id: str
     title: str | None
@@ -348,6 +374,9 @@ class Change:
     span: Span = field(compare=False)
     scope_span: Span | None = field(compare=False)
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
+    deltas: tuple[Delta, ...] = ()
+    intention: bool = False
+    against: str | None = None
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,12 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from lark import Token, Transformer, v_args
+from lark import Token, v_args
 from lark.exceptions import UnexpectedInput, VisitError
 
 from ..diagnostics import Failed, Span, control_character
 from . import nodes as n
+from .deltas import DeltaNodes
 from .kinds import ClauseKind
 from .grammar import lark
 from .syntax_errors import syntax_diagnostic, too_deep
@@ -64,7 +65,7 @@ def _unquote(token: Token) -> str:
 
 
 @v_args(meta=True)
-class _ToNodes(Transformer):
+class _ToNodes(DeltaNodes):
     def __init__(self, path: str):
         super().__init__()
         self.path = path
@@ -126,14 +127,12 @@ class _ToNodes(Transformer):
         return tuple(str(c) for c in children)
 
     def feature(self, meta, children):
-        name = children[0]
-        title = per = None
-        for child in children[1:-1]:
-            if isinstance(child, Token):
-                title = _unquote(child)
-            else:
-                per = child
-        return n.Feature(str(name), title, per, children[-1], self._span(meta))
+        rest = children[1:]
+        title = next((_unquote(c) for c in rest if isinstance(c, Token) and c.type == "STRING"), None)
+        kind = next(c for c in rest if isinstance(c, n.FeatureType))
+        per = next((c for c in rest if not isinstance(c, (Token, n.FeatureType))), None)
+        immutable = any(isinstance(c, Token) and c.type == "IMMUTABLE" for c in rest)
+        return n.Feature(str(children[0]), title, per, kind, self._span(meta), immutable)
 
     def per_year(self, meta, children):
         return "jaar"
@@ -317,10 +316,6 @@ class _ToNodes(Transformer):
         guard = rest[0][1] if rest else None
         return n.StartRule(ident, title, citation, scope, ref, guard, self._span(meta), scope_span, reading=reading)
 
-    def change(self, meta, children):
-        ident, title, rest = self._titled(children)
-        citation, scope, scope_span = self._optional_scope(rest)
-        return n.Change(ident, title, citation, scope, _unquote(rest[0]), self._span(meta), scope_span)
 
     # conditions
     def or_cond(self, meta, children):

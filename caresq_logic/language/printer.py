@@ -52,6 +52,8 @@ def condition(c: n.Condition, parent: str | None = None) -> str:
             return "alle randvoorwaarden"
         case n.FactorCount():
             return f"ten minste {c.minimum} differentiatiefactoren"
+        case n.Unknown():
+            return "onbekend"
         case n.Not():
             return "niet " + condition(c.operand, "niet")
         case n.And() | n.Or():

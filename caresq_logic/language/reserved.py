@@ -6,4 +6,6 @@ with `_`, which no user name can (see `asp.names`)."""
 LEVERT = "levert"          # levert(Aanbieder, Zorgsoort).
 AANBIEDER = "aanbieder"    # aanbieder(Aanbieder, "Naam").  (optional)
 BUILTIN_PROVIDER_PREDICATES = (LEVERT, AANBIEDER)
-RESERVED_NAMES = frozenset(BUILTIN_PROVIDER_PREDICATES)
+# Words clingo's own language keeps for itself: a name `not` would be read as negation.
+CLINGO_KEYWORDS = frozenset({"not"})
+RESERVED_NAMES = frozenset(BUILTIN_PROVIDER_PREDICATES) | CLINGO_KEYWORDS

@@ -2,13 +2,10 @@
 
 Takes: one parsed policy file.
 Returns: a `Policy` in which every name is known to exist and every comparison fits its
-kenmerk's type; scopes are expanded (`voor alle zorgsoorten`), tiers are grouped per zorgsoort
-best-first and factors per zorgsoort. Raises `Failed` with every problem found (not just the
-first), each at the span of the offending name or value.
-
-What changed from the syntax tree: nothing is dropped; this stage adds the indexes the compiler
-and the renderers need, so that they never have to look anything up by scanning.
-"""
+kenmerk's type, and every name a change-list delta gives exists (`deltas.check_deltas`); scopes are
+expanded (`voor alle zorgsoorten`), tiers grouped per zorgsoort best-first, factors per zorgsoort.
+Raises `Failed` with every problem found (not just the first), each at the offending span.
+Nothing is dropped; this stage adds the indexes the compiler and renderers need, never to scan."""
 
 from __future__ import annotations
 
@@ -19,6 +16,7 @@ from . import nodes as n
 from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
+from .deltas import check_deltas
 from .kinds import KINDS, ClauseKind
 from ..messages import TypeName
 from .reserved import RESERVED_NAMES
@@ -92,8 +90,8 @@ class _Checker:
         self.features: dict[str, n.Feature] = {}
         self.ids: dict[str, Span] = {}
 
-    def error(self, code: str, span: Span, hint=None, **args) -> None:
-        self.errors.append(diag(code, span, hint=hint, **args))
+    def error(self, code: str, span: Span, hint=None, related: Span | None = None, **args) -> None:
+        self.errors.append(diag(code, span, hint, (related, "defined_here") if related else None, **args))
 
     # ---- declarations ----------------------------------------------------------------------
 
@@ -108,7 +106,7 @@ class _Checker:
 
     def declare(self, table: dict, name: str, item, span: Span) -> None:
         if name in table:
-            self.error("B202", span, name=name, line=table[name].span.line)
+            self.error("B202", span, related=table[name].span, name=name, line=table[name].span.line)
             return
         if self.check_name(name, span):
             table[name] = item
@@ -117,7 +115,7 @@ class _Checker:
         # Clause ids have a namespace of their own: in the program they are constants in the
         # clause position, never predicates, so a factor may share its kenmerk's name.
         if name in self.ids:
-            self.error("B202", span, name=name, line=self.ids[name].line)
+            self.error("B202", span, related=self.ids[name], name=name, line=self.ids[name].line)
             return
         if self.check_name(name, span):
             self.ids[name] = span
@@ -140,6 +138,7 @@ class _Checker:
             if clause.contract_year is not None and clause.contract_year not in years:
                 self.error("B231", clause.span, year=clause.contract_year, years=", ".join(map(str, sorted(years))) or "-")
         self.check_suppressions(found.suppressions, clauses)
+        check_deltas(self, found.changes, clauses, found.terms, found.milestones, found.start_rules)
         self.check_counts_as(clauses, factors)
         self.check_tiers(found.tiers, factors)
         return Policy(
@@ -213,7 +212,8 @@ class _Checker:
         for care_type in item.care_types:
             key = (care_type, item.label)
             if key in found.tier_lines:
-                self.error("B224", item.span, tier=item.label, care_type=care_type, line=found.tier_lines[key])
+                first = Span(item.span.file, found.tier_lines[key], 1)
+                self.error("B224", item.span, related=first, tier=item.label, care_type=care_type, line=first.line)
                 continue
             found.tier_lines[key] = item.span.line
             found.tiers.setdefault(care_type, []).append(item)
@@ -346,8 +346,8 @@ class _Checker:
     def expect(self, feature: n.Feature, ref: n.Ref, kinds: tuple[str, ...], expected: str) -> bool:
         if feature.type.kind in kinds:
             return True
-        self.error("B203", ref.span, name=feature.name, actual=TypeName(feature.type.kind),
-                   expected=TypeName(expected))
+        self.error("B203", ref.span, name=feature.name, actual=TypeName(feature.type.kind), expected=TypeName(expected),
+                   hint=("H006", {"name": ref.name}) if feature.type.kind == "bool" and expected == "choice" else None)
         return False
 
     def check_condition(self, condition: n.Condition, in_tier: bool = False) -> None:
@@ -388,12 +388,13 @@ class _Checker:
         wanted = {"int": (n.IntValue, n.DecimalValue), "count": (n.IntValue,), "percentage": (n.PercentValue,),
                   "date": (n.DateValue,)}[feature.type.kind]
         if not isinstance(value, wanted):
-            self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind),
-                       expected=TypeName(feature.type.kind))
+            self.error("B218", value.span, name=feature.name, actual=TypeName(feature.type.kind), expected=TypeName(feature.type.kind))
         elif isinstance(value, (n.DecimalValue, n.PercentValue)) and n.decimals_of(value.value) > feature.type.decimals:
             self.error("B230", value.span, value=printer.value(value), count=n.decimals_of(value.value),
                        name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
+        elif isinstance(value, n.IntValue) and abs(value.value) > n.MAX_INTEGER:   # clingo's integers would wrap
+            self.error("B240", value.span, value=value.value, limit=n.MAX_INTEGER)
         elif isinstance(value, n.DateValue) and value.value is None:
             self.error("B208", value.span, value=value.text)

@@ -13,7 +13,9 @@ from ..messages import Listing, Phrase
 from .grammar import lark
 
 MAX_DEPTH = 50  # brackets in one condition; the tree is walked recursively downstream
-_NESTING = re.compile(r'"(?:[^"\\]|\\.)*"|#[^\n]*|[()]')
+# A string ends at its closing quote or, unclosed, at the end of its line: each character is
+# looked at once (an unclosed `"\"\"\"...` line once made this quadratic).
+_NESTING = re.compile(r'"(?:[^"\\\n]|\\.)*+(?:"|$)|#[^\n]*|[()]|(?:\bniet\s+){%d,}' % (MAX_DEPTH + 1), re.MULTILINE)
 
 
 def too_deep(text: str, path: str) -> Diagnostic | None:
@@ -21,6 +23,10 @@ def too_deep(text: str, path: str) -> Diagnostic | None:
     depth = 0
     for match in _NESTING.finditer(text):
         token = match.group()
+        if token.startswith("niet"):   # niet niet ... a: nested as deep as brackets are
+            line = text.count("\n", 0, match.start()) + 1
+            col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            return diag("B104", Span(path, line, col), limit=MAX_DEPTH)
         if token == "(":
             depth += 1
             if depth > MAX_DEPTH:
@@ -62,13 +68,44 @@ def _expected(terminals: set[str]) -> Listing:
     return Listing(tuple(words))
 
 
+# What an author used to another language types, and the word this language has for it.
+FOREIGN = {"and": "en", "or": "of", "not": "niet", "&&": "en", "||": "of", "!": "niet",
+           "<=": "hoogstens", ">=": "ten minste", "<": "kleiner dan", ">": "groter dan",
+           "==": "gelijk aan", "=": "gelijk aan", "!=": "niet ... gelijk aan"}
+_OPERATOR = re.compile(r"<=|>=|==|!=|&&|\|\||[<>=!]")
+_DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
+MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
+# Words that start a statement: met one unexpectedly, the statement before it lacks its full stop.
+STATEMENT_STARTS = {"zorgsoort", "groep", "kenmerk", "randvoorwaarde", "aanvullende", "uitsluiting",
+                    "differentiatiefactor", "selectie", "benaderd", "doorlopend", "route", "zorgovereenkomst",
+                    "looptijd", "aanbieding", "deadline", "tekendatum", "publicatie", "mijlpaal", "ingangsdatum",
+                    "wijziging", "onderdruk", "ander"}
+
+
+def _character_hint(text: str, pos: int) -> tuple[str, dict] | None:
+    """A hint for an unexpected character: an operator (`<=`) or a date written day-month-year."""
+    operator = _OPERATOR.match(text, pos)
+    if operator:
+        return "H003", {"word": FOREIGN[operator.group()], "wrong": operator.group()}
+    start = pos
+    while start > 0 and text[start - 1].isdigit():
+        start -= 1
+    date = _DAY_MONTH_YEAR.match(text, start)
+    if date and 1 <= int(date.group(2)) <= 12:
+        day, month, year = (int(g) for g in date.groups())
+        return "H004", {"iso": f"{year:04d}-{month:02d}-{day:02d}", "dutch": f"{day} {MONTHS[month - 1]} {year}"}
+    return None
+
+
 def syntax_diagnostic(error: UnexpectedInput, text: str, path: str) -> Diagnostic:
     line = getattr(error, "line", 1) or 1
     col = getattr(error, "column", 1) or 1
     span = Span(path, line, col)
     if isinstance(error, UnexpectedCharacters):
         char = text[error.pos_in_stream] if error.pos_in_stream < len(text) else ""
-        return diag("B103" if char == '"' else "B101", span, char=char)
+        if char == '"':
+            return diag("B103", span, char=char)
+        return diag("B101", span, hint=_character_hint(text, error.pos_in_stream), char=char)
     if isinstance(error, UnexpectedEOF) or (
         isinstance(error, UnexpectedToken) and error.token.type == "$END"
     ):
@@ -84,11 +121,18 @@ def syntax_diagnostic(error: UnexpectedInput, text: str, path: str) -> Diagnosti
     found = f"'{token.value}'"
     hint = None
     keywords = [t for t in expected if _is_keyword(_keyword_of(t))]
-    if token.type == "NAME":
+    before = text[:token.start_pos].split()
+    if str(token.value) in FOREIGN:
+        hint = ("H003", {"word": FOREIGN[str(token.value)], "wrong": str(token.value)})
+    elif before and before[-1] in FOREIGN:   # `not prem`: `not` was read as a kenmerk
+        hint = ("H003", {"word": FOREIGN[before[-1]], "wrong": before[-1]})
+    elif "LPAR" in expected and token.type in ("COLON", "VOOR", "INDIEN"):
+        hint = ("H005", {})   # `randvoorwaarde r voor fysio:` without its (§ "quote")
+    elif token.type == "NAME" and token.value not in STATEMENT_STARTS:
         guess = closest(str(token.value), [str(_keyword_of(k)).strip("'") for k in keywords])
         if guess:
             hint = ("H001", {"name": guess})
-    if hint is None and any(_keyword_of(t) == "'.'" for t in expected):
+    if hint is None and str(token.value) in STATEMENT_STARTS and any(_keyword_of(t) == "'.'" for t in expected):
         hint = ("H002", {})  # a statement could have ended here: most likely its full stop is missing
     return diag("B100", span, hint=hint, found=found, expected=_expected(expected))
 

@@ -28,6 +28,9 @@ _TERM = rf'(?:{_NAME}|-?[0-9]+|"(?:[^"\\\n]|\\.)*")'
 _FACT = re.compile(rf"(-?)({_NAME})(?:\(\s*({_TERM}(?:\s*,\s*{_TERM})*)\s*\))?\s*\.")
 _ARG = re.compile(rf"{_TERM}")
 _SKIP = re.compile(r"(?:\s+|%\*.*?\*%|%[^\n*][^\n]*|%(?=\n|$))*", re.DOTALL)
+# The same without block comments, used past the last "*%" of a file, where no block comment can
+# close: trying `%\*.*?\*%` there would scan to the end of the file at every "%*" (quadratic).
+_SKIP_NO_BLOCK = re.compile(r"(?:\s+|%[^\n*][^\n]*|%(?=\n|$))*")
 
 
 _TOKEN = re.compile(
@@ -47,6 +50,7 @@ _TOKEN = re.compile(
     """,
     re.VERBOSE | re.DOTALL,
 )
+_TOKEN_NO_BLOCK = re.compile(_TOKEN.pattern.replace(r"(?P<block>%\*.*?\*%)", r"(?P<block>(?!))"), re.VERBOSE | re.DOTALL)
 _SCRIPT_END = re.compile(r"#end\s*\.")
 
 
@@ -75,12 +79,13 @@ class Parser:
         self.text = text
         self.locator = locator
         self.errors: list[Diagnostic] = []
+        self.last_close = text.rfind("*%")   # no block comment can start after this - 2
 
     def parse(self) -> tuple[list[Fact], list[Diagnostic]]:
         facts: list[Fact] = []
         text, pos, end = self.text, 0, len(self.text)
         while True:
-            pos = _SKIP.match(text, pos).end()
+            pos = (_SKIP if pos < self.last_close else _SKIP_NO_BLOCK).match(text, pos).end()
             if pos >= end:
                 return facts, self.errors
             match = _FACT.match(text, pos)
@@ -107,7 +112,7 @@ class Parser:
         tokens: list[_Token] = []
         text = self.text
         while pos < len(text):
-            match = _TOKEN.match(text, pos)
+            match = (_TOKEN if pos < self.last_close else _TOKEN_NO_BLOCK).match(text, pos)
             kind, value = match.lastgroup, match.group()
             if kind == "directive" and value == "#script":
                 # Never tokenise embedded code: skip to its `#end.` (or the end of the file).

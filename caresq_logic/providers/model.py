@@ -70,6 +70,7 @@ class ProviderFile:
     providers: tuple[str, ...]           # in order of first appearance
     names: dict[str, str] = field(default_factory=dict)   # provider -> display name
     warnings: tuple[Diagnostic, ...] = ()
+    errors: tuple[Diagnostic, ...] = ()   # rows left out (CSV/JSONL); the other rows are decided
 
     def facts_for(self, features: dict[str, n.Feature]) -> list[Fact]:
         """The facts a policy with these kenmerken reads (plus levert/aanbieder)."""
@@ -82,16 +83,28 @@ class Catalog:
 
     features: dict[str, tuple[n.Feature, ...]]
     care_types: tuple[str, ...]
+    covered: tuple[str, ...] | None = None   # zorgsoorten of the policies in force (None: not known)
 
     @classmethod
-    def of(cls, policies) -> "Catalog":
+    def of(cls, policies, in_force=None) -> "Catalog":
+        """`in_force`: the policies that decide. A kenmerk one of them declares must fit that
+        declaration (a value valid under last year's declaration is not valid under this year's);
+        a kenmerk only other years declare is checked against those."""
         features: dict[str, list[n.Feature]] = {}
         care_types: dict[str, None] = {}
         for policy in policies:
             for feature in policy.features.values():
                 features.setdefault(feature.name, []).append(feature)
             care_types.update(dict.fromkeys(policy.care_types))
-        return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types))
+        covered = None
+        if in_force is not None:
+            current: dict[str, list[n.Feature]] = {}
+            for policy in in_force:
+                for feature in policy.features.values():
+                    current.setdefault(feature.name, []).append(feature)
+            features = {k: current.get(k) or v for k, v in features.items()}
+            covered = tuple(dict.fromkeys(z for policy in in_force for z in policy.care_types))
+        return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types), covered)
 
 
 def arity(feature: n.Feature) -> int:

@@ -24,7 +24,7 @@ def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
     if len(data) > limit:
         raise Failed([diag("C004", Span(path, 1, 1), size=len(data), limit=limit)])
     try:
-        return data.decode("utf-8")
+        return data.decode("utf-8").removeprefix("\ufeff")   # the BOM of Excel's "CSV UTF-8"
     except UnicodeDecodeError as error:
         before = data[: error.start]
         line = before.count(b"\n") + 1
@@ -39,24 +39,36 @@ def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> Pr
         raise Failed([control])
     locator = Locator(path, text)
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
+    rejected: set[str] | None = None   # None: any error rejects the whole file
     if suffix in ("csv", "jsonl"):
-        facts, errors = (tables.read_csv if suffix == "csv" else tables.read_jsonl)(text, locator, catalog)
+        facts, errors, rejected = (tables.read_csv if suffix == "csv" else tables.read_jsonl)(text, locator, catalog)
     else:
         facts, errors = lp.Parser(text, locator).parse()
-    facts = Validator(locator, catalog, errors).run(facts)
+    validator = Validator(locator, catalog, errors)
+    facts = validator.run(facts, MAX_ERRORS)
     if not facts and not errors:
         errors.append(diag("A209", Span(path, 1, 1)))
     if errors:
         errors.sort(key=lambda d: (d.span.line, d.span.col))
         if len(errors) > MAX_ERRORS:
             errors = errors[:MAX_ERRORS] + [diag("A108", errors[MAX_ERRORS].span)]
-        raise Failed(errors)
+            rejected = None   # the rest was not checked
+        # In a table each row is one provider: a bad row is left out, the good rows are decided.
+        if rejected is None:
+            raise Failed(errors)
+        rejected |= validator.rejected
+        facts = [f for f in facts if f.provider not in rejected]
+        if not facts:
+            raise Failed(errors)
     providers = tuple(dict.fromkeys(f.provider for f in facts))
     names = {f.provider: str(f.args[1].value) for f in facts if f.predicate == AANBIEDER and len(f.args) == 2}
     delivering = {f.provider for f in facts if f.predicate == LEVERT}
     first = {}
     for f in facts:
         first.setdefault(f.provider, f.pos)
-    warnings = tuple(diag("A208", locator.span(first[p]), provider=p) for p in providers if p not in delivering)
-    return ProviderFile(path, tuple(facts), providers, names, warnings)
+    warnings = [diag("A208", locator.span(first[p]), provider=p) for p in providers if p not in delivering]
+    if catalog.covered is not None:   # levert(p, z) where no policy in force says anything about z
+        warnings += [diag("A222", locator.span(f.args[1].pos), care_type=f.args[1].value) for f in facts
+                     if f.predicate == LEVERT and f.args[1].value not in catalog.covered]
+    return ProviderFile(path, tuple(facts), providers, names, tuple(warnings), tuple(errors))
 

@@ -26,6 +26,13 @@ TRUE = {"ja", "1", "true", "waar", "yes"}
 FALSE = {"nee", "0", "false", "onwaar", "no"}   # an empty cell is not nee: it is unknown
 
 
+def _lines(text: str) -> list[str]:
+    """The lines of `text`, with their endings, split at "\\n" only: `str.splitlines` would also
+    split at U+2028, U+0085 and the like, which are ordinary characters inside a value."""
+    lines = text.split("\n")
+    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+
+
 def _name_or_string(value: str, pos: int) -> Term:
     return Term("name", value, pos) if _NAME.fullmatch(value) else Term("string", value, pos)
 
@@ -38,9 +45,14 @@ class _Rows:
         self.locator = locator
         self.facts: list[Fact] = []
         self.errors: list[Diagnostic] = []
+        self.provider: str | None = None   # the provider of the row being read
+        self.rejected: set[str] = set()     # providers with a row that did not check
+        self.whole_file = False             # a problem in the header: no row can be trusted
 
     def error(self, code: str, pos: int, **args) -> None:
         self.errors.append(diag(code, self.locator.span(pos), **args))
+        if self.provider is not None:
+            self.rejected.add(self.provider)
 
     def choice_term(self, name: str, value: str, pos: int) -> Term:
         """A choice as the validator expects it: a name if the policy declares it unquoted."""
@@ -104,23 +116,47 @@ class _Rows:
             self.facts.append(Fact(name, (*args, term), pos))
 
 
-def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
+Read = tuple[list[Fact], list[Diagnostic], "set[str] | None"]
+
+
+def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> Read:
+    """Facts, diagnostics, and the providers whose rows did not check (None: the whole file)."""
     rows = _Rows(catalog, locator)
     offset = 0
-    for line in text.splitlines(keepends=True):
+    for line in _lines(text):
         start, stripped = offset, line.strip()
         offset += len(line)
+        rows.provider = None
         if not stripped:
             continue
-        try:
-            record = json.loads(line.rstrip("\r\n"))   # an error at the end then points into this line
+        duplicates: list[tuple[str, object]] = []
+
+        def unique(pairs, duplicates=duplicates):
+            record = {}
+            for key, value in pairs:
+                if key in record:
+                    duplicates.append((key, record[key]))
+                record[key] = value
+            return record
+
+        try:   # an error at the end then points into this line
+            record = json.loads(line.rstrip("\r\n"), object_pairs_hook=unique)
         except json.JSONDecodeError as error:
             rows.error("A110", start + error.pos, reason=error.msg)
+            continue
+        except RecursionError:   # nesting deeper than Python's stack: no provider row is that deep
+            rows.error("A110", start, reason=Phrase("reason.too_deep"))
             continue
         if not isinstance(record, dict) or not isinstance(record.get("id"), str) or not record["id"]:
             rows.error("A111", start + len(line) - len(line.lstrip()))
             continue
         provider = _name_or_string(record["id"], start + max(line.find('"id"'), 0))
+        rows.provider = str(provider.value)
+        for key, first in duplicates:   # JSON allows it, but which value is meant is anyone's guess
+            rows.error("A221", start + max(line.rfind(json.dumps(key, ensure_ascii=False)), 0),
+                       key=key, first=json.dumps(first, ensure_ascii=False)[:80])
+        if duplicates:
+            continue
         for key, value in record.items():
             if key == "id":
                 continue
@@ -135,7 +171,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact
                     rows.cell(provider, key, str(qualifier), inner, pos)
             else:
                 rows.cell(provider, key, None, value, pos)
-    return rows.facts, rows.errors
+    return rows.facts, rows.errors, None if rows.whole_file else rows.rejected
 
 
 def _records(text: str):
@@ -143,7 +179,7 @@ def _records(text: str):
     stdlib `csv` module (so a quoted field may hold a comma, a quote or a newline). The
     offsets are recovered from the values: a quoted field is its value with every quote
     doubled, plus the two quotes around it."""
-    lines = text.splitlines(keepends=True)
+    lines = _lines(text)
     consumed = [0]   # characters of `text` the reader has taken so far
 
     def feed():
@@ -182,18 +218,21 @@ def _columns(header: list[tuple[str, int]], rows: _Rows, catalog: Catalog) -> li
     return columns
 
 
-def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact], list[Diagnostic]]:
+def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
     rows = _Rows(catalog, locator)
     records = _records(text)
     first = next(records, None)
     if first is None:
-        return [], []
+        return [], [], None
     _, _, header = first
+    rows.whole_file = True   # until the header is read, every problem concerns the whole file
     columns = _columns(header, rows, catalog)
     if not header or columns[0] != ("id", None):
         rows.error("A111", 0)
-        return [], rows.errors
+        return [], rows.errors, None
+    rows.whole_file = any(c is None for c in columns)
     for start, raw, fields in records:
+        rows.provider = None
         if not raw.strip():
             continue
         if len(fields) != len(columns):
@@ -204,6 +243,7 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact],
             rows.error("A111", start)
             continue
         provider = _name_or_string(ident.strip(), start + ident_pos)
+        rows.provider = str(provider.value)
         for column, (value, pos) in zip(columns[1:], fields[1:], strict=True):
             if column is None:
                 continue
@@ -220,4 +260,4 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> tuple[list[Fact],
                     rows.cell(provider, name, None, value.strip(), start + pos)
             else:
                 rows.cell(provider, name, qualifier, value, start + pos)
-    return rows.facts, rows.errors
+    return rows.facts, rows.errors, None if rows.whole_file else rows.rejected

@@ -9,7 +9,7 @@ import re
 from decimal import Decimal
 
 from ..language.reserved import AANBIEDER, LEVERT
-from ..diagnostics import Diagnostic, closest, diag
+from ..diagnostics import CONTROL, Diagnostic, closest, diag
 from ..language import nodes as n
 from ..messages import Phrase, TypeName
 from .model import Catalog, Fact, Locator, Term, arity
@@ -24,14 +24,31 @@ class Validator:
         self.catalog = catalog
         self.errors = errors
         self.single: dict[tuple, Fact] = {}   # (kenmerk, provider, year/zorgsoort) -> first fact
+        self.rejected: set[str] = set()        # providers with a fact that did not check
 
     def error(self, code: str, pos: int, hint=None, **args) -> None:
         self.errors.append(diag(code, self.locator.span(pos), hint=hint, **args))
 
-    def run(self, facts: list[Fact]) -> list[Fact]:
-        return [checked for fact in facts if (checked := self.check(fact)) is not None]
+    def run(self, facts: list[Fact], max_errors: int | None = None) -> list[Fact]:
+        """The facts that check. Stops once more than `max_errors` are found: the rest would
+        not be reported, and each unknown name costs a "bedoelde u" lookup."""
+        checked_facts = []
+        for fact in facts:
+            if max_errors is not None and len(self.errors) > max_errors:
+                break
+            before = len(self.errors)
+            checked = self.check(fact)
+            if len(self.errors) > before and fact.args:
+                self.rejected.add(fact.provider)
+            if checked is not None:
+                checked_facts.append(checked)
+        return checked_facts
 
     def check(self, fact: Fact) -> Fact | None:
+        for term in fact.args:   # JSON escapes ("\u0000", "\u001b") decode to what the file could not hold
+            if term.kind != "int" and (control := CONTROL.search(str(term.value))):
+                self.error("A223", term.pos, char=f"U+{ord(control.group()):04X}")
+                return None
         name = fact.predicate
         if fact.negated and not all(f.type.kind == "bool" for f in self.catalog.features.get(name, ())):
             kind = self.catalog.features[name][0].type.kind if name in self.catalog.features else None
@@ -161,6 +178,9 @@ class Validator:
         if kind in ("int", "count", "percentage"):
             if term.kind != "int":
                 self.error("A203", term.pos, name=name, expected=TypeName(kind), value=term.shown())
+                return None
+            if abs(term.value) > n.MAX_INTEGER:
+                self.error("A220", term.pos, name=name, value=term.value, limit=n.MAX_INTEGER)
                 return None
             if kind == "count" and term.value < 0:
                 self.error("A204", term.pos, name=name, value=term.value, allowed=">= 0")

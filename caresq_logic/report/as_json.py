@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from ..check.goal import GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..diagnostics import Diagnostic
 from .common import Report, when_text
@@ -95,9 +96,40 @@ def _decision_json(d: Decision, lang: str) -> dict:
     }
 
 
-def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl") -> str:
+def _goal_json(goal: GoalAnswer) -> dict:
+    """explain --doel: the blocking clauses (clingo's cores) and the verified smallest changes."""
+    def values(vs):
+        return [v.isoformat() if isinstance(v, dt.date) else v for v in vs]
+
+    return {
+        "target": goal.target,
+        "reached": goal.reached,
+        "blocking": [{"id": c.id, "kind": c.kind.value, "title": c.title, "citation": c.citation.section}
+                     for c in goal.blocking],
+        "tier_condition_blocks": goal.tier_blocks.label if goal.tier_blocks else None,
+        "changes_needed": goal.changes_needed,
+        "proposals": [
+            {"outcome": p.outcome.value, "tier": p.tier,
+             "changes": [{"kenmerk": c.feature.name, "title": c.feature.title, "year": c.year,
+                          "zorgsoort": c.care_type, "before": values(c.before), "after": values(c.after)}
+                         for c in p.changes]}
+            for p in goal.proposals
+        ],
+    }
+
+
+def _with_goal(decision: dict, goal: GoalAnswer | None) -> dict:
+    if goal is not None:
+        decision["goal"] = _goal_json(goal)
+    return decision
+
+
+def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl", receipt: dict | None = None,
+            policy_set=None) -> str:
     document = {
         "schema": JSON_SCHEMA_VERSION,
+        **({"policy_set": policy_set.to_json()} if policy_set is not None else {}),
+        "receipt": receipt or {},
         "providers": [
             {
                 "file": r.file,
@@ -111,7 +143,9 @@ def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "n
                         "title": p.header.title,
                         "file": p.path,
                         "reconstructed_from": p.header.reconstructed_from,
-                        "decisions": [_decision_json(d, lang) for d in decisions],
+                        "derived_from": p.header.derived_from,
+                        "decisions": [_with_goal(_decision_json(d, lang), r.goals.get((p.path, d.care_type.name)))
+                                      for d in decisions],
                     }
                     for p, decisions in r.policies
                 ],

@@ -1,21 +1,32 @@
-"""`check`'s findings as text, JSON, GitHub workflow annotations or SARIF 2.1.0."""
+"""`check`'s findings as text, JSON, GitHub workflow annotations, SARIF 2.1.0 or JUnit XML.
+
+Every renderer takes the findings, the language, the policy set the run used (named in the
+header) and the diagnostics of policies that did not load: a syntax or type error shows up in
+every format, so a CI job annotates it like any finding.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any
+from xml.etree import ElementTree as ET
 
-from .. import __version__
+from .. import __version__, messages
 from ..check.findings import Finding, Involved
+from ..diagnostics import Diagnostic, sort_key
 from ..language.kinds import KINDS
 from ..messages import ui
+from .common import policy_set_header
 
 
 def _where(i: Involved) -> str:
     return f"{i.id} ({i.section}) {i.span}"
 
 
-def summary(findings: list[Finding], lang: str) -> str:
+def summary(findings: list[Finding], lang: str, diagnostics=()) -> str:
+    if diagnostics:   # a policy that did not load was not checked: never "no findings"
+        errors = sum(d.severity == "error" for d in diagnostics)
+        return ui("check.input_errors", lang, count=errors) + "; " + ui("check.not_checked", lang)
     if not findings:
         return ui("check.clean", lang)
     live = [f for f in findings if f.suppressed is None]
@@ -24,10 +35,11 @@ def summary(findings: list[Finding], lang: str) -> str:
               notes=sum(f.severity == "note" for f in live), suppressed=len(findings) - len(live))
 
 
-def to_text(findings: list[Finding], lang: str = "nl") -> str:
-    out = []
+def to_text(findings: list[Finding], lang: str = "nl", policy_set=None, diagnostics=()) -> str:
+    """Findings on stdout; the diagnostics go to stderr (the CLI prints them), as for explain."""
+    out = [policy_set_header(policy_set, lang).rstrip("\n")] if policy_set else []
     for f in findings:
-        out.append(f"{f.span}: {f.code}: {f.severity}: {f.message(lang)}")
+        out.append(f"{f.span}: {f.code}: {messages.severity_name(f.severity, lang)}: {f.message(lang)}")
         if f.core:
             out.append(f"    {ui('check.core', lang)}: " + "; ".join(_where(i) for i in f.core))
         if f.involved:
@@ -37,7 +49,7 @@ def to_text(findings: list[Finding], lang: str = "nl") -> str:
             out.extend("      " + line for line in f.witness.rstrip("\n").split("\n"))
         if f.suppressed:
             out.append("    " + ui("check.suppressed", lang, reason=f.suppressed))
-    out.append(summary(findings, lang))
+    out.append(summary(findings, lang, diagnostics))
     return "\n".join(out) + "\n"
 
 
@@ -45,9 +57,11 @@ def _involved_json(i: Involved) -> dict:
     return {"id": i.id, "title": i.title, "section": i.section, "location": str(i.span)}
 
 
-def to_json(findings: list[Finding], lang: str = "nl") -> str:
+def to_json(findings: list[Finding], lang: str = "nl", policy_set=None, diagnostics=()) -> str:
     document = {
         "schema": "1",
+        **({"policy_set": policy_set.to_json()} if policy_set is not None else {}),
+        "diagnostics": [d.to_json(lang) for d in sorted(diagnostics, key=sort_key)],
         "findings": [
             {
                 "kind": f.kind, "code": f.code, "severity": f.severity, "policy": f.policy,
@@ -58,7 +72,7 @@ def to_json(findings: list[Finding], lang: str = "nl") -> str:
             }
             for f in findings
         ],
-        "summary": summary(findings, lang),
+        "summary": summary(findings, lang, diagnostics),
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -68,10 +82,16 @@ def _escape_github(text: str, property_value: bool = False) -> str:
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 
-def to_github(findings: list[Finding], lang: str = "nl") -> str:
-    """GitHub Actions workflow commands: one annotation per finding, at its first clause."""
+def to_github(findings: list[Finding], lang: str = "nl", policy_set=None, diagnostics=()) -> str:
+    """GitHub Actions workflow commands: one annotation per diagnostic and per finding, at its
+    first clause; then the policy set and the summary as plain log text."""
     level = {"error": "error", "warning": "warning", "note": "notice"}
     out = []
+    for d in sorted(diagnostics, key=sort_key):
+        s = d.span
+        message = d.message(lang) + (f" ({d.hint(lang)})" if d.hint(lang) else "")
+        out.append(f"::{level[d.severity]} file={_escape_github(s.file, True)},line={s.line},col={s.col},"
+                   f"title={d.code}::{_escape_github(message)}")
     for f in findings:
         command = "notice" if f.suppressed else level[f.severity]
         title = _escape_github(f"{f.code} {f.kind}", property_value=True)
@@ -79,17 +99,30 @@ def to_github(findings: list[Finding], lang: str = "nl") -> str:
         message = f.message(lang) + (f" ({ui('check.suppressed', lang, reason=f.suppressed)})" if f.suppressed else "")
         out.append(f"::{command} file={_escape_github(s.file, True)},line={s.line},col={s.col},title={title}::"
                    f"{_escape_github(message)}")
-    out.append(summary(findings, lang))
+    if policy_set:
+        out.append(policy_set_header(policy_set, lang).rstrip("\n"))
+    out.append(summary(findings, lang, diagnostics))
     return "\n".join(out) + "\n"
 
 
-def to_sarif(findings: list[Finding], lang: str = "nl") -> str:
-    """SARIF 2.1.0: one rule per kind, one result per finding (suppressed ones carry a suppression)."""
+def to_sarif(findings: list[Finding], lang: str = "nl", policy_set=None, diagnostics=()) -> str:
+    """SARIF 2.1.0: one rule per kind and per diagnostic code, one result per diagnostic and per
+    finding (suppressed ones carry a suppression); the policy set is the run's artifacts."""
 
     level = {"error": "error", "warning": "warning", "note": "note"}
     rules = [{"id": code, "name": kind, "defaultConfiguration": {"level": level[severity]},
               "shortDescription": {"text": kind}} for kind, (code, severity) in KINDS.items()]
+    rules += [{"id": code, "name": code, "defaultConfiguration": {"level": level[messages.severity(code)]},
+               "shortDescription": {"text": messages.summary(code, lang)}}
+              for code in sorted({d.code for d in diagnostics})]
     results = []
+    for d in sorted(diagnostics, key=sort_key):
+        region = {"startLine": d.span.line, "startColumn": d.span.col}
+        results.append({
+            "ruleId": d.code, "level": level[d.severity],
+            "message": {"text": d.message(lang) + (f" ({d.hint(lang)})" if d.hint(lang) else "")},
+            "locations": [{"physicalLocation": {"artifactLocation": {"uri": d.span.file}, "region": region}}],
+        })
     for f in findings:
         locations = [
             {"physicalLocation": {"artifactLocation": {"uri": i.span.file},
@@ -106,14 +139,46 @@ def to_sarif(findings: list[Finding], lang: str = "nl") -> str:
         if f.suppressed:
             result["suppressions"] = [{"kind": "inSource", "justification": f.suppressed}]
         results.append(result)
+    run: dict[str, Any] = {"tool": {"driver": {"name": "caresq-logic", "version": __version__,
+                                               "informationUri": "https://www.caresq.nl", "rules": rules}},
+                           "results": results}
+    if policy_set is not None:
+        run["artifacts"] = [{"location": {"uri": file}} for file in policy_set.files]
+        run["properties"] = {"policy_set": policy_set.to_json()}
     document = {
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
-        "runs": [{"tool": {"driver": {"name": "caresq-logic", "version": __version__,
-                                      "informationUri": "https://www.caresq.nl", "rules": rules}},
-                  "results": results}],
+        "runs": [run],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-RENDERERS = {"text": to_text, "json": to_json, "github": to_github, "sarif": to_sarif}
+def to_junit(findings: list[Finding], lang: str = "nl", policy_set=None, diagnostics=()) -> str:
+    """JUnit XML: one test case per policy file, failing with its diagnostics and its findings of
+    severity error (warnings and notes are kept as system-out, so they show without failing)."""
+    files = list(policy_set.files) if policy_set is not None else []
+    files += sorted(({d.span.file for d in diagnostics} | {f.policy for f in findings}) - set(files))
+    suite = ET.Element("testsuite", name="caresq-logic check", tests=str(len(files)))
+    failures = 0
+    for file in files:
+        case = ET.SubElement(suite, "testcase", classname="caresq-logic.check", name=file)
+        problems = [f"{d.span}: {d.code}: {d.message(lang)}" for d in sorted(diagnostics, key=sort_key)
+                    if d.span.file == file and d.severity == "error"]
+        problems += [f"{f.span}: {f.code}: {f.message(lang)}" for f in findings if f.policy == file and f.counts]
+        notes = [f"{f.span}: {f.code}: {messages.severity_name(f.severity, lang)}: {f.message(lang)}"
+                 + (f" ({ui('check.suppressed', lang, reason=f.suppressed)})" if f.suppressed else "")
+                 for f in findings if f.policy == file and not f.counts]
+        if problems:
+            failures += 1
+            failure = ET.SubElement(case, "failure", message=problems[0])
+            failure.text = "\n".join(problems)
+        if notes:
+            ET.SubElement(case, "system-out").text = "\n".join(notes)
+    suite.set("failures", str(failures))
+    suites = ET.Element("testsuites")
+    suites.append(suite)
+    ET.indent(suites)
+    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+
+
+RENDERERS = {"text": to_text, "json": to_json, "github": to_github, "sarif": to_sarif, "junit": to_junit}

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .. import __version__
+from ..check.goal import GoalAnswer
 from ..decide import Decision
+from ..diagnostics import visible
 from ..language import nodes as n
 from ..language.resolve import Policy
 from ..messages import ui
@@ -18,6 +21,7 @@ class Report:
     provider: str
     name: str | None
     policies: list[tuple[Policy, list[Decision]]] = field(default_factory=list)
+    goals: dict[tuple[str, str], GoalAnswer] = field(default_factory=dict)   # (policy path, zorgsoort) -> --doel
 
 
 def when_text(w: n.When, lang: str) -> str:
@@ -37,3 +41,13 @@ def when_text(w: n.When, lang: str) -> str:
             return ui(key, lang, month=month, year=w.year)
         case _:
             raise TypeError(f"no words for a date of kind {w.kind!r}")
+
+
+def policy_set_header(policy_set, lang: str) -> str:
+    """Two lines naming the policy set a run used and its files (a `resources.PolicySet`)."""
+    if policy_set is None:
+        return ""
+    key = {"given": "policy_set.given", "found": "policy_set.found", "embedded": "policy_set.embedded"}
+    first = ui(key[policy_set.origin], lang, root=policy_set.root, version=__version__)
+    files = ui("policy_set.files", lang, files=", ".join(policy_set.files) or "-")
+    return visible(first) + "\n" + visible(files) + "\n"   # folder names are input: terminal-safe

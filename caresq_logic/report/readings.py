@@ -16,7 +16,8 @@ def readings(policy: Policy) -> list:
 
 
 def _rows(policies: list[Policy]):
-    for policy in sorted(policies, key=lambda p: p.path):
+    # A derived year's clauses are copies of its later text's: their readings are listed there.
+    for policy in sorted((p for p in policies if p.header.derived_from is None), key=lambda p: p.path):
         for item in readings(policy):
             yield policy, item
 

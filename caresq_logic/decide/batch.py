@@ -1,0 +1,233 @@
+"""Decide a market: providers grouped by profile, one clingo solve per group of profiles.
+
+Takes: a compiled `Program` and validated `ProviderFile`s.
+Returns: a `Batch` that gives, per provider, the same `Decision`s `solve` gives for that provider
+alone (tests/test_batch.py holds the two equal), at the cost of one solve per distinct profile.
+
+A profile is everything the compiled program can observe of a provider: the facts its leaves
+match as they are (ja/nee, keuze, levert, and the dates a start rule copies), and for a number the
+program only compares, the truth of each comparison (`behandelindex 2024 > 150`, `aantal_x >= 30%
+van aantal_y`), with "no value" (unknown) as a third truth. A ja/nee fact keeps its sign: a
+stated nee (`-k(p).`), a ja and an unknown (absent) kenmerk are three different profiles. The program has no rule that relates two
+providers, so two providers with one profile derive the same atoms up to their id: the first one
+is solved as the profile's stand-in and every other member gets its decisions, with the values in
+the explanation read from the member's own facts. The decision itself always comes from clingo.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import operator
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Iterator
+
+from ..asp.compiler import Program, asp_date, scaled
+from ..language import nodes as n
+from ..language.reserved import AANBIEDER, LEVERT
+from ..language.conditions import refs, walk
+from ..language.resolve import Policy
+from ..providers.model import Fact, ProviderFile, Term
+from .results import Decision, NodeResult
+from .solver import DEFAULT_GROUND_LIMIT, DEFAULT_TIME_LIMIT, provider_value, solve
+
+# Stand-ins per clingo call: the time and ground limits apply to each such group of work, so a
+# large valid file never fails for its size alone.
+PROFILES_PER_SOLVE = 2000
+_OPS = {"gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le, "eq": operator.eq}
+_NUMERIC = ("int", "count", "percentage", "date")
+NO_VALUE = 2   # the third truth of a comparison: a value it reads is not in the file
+
+
+def conditions(policy: Policy) -> Iterator[n.Condition]:
+    """Every condition the compiled program turns into rules."""
+    for clause in policy.clauses.values():
+        for condition in (clause.condition, clause.guard, clause.exception):
+            if condition is not None:
+                yield condition
+    for tiers in policy.tiers.values():
+        for tier in tiers:
+            yield tier.condition
+    for rule in policy.start_rules:
+        if rule.guard is not None:
+            yield rule.guard
+
+
+@dataclass(frozen=True)
+class _Test:
+    """One comparison leaf over compared-only kenmerken, as a Python predicate."""
+
+    refs: tuple[tuple[str, int | None], ...]     # (kenmerk, year) read, in order
+    holds: Callable[..., bool]
+
+
+class Observation:
+    """What the program of one policy observes of a provider: the profile key of its facts."""
+
+    def __init__(self, policy: Policy):
+        self.policy = policy
+        raw: set[str] = {rule.ref.name for rule in policy.start_rules}   # dates copied into a head
+        compared: set[str] = set()
+        leaves: dict[tuple, n.Condition] = {}
+        for condition in conditions(policy):
+            for node in walk(condition):
+                if isinstance(node, (n.Comparison, n.Ratio)):
+                    names = [r.name for r in refs(node)]
+                    compared.update(names)
+                    leaves.setdefault(self._signature(node), node)
+                elif isinstance(node, (n.Truth, n.Membership)):
+                    raw.add(node.ref.name)
+        features = policy.features
+        for name in list(compared):
+            # Per zorgsoort, the truth would depend on the zorgsoort: read such a number as it is.
+            if features[name].per == "zorgsoort" or features[name].type.kind not in _NUMERIC:
+                raw.add(name)
+        self.compared = frozenset(compared - raw)
+        self.raw = frozenset(raw)
+        self.tests = [self._test(node) for node in leaves.values()
+                      if all(r.name in self.compared for r in refs(node))]
+
+    @staticmethod
+    def _signature(node) -> tuple:
+        if isinstance(node, n.Comparison):
+            return ("cmp", node.ref.name, node.ref.year, node.op, node.value.value)
+        return ("ratio", node.part.name, node.part.year, node.op, node.percent.value, node.whole.name, node.whole.year)
+
+    def _test(self, node) -> _Test:
+        """The leaf's arithmetic exactly as `asp.compiler` writes it, on the facts' integers."""
+        op = _OPS[node.op]
+        features = self.policy.features
+        if isinstance(node, n.Comparison):
+            value = node.value
+            bound = (asp_date(value.value) if isinstance(value, n.DateValue)
+                     else scaled(value.value, features[node.ref.name].type.scale))
+            return _Test(((node.ref.name, node.ref.year),), lambda v: op(v, bound))
+        sa, sb = features[node.part.name].type.scale, features[node.whole.name].type.scale
+        sp = 10 ** n.decimals_of(node.percent.value)
+        left, right = 100 * sp * sb, scaled(node.percent.value, sp) * sa
+        # 100*sp*sb*A op P*sa*B, and a whole of 0 has no share at all (B > 0)
+        return _Test(((node.part.name, node.part.year), (node.whole.name, node.whole.year)),
+                     lambda a, b: b > 0 and op(left * a, right * b))
+
+    def key(self, facts: Iterable[Fact]) -> tuple:
+        """The profile of one provider's facts: equal keys, equal atoms up to the provider id."""
+        raw, numbers = [], {}
+        per_year = self.policy.features
+        care_types = self.policy.care_types
+        for fact in facts:
+            name = fact.predicate
+            if name in self.compared:
+                year = fact.args[1].value if per_year[name].per == "jaar" else None
+                numbers.setdefault((name, year), []).append(fact.args[-1].value)
+            elif name in self.raw or (name == LEVERT and fact.args[1].value in care_types):
+                raw.append(fact.asp(""))
+        truths = []
+        for test in self.tests:
+            columns = [numbers.get(r) for r in test.refs]
+            if not all(columns):
+                # Unknown: clingo completes the missing value, so what the completions can give
+                # still turns on the values that are there (a part of 0 never reaches a share).
+                truths.append((NO_VALUE, repr(columns)) if any(columns) else NO_VALUE)
+            elif not all(isinstance(v, int) for column in columns for v in column):
+                truths.append(repr(columns))   # not a number after all: keep it as it is
+            elif len(columns) == 1:
+                truths.append(any(test.holds(v) for v in columns[0]))
+            else:
+                truths.append(any(test.holds(a, b) for a in columns[0] for b in columns[1]))
+        return tuple(raw), tuple(truths)
+
+
+@dataclass
+class Batch:
+    """The decisions of one policy for a set of provider files, shared by profile."""
+
+    program: Program
+    # (file, provider) -> profile number, in the order of the files
+    profile_of: dict[tuple[str, str], int] = field(default_factory=dict)
+    # profile number -> the stand-in's decisions (its provider id is the profile number)
+    shared: list[list[Decision]] = field(default_factory=list)
+    names: dict[tuple[str, str], str | None] = field(default_factory=dict)
+    facts: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)
+
+    def providers(self) -> Iterator[tuple[str, str]]:
+        return iter(self.profile_of)
+
+    def shared_decisions(self, member: tuple[str, str]) -> list[Decision]:
+        """The stand-in's decisions: outcome, tier, clauses and factors are the member's; its
+        id and the values in the explanation are not (use `decisions` for those)."""
+        return self.shared[self.profile_of[member]]
+
+    def decisions(self, member: tuple[str, str]) -> list[Decision]:
+        """The member's full decisions, as `solve` gives them for it alone: per provider asked."""
+        facts = {}
+        for fact in self.facts.get(member, ()):
+            facts.setdefault((member, fact.predicate), []).append(fact)
+        return [self._rebind(d, member, facts) for d in self.shared_decisions(member)]
+
+    def _rebind(self, d: Decision, member: tuple[str, str], facts: dict) -> Decision:
+        policy = self.program.policy
+        z = d.care_type.name
+
+        def node(result: NodeResult | None) -> NodeResult | None:
+            if result is None:
+                return None
+            if result.children:
+                return dataclasses.replace(result, children=tuple(node(c) for c in result.children))
+            if not result.values:
+                return result
+            values = tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax))
+            return dataclasses.replace(result, values=values)
+
+        return dataclasses.replace(
+            d, file=member[0], provider=member[1], provider_name=self.names.get(member),
+            clauses=tuple(dataclasses.replace(c, condition=node(c.condition), guard=node(c.guard),
+                                              exception=node(c.exception)) for c in d.clauses),
+            tiers=tuple(dataclasses.replace(t, condition=node(t.condition)) for t in d.tiers),
+            next_tier=(dataclasses.replace(d.next_tier, condition=node(d.next_tier.condition))
+                       if d.next_tier else None),
+            start_dates=tuple((rule, date, provider_value(policy, facts, member, z, rule.ref))
+                              for rule, date, _ in d.start_dates),
+        )
+
+
+def decide(program: Program, provider_files: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,
+           ground_limit: int = DEFAULT_GROUND_LIMIT, keep_facts: bool = True,
+           progress: Callable[[int], None] | None = None) -> Batch:
+    """Group, solve the stand-ins `PROFILES_PER_SOLVE` at a time, and share. `keep_facts=False`
+    keeps only the profile per provider (a whole market's JSON Lines need no values);
+    `progress(n)` is told of every n profiles decided."""
+    observation = Observation(program.policy)
+    batch = Batch(program)
+    wanted = set(program.policy.features) | {LEVERT}
+    profiles: dict[tuple, int] = {}
+    stand_ins: list[list[Fact]] = []
+    for provider_file in provider_files:
+        by_provider: dict[str, list[Fact]] = {p: [] for p in provider_file.providers}
+        for fact in provider_file.facts:
+            if fact.predicate in wanted:
+                by_provider[fact.provider].append(fact)
+        for provider, facts in by_provider.items():
+            member = (provider_file.path, provider)
+            key = observation.key(facts)
+            number = profiles.get(key)
+            if number is None:
+                number = profiles[key] = len(stand_ins)
+                stand_ins.append(facts)
+            batch.profile_of[member] = number
+            batch.names[member] = provider_file.names.get(provider)
+            if keep_facts:
+                batch.facts[member] = facts
+    batch.shared = [[] for _ in stand_ins]
+    # A profile that delivers none of this policy's zorgsoorten has no decisions: no solve.
+    care_types = program.policy.care_types
+    deciding = [k for k, facts in enumerate(stand_ins)
+                if any(f.predicate == LEVERT and f.args[1].value in care_types for f in facts)]
+    for start in range(0, len(deciding), PROFILES_PER_SOLVE):
+        group = deciding[start:start + PROFILES_PER_SOLVE]
+        facts = tuple(dataclasses.replace(f, args=(Term("int", k, f.pos), *f.args[1:]))
+                      for k in group for f in stand_ins[k])
+        providers = tuple(str(k) for k in group)
+        for decision in solve(program, [ProviderFile("", facts, providers)], time_limit, ground_limit):
+            batch.shared[int(decision.provider)].append(decision)
+        if progress:
+            progress(len(group))
+    return batch

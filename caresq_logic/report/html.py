@@ -1,0 +1,96 @@
+"""Render decisions as one self-contained HTML page (inline CSS, no scripts, no network,
+printable): per provider and policy the decision, the conditions as a collapsible tree
+(`<details>`), citations with the quoted sentence, and with --doel why not and what must change.
+
+The page is filled by `string.Template`; every string from a policy or provider file passes
+through `html.escape`. Draws the same `outline` as the text renderer."""
+
+from __future__ import annotations
+
+from html import escape
+from string import Template
+
+from ..messages import ui
+from .common import Report, policy_set_header
+from .outline import Item, Options, Outliner
+from .text import MARKS, policy_line
+
+PAGE = Template("""<!DOCTYPE html>
+<html lang="$lang">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>$title</title>
+<style>
+body { font-family: system-ui, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.4; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.2rem; margin-top: 2rem; border-bottom: 1px solid #ccc; }
+.policy { color: #555; font-size: .9rem; margin: .2rem 0 1rem; }
+.decision { border: 1px solid #ccc; border-radius: 6px; padding: .5rem 1rem; margin: 1rem 0; }
+.outcome { font-size: 1.15rem; font-weight: 600; }
+.mark { display: inline-block; width: 1.3em; font-weight: bold; }
+.holds > summary .mark, .holds > .mark { color: #1a7f37; }
+.fails > summary .mark, .fails > .mark { color: #c62828; }
+.unknown > summary .mark, .unknown > .mark { color: #9a6700; }
+.na > summary .mark, .na > .mark { color: #777; }
+ul { list-style: none; padding-left: 1.3rem; margin: .1rem 0; }
+details > summary { cursor: pointer; }
+.section > summary, .goal > summary { font-weight: 600; }
+.goal { background: #f3f6fb; border-radius: 4px; padding: .3rem .5rem; }
+blockquote { margin: .2rem 0 .2rem 1.5rem; color: #444; font-style: italic; }
+.details { color: #777; font-family: monospace; font-size: .85em; }
+footer { color: #666; font-size: .8rem; margin-top: 2rem; border-top: 1px solid #ccc; }
+@media print { details > * { display: block; } details > summary { list-style: none; } .decision { break-inside: avoid; } }
+</style>
+</head>
+<body>
+<h1>$title</h1>
+$body
+<footer>$receipt</footer>
+</body>
+</html>
+""")
+
+
+def _item(item: Item) -> str:
+    state = item.state or ""
+    mark = f'<span class="mark">{MARKS[item.state]}</span>' if item.state in MARKS else ""
+    details = f' <span class="details">[{escape(item.details)}]</span>' if item.details else ""
+    quote = f"<blockquote>“{escape(item.quote)}”</blockquote>" if item.quote else ""
+    line = f"{mark}{escape(item.text)}{details}"
+    classes = f"{state} {item.kind}".strip()
+    if not item.children:
+        return f'<li class="{classes}">{line}{quote}</li>'
+    # Sections and whatever fails stay open; a condition tree that holds is folded until asked for.
+    opened = " open" if item.kind in ("section", "goal", "change") or item.state == "fails" else ""
+    children = "".join(_item(c) for c in item.children)
+    return f'<li><details class="{classes}"{opened}><summary>{line}</summary>{quote}<ul>{children}</ul></details></li>'
+
+
+def html(reports: list[Report], lang: str = "nl", details: bool = False, receipt: dict | None = None,
+         policy_set=None) -> str:
+    options = Options(lang, details, quotes=True)
+    body = [f'<p class="policy">{escape(line)}</p>' for line in policy_set_header(policy_set, lang).splitlines()]
+    for report in reports:
+        name = f"{report.name} ({report.provider})" if report.name else report.provider
+        body.append(f"<h2>{escape(ui('provider', lang))}: {escape(name)}</h2>")
+        body.append(f'<p class="policy">{escape(report.file)}</p>')
+        for policy, decisions in report.policies:
+            body.append(f'<p class="policy">{escape(policy_line(policy, lang, decisions))}</p>')
+            if policy.header.derived_from:
+                body.append(f'<p class="policy">{escape(ui("derived", lang, source=policy.header.derived_from))}</p>')
+            if not decisions:
+                body.append(f"<p>{escape(ui('no_care_types', lang))}</p>")
+            outliner = Outliner(policy, options)
+            for decision in decisions:
+                top = outliner.decision(decision, report.goals.get((policy.path, decision.care_type.name)))
+                sections = "".join(_item(c) for c in top.children)
+                body.append(f'<section class="decision"><div class="outcome">{escape(top.text)}</div>'
+                            f"<ul>{sections}</ul></section>")
+    footer = ""
+    if receipt:
+        files = "; ".join(f"{escape(f['file'])} sha256 {f['sha256'][:16]}…"
+                          for f in receipt.get("policies", []) + receipt.get("inputs", []))
+        footer = (f"{escape(ui('receipt', lang))}: caresq-logic {escape(receipt['caresq_logic'])}, "
+                  f"clingo {escape(receipt['clingo'])}; {files}")
+    title = ui("html.title", lang)
+    return PAGE.substitute(lang=lang, title=escape(title), body="\n".join(body), receipt=footer)

@@ -1,0 +1,136 @@
+"""A market's decisions for pipelines and people: JSON Lines, a CSV summary, counts.
+
+One record per provider and zorgsoort. Every member of a profile shares its stand-in's decision,
+so the part of a record after the provider (outcome, tier, clauses, factors) is rendered once per
+profile and zorgsoort and reused: the cost per provider is a string join. The values a provider
+stated are not in these records (the full explanation, `--aanbieder`, has them).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Iterator
+
+from ..decide import ClauseResult, Decision, NodeResult
+from ..language.kinds import ClauseKind
+
+CSV_COLUMNS = ("id", "naam", "domein", "zorgsoort", "uitkomst", "niveau", "niet_voldaan")
+
+
+def _node(node: NodeResult) -> dict:
+    result: dict = {"text": node.text, "holds": node.holds}
+    if node.children:
+        result["children"] = [_node(c) for c in node.children]
+    return result
+
+
+def status(c: ClauseResult) -> str:
+    """`unknown`: met in some completions of the facts the provider did not state, not in all
+    (a missing fact that cannot change the clause leaves it met, failed or inactive)."""
+    if c.unknown:
+        return "unknown"
+    if not c.active:
+        return "inactive"
+    return "met" if c.met else "failed"
+
+
+def failing(d: Decision) -> list[str]:
+    """The clauses that stand in the way: a required condition not met, an exclusion in force."""
+    return [c.clause.id for c in d.clauses if c.active and (
+        (c.clause.kind.required and not c.met)
+        or (c.clause.kind is ClauseKind.EXCLUSION and c.met and not c.excepted))]
+
+
+def decision_record(d: Decision) -> dict:
+    return {
+        "zorgsoort": d.care_type.name,
+        "outcome": d.outcome.value,
+        "tier": d.tier,
+        "factors": {"count": d.factor_count, "met": list(d.factors)},
+        "unknown": list(d.unknown),
+        "deciding": list(d.deciding),
+        "clauses": [
+            {"id": c.clause.id, "kind": c.clause.kind.value, "status": status(c), "active": c.active,
+             "met": c.met, "excepted": c.excepted, "condition": _node(c.condition)}
+            for c in d.clauses
+        ],
+    }
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class JsonLines:
+    """`--format jsonl`: {"file","id","name","domain","year", then the decision} per line."""
+
+    def __init__(self):
+        self.cache: dict[tuple[int, int], list[str]] = {}
+
+    def lines(self, file: str, provider: str, name: str | None, policy, key: tuple[int, int],
+              decisions: list[Decision]) -> Iterator[str]:
+        tails = self.cache.get(key)
+        if tails is None:
+            tails = self.cache[key] = [_dumps(decision_record(d))[1:] for d in decisions]
+        head = _dumps({"file": file, "id": provider, "name": name,
+                       "domain": policy.header.domain, "year": policy.header.year})[:-1]
+        for tail in tails:
+            yield f"{head},{tail}\n"
+
+
+class Csv:
+    """`--format csv`: id, naam, domein, zorgsoort, uitkomst, niveau, niet_voldaan (a;b)."""
+
+    def __init__(self):
+        self.cache: dict[tuple[int, int], list[tuple]] = {}
+        self.buffer = io.StringIO()
+        self.writer = csv.writer(self.buffer, lineterminator="\n")
+
+    def header(self) -> str:
+        self.writer.writerow(CSV_COLUMNS)
+        return self._take()
+
+    def _take(self) -> str:
+        text = self.buffer.getvalue()
+        self.buffer.seek(0)
+        self.buffer.truncate()
+        return text
+
+    def lines(self, file: str, provider: str, name: str | None, policy, key: tuple[int, int],
+              decisions: list[Decision]) -> Iterator[str]:
+        tails = self.cache.get(key)
+        if tails is None:
+            tails = self.cache[key] = [(d.care_type.name, d.outcome.value, d.tier or "", ";".join(failing(d)))
+                                       for d in decisions]
+        for tail in tails:
+            self.writer.writerow((provider, name or "", policy.header.domain, *tail))
+        yield self._take()
+
+
+class Summary:
+    """`--samenvatting`: how many decisions per domain, zorgsoort and outcome."""
+
+    def __init__(self):
+        self.counts: dict[tuple[str, str, str], int] = {}
+        self.providers = 0
+
+    def add(self, policy, decisions: list[Decision]) -> None:
+        for d in decisions:
+            key = (policy.header.domain, d.care_type.name, d.outcome.value)
+            self.counts[key] = self.counts.get(key, 0) + 1
+
+    def text(self, lang: str) -> str:
+        heading = ("domein", "zorgsoort", "uitkomst", "aantal") if lang == "nl" else \
+            ("domain", "care type", "outcome", "count")
+        rows = [heading] + [(*key, str(count)) for key, count in sorted(self.counts.items())]
+        widths = [max(len(r[i]) for r in rows) for i in range(4)]
+        lines = ["  ".join(cell.ljust(w) if i < 3 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths)))
+                 for r in rows]
+        per_domain: dict[str, int] = {}
+        for (domain, _z, _o), count in self.counts.items():
+            per_domain[domain] = per_domain.get(domain, 0) + count
+        total = ("aanbieders" if lang == "nl" else "providers") + f": {self.providers}; " + "; ".join(
+            f"{domain}: {count}" for domain, count in sorted(per_domain.items()))
+        return "\n".join(lines + [total]) + "\n"

@@ -1,0 +1,185 @@
+"""Deciding a market by profiles (decide.batch) gives every provider exactly the decisions and
+explanations it gets when decided on its own (issue 12).
+
+The market is generated from the shipped policies themselves: every kenmerk of several domains,
+with values on both sides of and exactly at each threshold, unknown (absent) values, several
+zorgsoorten per provider. Deciding 10,000 providers one clingo call each takes minutes, so the
+batch decides the whole market and is compared with `solve` over the first 2,000 providers at
+once (the unbatched path: one ground, no profiles) and with a seeded sample of 100 providers
+decided one clingo call each."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import random
+
+import pytest
+
+from caresq_logic import decide, passes
+from caresq_logic.decide import batch
+from caresq_logic.language import nodes as n
+from caresq_logic.language.conditions import refs, walk
+from caresq_logic.providers.model import Catalog, ProviderFile
+
+MARKET = 10_000
+ONE_BY_ONE = 100
+TOGETHER = 2_000
+# One practice in UNSTATED_EVERY leaves a share UNSTATED of its kenmerken out: each one is unknown
+# (a ja/nee as well, never nee) and clingo weighs every completion, which costs about 50 ms per
+# profile; a market where every file misses a few would take many minutes.
+UNSTATED = 0.15
+UNSTATED_EVERY = 30
+DOMAINS = ("paramedische_zorg", "wijkverpleging", "geboortezorg", "hulpmiddelen")
+
+
+def _thresholds(policy) -> tuple[dict, dict]:
+    """Per kenmerk, the numbers its comparisons use (with their neighbours) and the years read."""
+    numbers: dict[str, set] = {}
+    years: dict[str, set] = {}
+    for condition in batch.conditions(policy):
+        for node in walk(condition):
+            for ref in refs(node) if isinstance(node, n.LEAVES) else ():
+                if ref.year is not None:
+                    years.setdefault(ref.name, set()).add(ref.year)
+            if isinstance(node, n.Comparison):
+                value = node.value.value
+                if isinstance(value, dt.date):
+                    near = {value + dt.timedelta(days=d) for d in (-1, 0, 1)}
+                else:
+                    near = {value - 1, value, value + 1}
+                numbers.setdefault(node.ref.name, set()).update(near)
+    for rule in policy.start_rules:
+        years.setdefault(rule.ref.name, set())
+    return numbers, years
+
+
+def _value(rng: random.Random, feature: n.Feature, near: set):
+    kind = feature.type.kind
+    if kind == "bool":
+        return rng.choice(["ja", "nee"])
+    if kind == "date":
+        if near and rng.random() < 0.7:
+            return rng.choice(sorted(near)).isoformat()
+        return (dt.date(2025, 1, 1) + dt.timedelta(days=rng.randrange(730))).isoformat()
+    if kind in ("int", "count", "percentage"):
+        candidates = [v for v in near if v >= 0] or [0]
+        value = rng.choice(sorted(candidates)) if rng.random() < 0.6 else rng.randrange(0, 12)
+        return min(value, 100) if kind == "percentage" else value
+    choices = [c.value for c in feature.type.choices]
+    if kind == "multi":
+        return rng.sample(choices, rng.randint(1, min(2, len(choices))))
+    return rng.choice(choices)
+
+
+def _record(rng: random.Random, policy, analysed, chosen: list[str], unstated: float = 0.0) -> dict:
+    numbers, years = analysed
+    record: dict = {}
+    for name, feature in policy.features.items():
+        if rng.random() < unstated:
+            continue   # unknown: the file does not say
+        near = numbers.get(name, set())
+        if feature.per == "jaar":
+            record[name] = {str(y): _value(rng, feature, near) for y in sorted(years.get(name) or {2024})}
+        elif feature.per == "zorgsoort":
+            record[name] = {z: _value(rng, feature, near) for z in chosen}
+        else:
+            record[name] = _value(rng, feature, near)
+    return record
+
+
+def market(policies, size: int, seed: int = 12) -> str:
+    """JSON Lines of `size` providers, each delivering one or two zorgsoorten of one or two
+    domains. A real market repeats itself: each provider starts from one of a few hundred
+    practices of its domain, draws its numbers anew (so members of one profile differ in their
+    values) and now and then one other kenmerk."""
+    rng = random.Random(seed)
+    by_domain = {p.header.domain: p for p in policies if p.header.domain in DOMAINS}
+    analysed = {d: _thresholds(p) for d, p in by_domain.items()}
+    bases = {}
+    for domain, policy in by_domain.items():
+        care_types = list(policy.care_types)
+        bases[domain] = []
+        for number in range(300):
+            chosen = rng.sample(care_types, rng.choice([1, 1, 2]) if len(care_types) > 1 else 1)
+            unstated = UNSTATED if number % UNSTATED_EVERY == 0 else 0.0
+            bases[domain].append((chosen, _record(rng, policy, analysed[domain], chosen, unstated)))
+    lines = []
+    for i in range(size):
+        record: dict = {"id": f"p{i}", "naam": f"Praktijk {i}"}
+        delivered = []
+        for domain in rng.sample(sorted(by_domain), rng.choice([1, 1, 2])):
+            policy = by_domain[domain]
+            chosen, base = rng.choice(bases[domain])
+            fresh = _record(rng, policy, analysed[domain], chosen)
+            own = dict(base)
+            for name, feature in policy.features.items():
+                numeric = feature.type.kind in ("int", "count", "percentage")
+                if name in fresh and name in base and (numeric or rng.random() < 0.03):
+                    own[name] = fresh[name]
+            record.update(own)
+            delivered += chosen
+        record["levert"] = sorted(set(delivered))
+        lines.append(json.dumps(record, ensure_ascii=False))
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="module")
+def decided(tmp_path_factory):
+    loaded = passes.load(None)
+    policies = passes.in_force(loaded.policies)
+    path = tmp_path_factory.mktemp("market") / "market.jsonl"
+    path.write_text(market(policies, MARKET), encoding="utf-8")
+    files, problems = passes.read_providers([str(path)], Catalog.of(loaded.policies))
+    assert not [d for d in problems if d.severity == "error"], problems[:5]
+    programs = [p for p in passes.compile_all(policies) if p.policy.header.domain in DOMAINS]
+    return files[0], [(program, batch.decide(program, files)) for program in programs]
+
+
+def test_the_market_has_edges_unknowns_and_several_domains(decided):
+    provider_file, programs = decided
+    assert len(provider_file.providers) == MARKET
+    delivered = {f.args[1].value for f in provider_file.facts if f.predicate == "levert"}
+    for program, grouped in programs:   # every domain's zorgsoorten are delivered, and profiles are shared
+        assert delivered & set(program.policy.care_types)
+        assert 1 < len(grouped.shared) < MARKET * 0.9
+
+
+def test_batch_equals_one_unbatched_solve(decided):
+    provider_file, programs = decided
+    first = provider_file.providers[:TOGETHER]
+    wanted = set(first)
+    together = ProviderFile(provider_file.path, tuple(f for f in provider_file.facts if f.provider in wanted),
+                            first, provider_file.names)
+    for program, grouped in programs:
+        expected: dict[tuple, list] = {}
+        for d in decide.solve(program, [together]):
+            expected.setdefault((d.file, d.provider), []).append(d)
+        assert len(expected) > TOGETHER / 10
+        for provider in first:
+            member = (provider_file.path, provider)
+            assert grouped.decisions(member) == expected.get(member, []), member
+
+
+def test_batch_equals_one_provider_at_a_time(decided):
+    provider_file, programs = decided
+    sample = random.Random(7).sample(provider_file.providers, ONE_BY_ONE)
+    for program, grouped in programs:
+        for provider in sample:
+            facts = tuple(f for f in provider_file.facts if f.provider == provider)
+            alone = ProviderFile(provider_file.path, facts, (provider,), {provider: provider_file.names[provider]})
+            assert grouped.decisions((provider_file.path, provider)) == decide.solve(program, [alone]), provider
+
+
+def test_a_profile_tells_stated_nee_ja_and_unknown_apart():
+    """Absent is unknown, not nee: a profile that merged them would share a wrong decision."""
+    loaded = passes.load(None)
+    policy = next(p for p in passes.in_force(loaded.policies) if p.header.domain == "paramedische_zorg")
+    catalog = Catalog.of(loaded.policies)
+    observation = batch.Observation(policy)
+    keys = []
+    for line in ("skf_keurmerk(x).", "-skf_keurmerk(x).", ""):
+        text = f"levert(x, fysiotherapie).\n{line}\n".encode()
+        from caresq_logic.providers.read import read
+        keys.append(observation.key(read(text, "p.lp", catalog).facts))
+    assert len(set(keys)) == 3
