@@ -25,11 +25,10 @@ from caresq_logic.providers.model import Catalog, ProviderFile
 MARKET = 10_000
 ONE_BY_ONE = 100
 TOGETHER = 2_000
-# One practice in UNSTATED_EVERY leaves a share UNSTATED of its kenmerken out: each one is unknown
-# (a ja/nee as well, never nee) and clingo weighs every completion, which costs about 50 ms per
-# profile; a market where every file misses a few would take many minutes.
+# One base practice in UNSTATED_EVERY leaves a share UNSTATED of its kenmerken out: each one is
+# unknown (a ja/nee as well, never nee), so clingo weighs every completion of those profiles.
 UNSTATED = 0.15
-UNSTATED_EVERY = 30
+UNSTATED_EVERY = 3
 DOMAINS = ("paramedische_zorg", "wijkverpleging", "geboortezorg", "hulpmiddelen")
 
 

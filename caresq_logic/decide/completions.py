@@ -1,5 +1,5 @@
 """Solving with clingo: the shown atoms of a model (`Model`), one solve under the time limit
-(`run`), and the providers with unknown facts grounded once (`Completions`): their brave and
+(`run`), and the providers with unknown facts grounded in small groups (`Completions`): their brave and
 cautious consequences, and which condition nodes an assumed outcome forces."""
 
 from __future__ import annotations
@@ -43,28 +43,58 @@ def run(control: clingo.Control, program: Program, time_limit: float, on_model, 
 
 
 
-class Completions:
-    """The providers with unknown facts, grounded once with their choice rules."""
+# Providers with unknown facts per clingo control. Why an assumed outcome is possible (`forced`)
+# is two enumerations per (provider, zorgsoort, outcome), and each one walks its whole control:
+# one control for every incomplete provider of a market would make that quadratic, one control
+# per provider would ground the policy again for each. Groups of this size keep both small.
+GROUP = 16
 
-    def __init__(self, program: Program, control: clingo.Control, ids: list, time_limit: float):
+
+def ground(program: Program, facts: list[str]) -> clingo.Control:
+    control = clingo.Control(["--warn=none"])
+    control.add("base", [], program.text)
+    control.add("base", [], "\n".join(facts))
+    try:
+        control.ground([("base", [])])
+    except RuntimeError as error:  # clingo reports grounding errors this way
+        raise Failed([diag("S002", Span(program.policy.path, 1, 1), reason=str(error))]) from None
+    return control
+
+
+class Completions:
+    """The providers with unknown facts, grounded in groups of `GROUP` with their choice rules."""
+
+    def __init__(self, program: Program, facts: dict[int, list[str]], ids: list, time_limit: float):
         self.program = program
-        self.control = control
         self.ids = ids
         self.time_limit = time_limit
-        control.configuration.solve.models = 0
+        numbers = list(facts)
+        self.controls: list[clingo.Control] = []
+        self.control_of: dict[int, clingo.Control] = {}
+        for start in range(0, len(numbers), GROUP):
+            group = numbers[start:start + GROUP]
+            control = ground(program, [fact for number in group for fact in facts[number]])
+            control.configuration.solve.models = 0
+            self.controls.append(control)
+            self.control_of.update(dict.fromkeys(group, control))
 
-    def consequences(self, mode: str, assumptions=()) -> Model | None:
-        """What holds in some ("brave") or every ("cautious") completion; None if there is none.
-        clingo's last model of these enumeration modes is the consequence set."""
-        self.control.configuration.solve.enum_mode = mode
-        last: list = [[]]
-        found = run(self.control, self.program, self.time_limit,
-                       lambda m: last.__setitem__(0, m.symbols(shown=True)), assumptions)
-        if not found:
-            return None
+    def consequences(self, mode: str) -> Model:
+        """What holds in some ("brave") or every ("cautious") completion, over every group."""
         model = Model()
-        collect(last[0], model, self.ids, self.program.keys)
+        for control in self.controls:
+            self._consequences(control, mode, model)
         return model
+
+    def _consequences(self, control: clingo.Control, mode: str, model: Model, assumptions=()) -> bool:
+        """Adds to `model`; False if there is no completion. clingo's last model of these
+        enumeration modes is the consequence set."""
+        control.configuration.solve.enum_mode = mode
+        last: list = [[]]
+        found = run(control, self.program, self.time_limit,
+                    lambda m: last.__setitem__(0, m.symbols(shown=True)), assumptions)
+        if found:
+            collect(last[0], model, self.ids, self.program.keys)
+        return found
 
     def forced(self, number: int, z: str, outcome: Outcome, tier: str | None, nodes: list[tuple]) -> dict | None:
         """`outcome` (with `tier`) assumed: of the given nodes ((tier?, model key)), those that
@@ -74,17 +104,30 @@ class Completions:
         assumptions = [(clingo.Function("_decision", [p, clingo.Function(z), clingo.Function(outcome.value)]), True)]
         if tier is not None:
             assumptions.append((clingo.Function("_tier", [p, clingo.Function(z), clingo.String(tier)]), True))
-        brave = self.consequences("brave", assumptions)
+        control = self.control_of[number]
+        # Only these nodes' atoms are read from the consequences, not the group's whole model
+        # (the shown _h/_th are terms, not atoms: `contains` needs the atoms they show).
+        atoms = [clingo.parse_term(f"{'_tier_holds' if tier_node else '_holds'}({number},{z},{owner},{node})")
+                 for tier_node, (_p, z, owner, node) in nodes]
+        brave = self._holding(control, "brave", atoms, assumptions)
         if brave is None:
             return None
-        cautious = self.consequences("cautious", assumptions)
+        cautious = self._holding(control, "cautious", atoms, assumptions)
         forced = {}
-        for tier_node, key in nodes:
-            if key in (cautious.tier_holds if tier_node else cautious.holds):
-                forced[(tier_node, key)] = True
-            elif key not in (brave.tier_holds if tier_node else brave.holds):
-                forced[(tier_node, key)] = False
+        for node, in_brave, in_cautious in zip(nodes, brave, cautious):
+            if in_cautious:
+                forced[node] = True
+            elif not in_brave:
+                forced[node] = False
         return forced
+
+    def _holding(self, control: clingo.Control, mode: str, atoms: list, assumptions) -> list[bool] | None:
+        """Which of `atoms` are brave or cautious consequences; None if there is no completion."""
+        control.configuration.solve.enum_mode = mode
+        last: list = [[]]
+        found = run(control, self.program, self.time_limit,
+                    lambda m: last.__setitem__(0, [m.contains(a) for a in atoms]), assumptions)
+        return last[0] if found else None
 
 
 def collect(symbols, model: Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:

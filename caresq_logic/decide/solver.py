@@ -7,7 +7,7 @@ counted, the tier and what is missing for the next one.
 
 One clingo call decides all providers whose facts are complete: the program is stratified, so
 the grounder settles every atom and the single model is the decision (the fast path). Providers
-with unknown facts (`unknowns`) go to a second call whose choice rules range over every
+with unknown facts (`unknowns`) go to further calls, in small groups, whose choice rules range over every
 completion: its cautious consequences are what holds in all completions, its brave ones what
 holds in some. A decision that differs between completions is "onbeslist"; for each possible
 outcome one more pair of calls, with that outcome assumed, says which unknown facts decide it. The explanation is read from that same
@@ -32,7 +32,7 @@ from ..providers.model import ProviderFile
 from ..language.conditions import refs
 from ..language.reserved import LEVERT
 from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Value
-from .completions import Completions, Model, collect, run
+from .completions import Completions, Model, collect, ground, run
 from .unknowns import Unknowns
 
 
@@ -73,13 +73,13 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
             by_provider.setdefault(number, []).append(fact)
     unknowns = Unknowns.of(program.policy)
     complete: list[str] = []
-    incomplete: list[str] = []
+    incomplete: dict[int, list[str]] = {}
     unknown: dict[int, list] = {}
     for number, facts in by_provider.items():
         choices, missing = unknowns.completions(str(number), facts)
         stated = [f.asp(str(number)) for f in facts if not f.negated]   # nee is the absence of the atom
         if choices:
-            incomplete += stated + choices
+            incomplete[number] = stated + choices
             unknown[number] = missing
         else:
             complete += stated
@@ -87,24 +87,13 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
     certain = possible = Model()
     completions = None
     if complete or not incomplete:
-        control = _ground(program, complete)
+        control = ground(program, complete)
         run(control, program, time_limit, lambda m: collect(m.symbols(shown=True), certain, ids, program.keys))
     if incomplete:
-        completions = Completions(program, _ground(program, incomplete), ids, time_limit)
-        possible = _merge(completions.consequences("brave") or Model(), certain)
-        certain = _merge(completions.consequences("cautious") or Model(), certain)
+        completions = Completions(program, incomplete, ids, time_limit)
+        possible = _merge(completions.consequences("brave"), certain)
+        certain = _merge(completions.consequences("cautious"), certain)
     return _Decoder(program, certain, possible, providers, ids, unknown, completions).decisions()
-
-
-def _ground(program: Program, facts: list[str]) -> clingo.Control:
-    control = clingo.Control(["--warn=none"])
-    control.add("base", [], program.text)
-    control.add("base", [], "\n".join(facts))
-    try:
-        control.ground([("base", [])])
-    except RuntimeError as error:  # clingo reports grounding errors this way
-        raise Failed([diag("S002", Span(program.policy.path, 1, 1), reason=str(error))]) from None
-    return control
 
 
 def _merge(model: Model, other: Model) -> Model:
