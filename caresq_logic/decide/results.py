@@ -55,9 +55,9 @@ class Possibility:
     """One outcome an undecided decision may have, and the conditions on unknown facts that
     hold (True) or fail (False) in every completion giving it."""
 
-    outcome: str
+    outcome: Outcome
     tier: str | None
-    conditions: tuple[tuple[str, bool], ...]
+    conditions: tuple[tuple[n.Condition, bool], ...]
 
 
 @dataclass(frozen=True)
@@ -97,9 +97,9 @@ class Decision:
     parents: tuple[tuple[str, Outcome, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
     contract_year: int | None = None         # the year of a multi-year contract this decision is for
     readings: tuple[ReadingNote, ...] = ()   # flagged readings of clauses whose result this decision read
-    unknown: tuple[str, ...] = ()             # kenmerken it reads that the provider did not state
+    unknown: tuple[n.Ref, ...] = ()           # kenmerken it reads that the provider did not state
     possible: tuple[Possibility, ...] = ()    # outcome "onbeslist": what it may become, and when
-    deciding: tuple[str, ...] = ()            # of `unknown`, those the possible outcomes turn on
+    deciding: tuple[n.Ref, ...] = ()          # of `unknown`, those the possible outcomes turn on
 
     def by_kind(self, *kinds: ClauseKind) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

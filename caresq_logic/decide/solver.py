@@ -208,9 +208,8 @@ class _Decoder:
         read = self.read(p, z)
         possible = self.possibilities(p, z, read) if outcome is Outcome.UNDECIDED else ()
         turning = {text for option in possible for text, _ in option.conditions}
-        deciding = tuple(dict.fromkeys(printer.ref(ref) for ref, (_, key) in read
-                                       if self.program.nodes[key[2:]].text in turning))
-        unknown = tuple(dict.fromkeys(printer.ref(ref) for ref, _ in read))
+        deciding = tuple(dict.fromkeys(ref for ref, (_, key) in read if self.program.nodes[key[2:]].text in turning))
+        unknown = tuple(dict.fromkeys(ref for ref, _ in read))
         return Decision(
             file=p[0],
             provider=p[1],
@@ -270,7 +269,7 @@ class _Decoder:
                     owner, number = key[2], key[3]
                     below = self.below(owner, number)
                     if not any((tier_node, (*key[:3], b)) in forced for b in below):
-                        conditions.append((self.program.nodes[(owner, number)].text, holds))
+                        conditions.append((self.program.nodes[(owner, number)].node, holds))
                 found.append(Possibility(outcome, tier, tuple(dict.fromkeys(conditions))))
         # The outcome that needs no particular condition reads best last ("anders: ...").
         return tuple(sorted(found, key=lambda option: not option.conditions))

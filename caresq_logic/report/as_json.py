@@ -10,6 +10,7 @@ import json
 from ..check.goal import GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..diagnostics import Diagnostic
+from ..language import printer
 from .common import Report, when_text
 
 
@@ -86,11 +87,11 @@ def _decision_json(d: Decision, lang: str) -> dict:
             for m in d.milestones
         ],
         "readings": [reading_json(r) for r in d.readings],
-        "unknown": list(d.unknown),
-        "deciding": list(d.deciding),
+        "unknown": [printer.ref(r) for r in d.unknown],
+        "deciding": [printer.ref(r) for r in d.deciding],
         "possible": [
             {"outcome": p.outcome.value, "tier": p.tier,
-             "conditions": [{"text": text, "holds": holds} for text, holds in p.conditions]}
+             "conditions": [{"text": printer.condition(c), "holds": holds} for c, holds in p.conditions]}
             for p in d.possible
         ],
     }

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from ..check.goal import OUTCOMES, GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, TierResult
 from ..language import nodes as n
+from ..language import printer
 from ..language.kinds import ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..messages import ui
@@ -59,7 +60,7 @@ def condition_text(text: str, holds: bool, lang: str) -> str:
     return text if holds else f"{'niet' if lang == 'nl' else 'not'} {text if text[0] == '(' else f'({text})'}"
 
 
-def possible_lines(d: Decision, lang: str) -> list[str]:
+def possible_lines(policy: Policy, d: Decision, lang: str) -> list[str]:
     """"met behandelindex 2024 groter dan 150: Uitzondering aan te vragen", and for the last of
     two whose conditions are each other's opposite: "anders: ..."."""
     lines = []
@@ -70,7 +71,8 @@ def possible_lines(d: Decision, lang: str) -> list[str]:
         if last and (not p.conditions or (len(d.possible) == 2 and set(p.conditions) == opposite)):
             lines.append(ui("possible_otherwise", lang, outcome=outcome))
             continue
-        conditions = (" en " if lang == "nl" else " and ").join(condition_text(t, h, lang) for t, h in p.conditions)
+        conditions = (" en " if lang == "nl" else " and ").join(
+            condition_text(wording.condition(policy, c, lang), h, lang) for c, h in p.conditions)
         lines.append(ui("possible_if", lang, conditions=conditions, outcome=outcome) if conditions else outcome)
     return lines
 
@@ -128,16 +130,21 @@ class Outliner:
 
     # ---- a decision -------------------------------------------------------------------------
 
+    def titles(self, refs: tuple[n.Ref, ...]) -> str:
+        return "; ".join(wording.feature_title(self.policy, ref, self.lang) for ref in refs)
+
     def decision(self, d: Decision, goal: GoalAnswer | None = None) -> Item:
         lang = self.lang
         top = Item(f"{d.care_type.title}: {headline(d, lang)}", None, kind="decision",
                    details=d.care_type.name if self.o.details else None)
         add = top.children.append
         if d.outcome is Outcome.UNDECIDED:   # what is not known, and what each completion gives
-            add(Item(ui("undecided_by", lang, features=", ".join(d.deciding)), "unknown"))
-            add(Item(ui("possible", lang), kind="section", children=[Item(line) for line in possible_lines(d, lang)]))
+            add(Item(ui("undecided_by", lang, features=self.titles(d.deciding)), "unknown",
+                     details=", ".join(map(printer.ref, d.deciding)) if self.o.details else None))
+            add(Item(ui("possible", lang), kind="section", children=[Item(line) for line in possible_lines(self.policy, d, lang)]))
         elif d.unknown:
-            add(Item(ui("unknown_irrelevant", lang, features=", ".join(d.unknown))))
+            add(Item(ui("unknown_irrelevant", lang, features=self.titles(d.unknown)),
+                     details=", ".join(map(printer.ref, d.unknown)) if self.o.details else None))
         if d.outcome is Outcome.ELSEWHERE:   # this policy decides nothing more: say which one does, and why
             for c in d.by_kind(ClauseKind.ELSEWHERE):
                 if c.active and c.met:
