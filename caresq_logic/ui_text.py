@@ -49,6 +49,7 @@ UI: dict[str, tuple[str, str, str]] = {
     "ui.kind.differentiatiefactor": ("ui", "differentiatiefactor", "differentiation factor"),
     "ui.kind.selectie": ("ui", "selectie", "selection"),
     "ui.kind.benaderd": ("ui", "benaderd", "approach condition"),
+    "ui.kind.benadert_alle": ("ui", "benadert alle", "approaches all"),
     "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not-approached condition"),
     "ui.kind.doorlopend": ("ui", "doorlopend", "continuing contract"),
     "ui.kind.route": ("ui", "route", "application route"),

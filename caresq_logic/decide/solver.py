@@ -135,7 +135,7 @@ def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.
         if not blocked:
             read |= {K.EXCLUSION} | ({K.FACTOR} if has_tiers else set())
         if outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
-            read |= {K.APPROACHED, K.NOT_APPROACHED}
+            read |= {K.APPROACHED, K.APPROACHES_ALL, K.NOT_APPROACHED}
         if not outcome.contracted:
             read.add(K.ROUTE)
     items = [c.clause for c in clauses if c.clause.kind in read]

@@ -165,6 +165,9 @@ class Outliner:
             add(self.next_tier(d, d.next_tier, "section.next"))
         approach = d.by_kind(ClauseKind.APPROACHED, ClauseKind.NOT_APPROACHED)
         blocking = [c for c in approach if c.active and (c.met == (c.clause.kind is ClauseKind.NOT_APPROACHED))]
+        naming = [c for c in d.by_kind(ClauseKind.APPROACHES_ALL) if c.active]
+        if not any(c.met for c in naming):   # approached only if one of them names the provider
+            blocking += naming
         if blocking:
             add(Item(ui("not_approached_by", lang), kind="section",
                      children=[self.clause_item(c, "fails") for c in blocking]))
