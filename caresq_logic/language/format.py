@@ -39,8 +39,6 @@ WIDTH = 100
 INDENT = 2
 CONTINUATION = 4       # a list or value list carried over to the next line
 NO_SPACE_BEFORE = {",", ":", ".", ")", ";"}
-CONDITIONS = {"or_cond", "and_cond", "negation", "unary", "truth", "comparison", "ratio", "membership",
-              "all_required", "factor_count"}
 # What starts a new line when a statement does not fit (a reading is two, `:` and `;` start one too).
 NEW_PART = {"scope_list", "scope_all", "guard", "exception", "counts_as", "part_of", "version", "source",
             "reconstructed"}
