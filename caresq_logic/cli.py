@@ -309,6 +309,24 @@ def diff_command(
 
 
 @app.command()
+def fmt(
+    paths: List[str] = typer.Argument(..., help="Beleidsbestanden of -mappen (*.beleid)."),
+    check: bool = typer.Option(False, "--check", help="Verander niets; exit 1 als een bestand anders zou worden."),
+    diff: bool = typer.Option(False, "--diff", help="Zoals --check, en toon de verschillen (unified diff)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Zet beleidsbestanden in de vaste opmaak (zoals ruff format). / Format policy files.
+
+    Exit 0: alles in orde; 1: (--check) een bestand zou veranderen; 2: onbruikbare invoer."""
+    from . import fmt as formatting
+
+    done = formatting.run(paths, write=not (check or diff), diff=diff)
+    typer.echo(formatting.summary(done, check or diff, taal.value), nl=False)
+    _print_diagnostics(done.diagnostics, taal.value)
+    raise typer.Exit(2 if done.diagnostics else 1 if done.changed and (check or diff) else 0)
+
+
+@app.command()
 def uitleg(
     code: Optional[str] = typer.Argument(None, help="Een code uit een melding, bv. B100 of K200."),
     alle: bool = typer.Option(False, "--alle", help="Alle codes (de inhoud van docs/codes.md)."),
