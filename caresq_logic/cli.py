@@ -17,8 +17,8 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, atomic, decide, passes
-from .diagnostics import Diagnostic, Span, closest, diag, sort_key
+from . import __version__, atomic, decide, interrupt, passes
+from .diagnostics import Diagnostic, Failed, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import as_json, html, readings, text
@@ -61,6 +61,7 @@ class CheckFormat(str, Enum):
 BELEID_HELP = ("Beleidsbestand of -map (herhaalbaar). Standaard: de dichtstbijzijnde map policies/ vanaf de "
                "werkmap omhoog, anders het ingebouwde beleid.")
 TAAL_HELP = "Taal van de uitvoer: nl (standaard) of en."
+TIJDSLIMIET_HELP = "Seconden die de hele opdracht mag duren, gronden en oplossen inbegrepen (inf: geen grens)."
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
@@ -112,7 +113,7 @@ def explain(
     contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
                                                help="Jaar van een meerjarige zorgovereenkomst (standaard: het beleidsjaar)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
-                                      help="Seconden die de oplosser per beleid mag gebruiken."),
+                                      help=TIJDSLIMIET_HELP),
     grondlimiet: int = typer.Option(decide.DEFAULT_GROUND_LIMIT, "--grondlimiet", min=1,
                                     help="Maximaal aantal voorwaardeknopen (aanbieder x zorgsoort x knoop) om te gronden."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
@@ -129,6 +130,7 @@ def explain(
 
     --format jsonl en csv: één regel per aanbieder en zorgsoort, gestroomd, voor een hele markt."""
     lang = taal.value
+    decide.bounded.start(tijdslimiet)
     only = set(aanbieder) if aanbieder else None
     if samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
         diagnostics, seen = _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only,
@@ -233,6 +235,7 @@ def check(
     ernst: Optional[List[str]] = typer.Option(None, "--ernst", help="Ernst per soort, bv. overlap=error of gat=off."),
     lezingen: bool = typer.Option(False, "--lezingen", help="Toon alle gemarkeerde lezingen (text, json of markdown)."),
     uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+    tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001, help=TIJDSLIMIET_HELP),
 ) -> None:
     """Zoek tegenstrijdigheden, overlap, gaten en dode clausules, ook tussen jaren. / Check the policies.
 
@@ -241,6 +244,7 @@ def check(
     from .report.check import RENDERERS
 
     lang = taal.value
+    decide.bounded.start(tijdslimiet)
     loaded = passes.load(paths)
     wanted = readings.RENDERERS if lezingen else RENDERERS
     if format.value not in wanted:
@@ -267,7 +271,11 @@ def check(
     if lezingen:
         _write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang, tuple(paths or ()))
         raise typer.Exit(0)
-    findings = checking.check(policies, severities)
+    try:
+        findings = checking.check(policies, severities)
+    except Failed as failed:   # past --tijdslimiet: no findings of a half-done check
+        _print_diagnostics(failed.diagnostics, lang)
+        raise typer.Exit(2) from None
     _write(uitvoer, render(findings, lang, policy_set), lang, tuple(paths or ()))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
@@ -364,11 +372,13 @@ def main() -> None:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(errors="backslashreplace")
+    interrupt.install()
     try:
         app()
     except SystemExit:
         raise
-    except KeyboardInterrupt:
+    except interrupt.Interrupted:   # Ctrl-C: one line, no traceback, the shell's code for SIGINT
+        typer.echo(diag("S010", Span("Ctrl-C", 1, 1)).format(interrupt.language()), err=True)
         sys.exit(130)
     except Exception as error:  # a bug in caresq-logic, not in the user's input
         typer.echo(f"caresq-logic: interne fout / internal error: {type(error).__name__}: {error}", err=True)

@@ -170,8 +170,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
     # --- solving ----------------------------------------------------------------------------
-    "S001": ("error", "de oplosser had meer dan {seconds} seconden nodig; verhoog --tijdslimiet of verklein de invoer",
-             "the solver needed more than {seconds} seconds; raise --tijdslimiet or reduce the input"),
+    "S001": ("error", "de oplosser (gronden en oplossen) was na {seconds} seconden niet klaar; verhoog --tijdslimiet of verklein de invoer",
+             "the solver (grounding and solving) was not done after {seconds} seconds; raise --tijdslimiet or reduce the input"),
+    "S010": ("error", "onderbroken (Ctrl-C); de uitvoer is niet compleet", "interrupted (Ctrl-C); the output is incomplete"),
     "S002": ("error", "de oplosser meldt een fout: {reason}", "the solver reports an error: {reason}"),
     "S003": ("error", "de invoer zou {size} voorwaardeknopen gronden, meer dan de grens {limit}; "
                       "verhoog --grondlimiet of splits de invoer",

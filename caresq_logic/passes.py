@@ -389,12 +389,12 @@ def _answer_goals(market: Market, reports: list[Report], target: str) -> None:
     from .check import goal   # clingo search: imported only when asked for
     if not any(goal.target_known(target, p) for p in market.policies):
         market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
-    programs = {batch.program.policy.path: batch.program for batch in market.batches}
-    files = {f.path: f for f in market.provider_files}
-    for report in reports:
-        for policy, decisions in report.policies:
-            for decision in decisions:
-                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target,
-                                     market.catalog)
-                if answer is not None:
-                    report.goals[(policy.path, decision.care_type.name)] = answer
+    programs, files = {b.program.policy.path: b.program for b in market.batches}, {f.path: f for f in market.provider_files}
+    asked = [(r, p, d) for r in reports for p, decisions in r.policies for d in decisions]
+    try:
+        for report, policy, decision in asked:
+            answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog)
+            if answer is not None:
+                report.goals[(policy.path, decision.care_type.name)] = answer
+    except Failed as failed:   # past --tijdslimiet: the goals answered so far are kept
+        market.diagnostics.extend(failed.diagnostics)

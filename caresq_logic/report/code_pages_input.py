@@ -112,11 +112,16 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "or make the solver cut the text short, so it is refused.",
              "{\"aanbieder\": \"a\\u001b[2J\", \"prem\": true}"),
     # --- solving ----------------------------------------------------------------------------
-    "S001": ("De oplosser had meer tijd nodig dan --tijdslimiet toestaat. Verhoog de limiet of verdeel de "
-             "invoer over meer runs.",
-             "The solver needed more time than --tijdslimiet allows. Raise the limit or split the input over "
-             "more runs.",
+    "S001": ("De opdracht duurde langer dan --tijdslimiet toestaat (gemeten vanaf de start, gronden en oplossen "
+             "inbegrepen; standaard 300 seconden). Verhoog de limiet of verdeel de invoer over meer runs.",
+             "The command took longer than --tijdslimiet allows (counted from its start, grounding and solving "
+             "included; 300 seconds by default). Raise the limit or split the input over more runs.",
              "caresq-logic explain markt.csv --tijdslimiet 0.01"),
+    "S010": ("De opdracht is met Ctrl-C (SIGINT) onderbroken. Wat al op het scherm stond is niet compleet; "
+             "bij --uitvoer blijft een eerder rapport staan. De afsluitcode is 130.",
+             "The command was interrupted with Ctrl-C (SIGINT). What was printed is incomplete; with "
+             "--uitvoer an earlier report stays in place. The exit code is 130.",
+             "caresq-logic check groot.beleid   # en dan Ctrl-C"),
     "S002": ("De oplosser meldt een fout die caresq-logic niet had moeten laten gebeuren; meld het als fout "
              "in caresq-logic, met de invoer.",
              "The solver reports an error caresq-logic should have prevented; report it as a bug in "
