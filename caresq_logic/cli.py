@@ -18,7 +18,7 @@ from typing import List, Optional
 import typer
 
 from . import __version__, atomic, decide, interrupt, passes
-from .diagnostics import Diagnostic, Failed, Span, closest, diag, sort_key
+from .diagnostics import Diagnostic, Failed, Span, closest, diag, sort_key, visible
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import as_json, html, readings, text
@@ -99,7 +99,8 @@ def _write_chunks(output: Optional[Path], chunks, lang: str, inputs: tuple[str, 
     try:
         atomic.write_file(output, chunks, inputs)
     except OSError as error:
-        _print_diagnostics([diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error))], lang)
+        # One line, no source line under it: the report path may be an input file, not the mistake.
+        typer.echo(visible(diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error)).format(lang)), err=True)
         raise typer.Exit(2) from None
 
 

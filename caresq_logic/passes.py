@@ -63,8 +63,8 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
             found.extend(files)
         elif path.is_file():
             found.append((path, given))
-        else:
-            problems.append(diag("C001", Span(given, 1, 1), path=given))
+        else:   # a FIFO or a device is there, but is no file to read (a FIFO could block forever)
+            problems.append(diag("C060" if path.exists() else "C001", Span(given, 1, 1), path=given))
     return found, problems
 
 

@@ -34,11 +34,11 @@ def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
 
 def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> ProviderFile:
     text = decode(data, path, limit)
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     control = control_character(text, path, "A109")
-    if control is not None:
+    if control is not None and suffix not in ("csv", "jsonl"):   # in a table: that row only (tables)
         raise Failed([control])
     locator = Locator(path, text)
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     rejected: set[str] | None = None   # None: any error rejects the whole file
     if suffix in ("csv", "jsonl"):
         facts, errors, rejected = (tables.read_csv if suffix == "csv" else tables.read_jsonl)(text, locator, catalog)

@@ -13,7 +13,7 @@ import csv
 import json
 import re
 
-from ..diagnostics import Diagnostic, closest, diag
+from ..diagnostics import CONTROL, Diagnostic, closest, diag
 from ..messages import Phrase
 from .model import Catalog, Fact, Locator, Term, arity
 from ..language.reserved import AANBIEDER, LEVERT
@@ -53,6 +53,13 @@ class _Rows:
         self.errors.append(diag(code, self.locator.span(pos), **args))
         if self.provider is not None:
             self.rejected.add(self.provider)
+
+    def control(self, row: str, start: int) -> bool:
+        """A raw control character rejects its row (A109 where it is), not the whole file."""
+        found = CONTROL.search(row)
+        if found:
+            self.error("A109", start + found.start(), char=f"U+{ord(found.group()):04X}")
+        return found is not None
 
     def choice_term(self, name: str, value: str, pos: int) -> Term:
         """A choice as the validator expects it: a name if the policy declares it unquoted."""
@@ -124,7 +131,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> Read:
         start, stripped = offset, line.strip()
         offset += len(line)
         rows.provider = None
-        if not stripped:
+        if not stripped or rows.control(line, start):
             continue
         duplicates: list[tuple[str, object]] = []
 
@@ -241,6 +248,8 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
             continue
         provider = _name_or_string(ident.strip(), start + ident_pos)
         rows.provider = str(provider.value)
+        if rows.control(raw, start):
+            continue
         for column, (value, pos) in zip(columns[1:], fields[1:], strict=True):
             if column is None:
                 continue

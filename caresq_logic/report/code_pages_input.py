@@ -117,6 +117,11 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "The command took longer than --tijdslimiet allows (counted from its start, grounding and solving "
              "included; 300 seconds by default). Raise the limit or split the input over more runs.",
              "caresq-logic explain markt.csv --tijdslimiet 0.01"),
+    "C060": ("Het pad bestaat, maar is geen gewoon bestand of map: een named pipe (FIFO), socket of apparaat. "
+             "caresq-logic leest alleen gewone bestanden; uit een pipe lezen kan eeuwig wachten.",
+             "The path exists but is not a regular file or folder: a named pipe (FIFO), socket or device. "
+             "caresq-logic reads regular files only; reading from a pipe could wait forever.",
+             "mkfifo markt.lp && caresq-logic explain markt.lp"),
     "S010": ("De opdracht is met Ctrl-C (SIGINT) onderbroken. Wat al op het scherm stond is niet compleet; "
              "bij --uitvoer blijft een eerder rapport staan. De afsluitcode is 130.",
              "The command was interrupted with Ctrl-C (SIGINT). What was printed is incomplete; with "

@@ -1,0 +1,106 @@
+"""Hostile input, round two: the failures the last attack run left (issue 14), one test each."""
+
+from __future__ import annotations
+
+import os
+
+from conftest import EXAMPLES, REPO, run
+from test_hostile import CSV, FYSIO_A, explain
+
+DECIMALS = """beleid d 2026 "D".
+zorgsoort fysiotherapie "F".
+kenmerk fte: getal met 2 decimalen.
+randvoorwaarde r (§1 "Ten minste 0,8 fte.") voor fysiotherapie: fte ten minste {threshold}.
+"""
+
+
+def test_a_fifo_is_not_a_regular_file_and_the_others_are_decided(tmp_path):
+    fifo = tmp_path / "markt.lp"
+    os.mkfifo(fifo)
+    good = tmp_path / "good.lp"
+    good.write_text(FYSIO_A)
+    code, decided, codes, result = explain(str(fifo), str(good))
+    assert (code, codes) == (2, ["C060"])
+    assert f"{fifo}:1:1: C060: geen gewoon bestand" in result.stderr
+    assert decided[(str(good), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+
+
+def test_a_raw_nul_in_one_csv_row_rejects_that_row_only(tmp_path):
+    lines = CSV.splitlines()
+    csv = tmp_path / "p.csv"
+    csv.write_text("\n".join([lines[0], lines[1].replace("De Loop", "De\x00Loop"), *lines[2:]]) + "\n")
+    code, decided, codes, result = explain(str(csv))
+    assert (code, codes) == (2, ["A109"])
+    assert f"{csv}:2:" in result.stderr and "U+0000" in result.stderr
+    assert {key[1] for key in decided} == {line.split(",")[0] for line in lines[1:]} - {"de_loop"}
+
+
+def test_a_raw_control_character_in_one_jsonl_row_rejects_that_row_only(tmp_path):
+    jsonl = tmp_path / "p.jsonl"
+    good = (REPO / "examples" / "markt" / "praktijken.jsonl").read_text(encoding="utf-8")
+    jsonl.write_text('{"id": "bad", "naam": "X\x7f", "levert": "fysiotherapie"}\n' + good)
+    code, decided, codes, _ = explain(str(jsonl))
+    assert (code, codes) == (2, ["A109"])
+    assert decided[(str(jsonl), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+
+
+def test_check_with_error_findings_exits_non_zero_also_with_a_bom(tmp_path):
+    policy = tmp_path / "bom.beleid"
+    policy.write_bytes(b"\xef\xbb\xbf" + DECIMALS.format(threshold="0,8").encode()
+                       + "randvoorwaarde s (§2 \"Minder dan 0,5 fte.\") voor fysiotherapie: fte kleiner dan 0,5.\n".encode())
+    result = run("check", str(policy))
+    assert ": K100: fout: " in result.stdout
+    assert result.exit_code == 1
+
+
+def test_a_decimal_that_overflows_once_scaled_is_rejected_in_provider_and_policy(tmp_path):
+    policy = tmp_path / "d.beleid"
+    policy.write_text(DECIMALS.format(threshold="0,8"))
+    lp = tmp_path / "p.lp"
+    # 214748,36 fte is counted as 21474836 hundredths, the largest clingo may multiply by 100
+    lp.write_text('levert(p, fysiotherapie).\nfte(p, "214748,37").\nlevert(q, fysiotherapie).\n')
+    code, decided, codes, result = explain(str(lp), "--beleid", str(policy))
+    assert (code, codes, decided) == (2, ["A220"], {})
+    assert "-214748,36 tot 214748,36" in result.stderr
+    lp.write_text('levert(p, fysiotherapie).\nfte(p, "214748,36").\n')
+    code, decided, codes, _ = explain(str(lp), "--beleid", str(policy))
+    assert (code, codes) == (0, []) and decided[(str(lp), "p", "fysiotherapie")] == "zorgovereenkomst"
+    policy.write_text(DECIMALS.format(threshold="300000"))
+    result = run("check", str(policy))
+    assert result.exit_code == 2 and f"{policy}:4:80: B240" in result.stderr
+
+
+def test_check_findings_are_shown_terminal_safe(tmp_path):
+    policy = tmp_path / "t\x1b[2J\u202e.beleid"   # the file name is in every finding's location
+    policy.write_text('beleid t 2026 "T".\nzorgsoort fysiotherapie "F".\nkenmerk a: aantal.\n'
+                      'randvoorwaarde a1 (§1 "x") voor fysiotherapie: a ten minste 5.\n'
+                      'randvoorwaarde a2 (§2 "y") voor fysiotherapie: a kleiner dan 3.\n')
+    for form in ("text", "github"):
+        result = run("check", str(policy), "--format", form)
+        assert result.exit_code == 1
+        assert "\x1b" not in result.stdout and "\u202e" not in result.stdout
+        assert "t\\x1b[2J\\u202e.beleid" in result.stdout
+
+
+def test_c022_shows_no_source_line_of_the_file_it_names(tmp_path):
+    lp = tmp_path / "in.lp"
+    lp.write_text(FYSIO_A)
+    result = run("explain", str(lp), "-o", str(lp))
+    assert result.exit_code == 2
+    assert result.stderr.count("\n") == 1 and ": C022: " in result.stderr
+    assert FYSIO_A.splitlines()[0] not in result.stderr
+
+
+def test_output_to_a_device_or_dev_stdout_is_written_not_replaced(tmp_path):
+    """Two of the -o cases the first round fixed without a test (issue 14, files and output)."""
+    import stat
+    device = tmp_path / "null"
+    os.mknod(device, stat.S_IFCHR | 0o666, os.makedev(1, 3))   # a /dev/null of our own (the tests run as root)
+    lp = str(EXAMPLES / "paramedische_zorg" / "fysio_a.lp")
+    assert run("explain", lp, "-o", str(device)).exit_code == 0
+    assert stat.S_ISCHR(device.stat().st_mode)
+    import subprocess
+    import sys
+    cli = os.path.join(os.path.dirname(sys.executable), "caresq-logic")
+    result = subprocess.run([cli, "explain", lp, "-o", "/dev/stdout"], capture_output=True, text=True, cwd=REPO)
+    assert result.returncode == 0 and "de_loop" in result.stdout
