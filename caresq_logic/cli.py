@@ -10,6 +10,7 @@ caresq-logic and is reported without a Python traceback.
 from __future__ import annotations
 
 import gc
+import itertools
 import sys
 from enum import Enum
 from pathlib import Path
@@ -143,13 +144,14 @@ def explain(
         seen = {r.provider for r in reports}
         inputs = tuple(providers)
         if format == ExplainFormat.json:
-            _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
-                                            explained.policy_set), lang, inputs)
+            _write_chunks(uitvoer, as_json.chunks(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
+                                                  explained.policy_set), lang, inputs)
         elif format == ExplainFormat.html:
             _write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, inputs)
         elif reports:
             header = policy_set_header(explained.policy_set, lang)
-            _write(uitvoer, header + "\n" + text.text(reports, lang, details, citaten), lang, inputs)
+            _write_chunks(uitvoer, itertools.chain([header + "\n"], text.chunks(reports, lang, details, citaten)),
+                          lang, inputs)   # a provider at a time: a market's report is never held whole
     if only is not None:
         for missing in sorted(only - seen):
             diagnostics.append(diag("C012", Span("--aanbieder", 1, 1), provider=missing))
