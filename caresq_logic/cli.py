@@ -92,6 +92,8 @@ def _write(output: Optional[Path], content: str, lang: str, inputs: tuple[str, .
 
 def _write_chunks(output: Optional[Path], chunks, lang: str, inputs: tuple[str, ...] = ()) -> None:
     """`_write` for output produced piece by piece (a market's records): streamed, never held."""
+    if output is None and sys.stdout is None:   # started with stdout closed (>&-): said, not a crash
+        output = Path("/dev/stdout")
     if output is None:
         for chunk in chunks:
             sys.stdout.write(chunk)

@@ -169,6 +169,7 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "key \"{key}\" appears twice in this object; the first value was {first}"),
     "A222": ("warning", "geen beleid dat geldt, gaat over zorgsoort '{care_type}'; daarvoor wordt niets besloten",
              "no policy in force covers zorgsoort '{care_type}'; nothing is decided for it"),
+    "A230": ("error", "deze CSV-regel is niet te lezen: {reason}", "this CSV record cannot be read: {reason}"),
     "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
     # --- solving ----------------------------------------------------------------------------

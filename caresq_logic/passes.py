@@ -58,6 +58,7 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
                 subfolders.sort()
                 in_folder += [Path(folder) / name for name in names if Path(name).suffix.lower() in suffixes]
             files = [(f, f.as_posix()) for f in sorted(in_folder) if f.is_file()]
+            problems += [diag("C060", Span(f.as_posix(), 1, 1), path=f.as_posix()) for f in in_folder if f.exists() and not f.is_file()]
             if not files and suffixes != (".beleid",):
                 problems.append(diag("C021", Span(given, 1, 1), path=given, suffixes=", ".join(suffixes)))
             found.extend(files)
@@ -227,8 +228,7 @@ def read_providers(paths: list[str], catalog: Catalog,
 
 def read_provider_file(path: Path, shown: str, catalog: Catalog, diagnostics: list[Diagnostic],
                        digests: dict[str, str] | None = None) -> list[ProviderFile]:
-    """The file read and checked (a list of one), or nothing with its problems in `diagnostics`;
-    its SHA-256 goes into `digests` (the decision's receipt)."""
+    """The file read and checked (a list of one), or nothing with its problems in `diagnostics`; its SHA-256 in `digests`."""
     remember_source(shown, path)   # for the source line under a diagnostic
     try:
         data = read_bounded(path, shown, MAX_BYTES)

@@ -104,3 +104,69 @@ def test_output_to_a_device_or_dev_stdout_is_written_not_replaced(tmp_path):
     cli = os.path.join(os.path.dirname(sys.executable), "caresq-logic")
     result = subprocess.run([cli, "explain", lp, "-o", "/dev/stdout"], capture_output=True, text=True, cwd=REPO)
     assert result.returncode == 0 and "de_loop" in result.stdout
+
+
+# ---- the third attack run (issue 14): what failed, as regression tests ------------------------
+
+
+def test_a_number_of_thousands_of_digits_is_out_of_range_not_a_crash(tmp_path):
+    """Python refuses to convert more than 4,300 digits: a ValueError ended the run (exit 3)."""
+    digits = "1" * 5000
+    lp = tmp_path / "p.lp"
+    lp.write_text(f"levert(p, fysiotherapie).\nbehandelindex(p, 2024, {digits}).\n")
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text(f'{{"id": "p", "levert": "fysiotherapie", "behandelindex": {{"2024": {digits}}}}}\n'
+                     + (REPO / "examples" / "markt" / "praktijken.jsonl").read_text(encoding="utf-8"))
+    lines = CSV.splitlines()
+    csv = tmp_path / "p.csv"
+    csv.write_text("\n".join([lines[0], lines[1].replace(",118,", f",{digits},"), lines[2]]) + "\n")
+    code, decided, codes, result = explain(str(lp), str(jsonl), str(csv))
+    assert (code, codes) == (2, ["A220"] * 3)
+    assert "waarde 111111111111111111… van kenmerk 'behandelindex' is te groot" in result.stderr
+    assert decided[(str(jsonl), "de_loop", "fysiotherapie")] == "zorgovereenkomst"
+    assert (str(csv), "het_anker", "fysiotherapie") in decided
+    policy = tmp_path / "n.beleid"
+    policy.write_text(DECIMALS.format(threshold=digits))
+    result = run("check", str(policy))
+    assert result.exit_code == 2 and f"{policy}:4:80: B240: getal 111111111111… is te groot" in result.stderr
+
+
+def test_an_unreadable_csv_record_is_reported_and_the_others_decided(tmp_path):
+    lines = CSV.splitlines()
+    csv = tmp_path / "p.csv"   # a lone CR (old Mac line ending) inside one record; a field over 128 KiB
+    csv.write_text("\n".join([lines[0], lines[1].replace("De Loop", "De\rLoop"),
+                              lines[2].replace("Het Anker", "x" * 200_000), lines[3]]) + "\n")
+    code, decided, codes, result = explain(str(csv))
+    assert (code, codes) == (2, ["A230"]) and f"{csv}:2:1: A230" in result.stderr
+    assert {key[1] for key in decided} == {lines[2].split(",")[0], lines[3].split(",")[0]}
+
+
+def test_csv_output_never_starts_a_cell_from_input_with_a_formula(tmp_path):
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text('{"id": "=cmd", "naam": "=HYPERLINK(\\"http://x\\")", "levert": "fysiotherapie"}\n')
+    result = run("explain", str(jsonl), "--format", "csv")
+    assert result.stdout.splitlines()[1].startswith("'=cmd,\"'=HYPERLINK(")
+
+
+def test_a_fifo_in_a_provider_folder_is_said_not_skipped(tmp_path):
+    (tmp_path / "m").mkdir()
+    (tmp_path / "m" / "a.lp").write_text(FYSIO_A)
+    os.mkfifo(tmp_path / "m" / "f.lp")
+    code, decided, codes, _ = explain(str(tmp_path / "m"))
+    assert (code, codes) == (2, ["C060"]) and len(decided) == 1
+
+
+def test_a_name_of_a_megabyte_is_not_echoed_whole(tmp_path):
+    lp = tmp_path / "u.lp"
+    lp.write_text("levert(p, fysiotherapie).\n" + "a" * 1_000_000 + "(p).\n")
+    result = run("explain", str(lp))
+    assert result.exit_code == 2 and ": A200: " in result.stderr and len(result.stderr) < 2000
+
+
+def test_a_closed_stdout_is_a_diagnostic_not_an_internal_error(tmp_path):
+    import subprocess
+    import sys
+    cli = os.path.join(os.path.dirname(sys.executable), "caresq-logic")
+    lp = str(EXAMPLES / "paramedische_zorg" / "fysio_a.lp")
+    result = subprocess.run(f'"{cli}" explain "{lp}" >&-', shell=True, capture_output=True, text=True)
+    assert result.returncode == 2 and ": C022: " in result.stderr and "interne fout" not in result.stderr

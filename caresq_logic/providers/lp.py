@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, diag
+from ..language.numbers import whole
 from .model import Fact, Locator, Term
 
 
@@ -58,7 +59,7 @@ _SCRIPT_END = re.compile(r"#end\s*\.")
 
 def _term(token_kind: str, text: str, pos: int) -> Term:
     if token_kind == "int":
-        return Term("int", int(text), pos)
+        return Term("int", whole(text), pos)
     if token_kind == "string":
         body = re.sub(r"\\(.)", lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), text[1:-1])
         return Term("string", body, pos)

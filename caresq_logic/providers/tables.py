@@ -14,12 +14,14 @@ import json
 import re
 
 from ..diagnostics import CONTROL, Diagnostic, closest, diag
+from ..language.numbers import whole
 from ..messages import Phrase
 from .model import Catalog, Fact, Locator, Term, arity
 from ..language.reserved import AANBIEDER, LEVERT
 
 
 _INT = re.compile(r"-?[0-9]+")
+csv.field_size_limit(2**31 - 1)   # a field may be as long as the file (whose size is limited); not 128 KiB
 _NAME = re.compile(r"[a-z][A-Za-z0-9_']*")
 _COLUMN = re.compile(r"([a-z][a-z0-9_]*)(?:\[([A-Za-z0-9_]+)\])?")
 TRUE = {"ja", "1", "true", "waar", "yes"}
@@ -86,7 +88,7 @@ class _Rows:
             if qualifier is None:
                 self.error("A202", pos, name=name, expected=arity(feature), actual=arity(feature) - 1)
                 return
-            args.append(Term("int", int(qualifier), pos) if _INT.fullmatch(qualifier) else
+            args.append(Term("int", whole(qualifier), pos) if _INT.fullmatch(qualifier) else
                         Term("name", qualifier, pos))
         if feature.type.kind == "bool":
             self.truth(name, tuple(args), value, pos)
@@ -112,7 +114,7 @@ class _Rows:
                 if isinstance(item, bool) or not (isinstance(item, int) or (isinstance(item, str) and _INT.fullmatch(item.strip()))):
                     self.error("A203", pos, name=name, expected=Phrase("expected.whole_number"), value=json.dumps(item, ensure_ascii=False))
                     continue
-                term = Term("int", int(item), pos)
+                term = Term("int", item if isinstance(item, int) else whole(item.strip()), pos)
             elif kind == "date":
                 term = Term("string", str(item), pos)
             else:
@@ -144,7 +146,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> Read:
             return record
 
         try:   # an error at the end then points into this line
-            record = json.loads(line.rstrip("\r\n"), object_pairs_hook=unique)
+            record = json.loads(line.rstrip("\r\n"), object_pairs_hook=unique, parse_int=whole)
         except json.JSONDecodeError as error:
             rows.error("A110", start + error.pos, reason=error.msg)
             continue
@@ -192,7 +194,16 @@ def _records(text: str):
             yield line
 
     start = 0
-    for values in csv.reader(feed(), strict=False):
+    reader = csv.reader(feed(), strict=False)
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:   # a lone CR ends a line only for old Macs: that record is unreadable
+            yield start, None, str(error)
+            start = consumed[0]
+            continue
         raw = text[start:consumed[0]]
         fields, pos = [], 0
         for value in values:
@@ -228,7 +239,10 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
     first = next(records, None)
     if first is None:
         return [], [], None
-    _, _, header = first
+    _, raw, header = first
+    if raw is None:
+        rows.error("A230", 0, reason=header)
+        return [], rows.errors, None
     rows.whole_file = True   # until the header is read, every problem concerns the whole file
     columns = _columns(header, rows, catalog)
     if not header or columns[0] != ("id", None):
@@ -237,6 +251,9 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
     rows.whole_file = any(c is None for c in columns)
     for start, raw, fields in records:
         rows.provider = None
+        if raw is None:
+            rows.error("A230", start, reason=fields)
+            continue
         if not raw.strip():
             continue
         if len(fields) != len(columns):

@@ -111,6 +111,11 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "A value holds a control character (such as \\u0000 or \\u001b in JSON). It could drive a terminal "
              "or make the solver cut the text short, so it is refused.",
              "{\"aanbieder\": \"a\\u001b[2J\", \"prem\": true}"),
+    "A230": ("De csv-module kan deze regel niet lezen, bijvoorbeeld omdat regels alleen met een CR (oude Mac) "
+             "eindigen. Alleen die regel wordt overgeslagen; sla het bestand op met gewone regeleinden.",
+             "The csv module cannot read this record, for instance because lines end in a lone CR (old Mac). "
+             "Only that record is left out; save the file with ordinary line endings.",
+             "id,levert\\rp,fysiotherapie"),
     # --- solving ----------------------------------------------------------------------------
     "S001": ("De opdracht duurde langer dan --tijdslimiet toestaat (gemeten vanaf de start, gronden en oplossen "
              "inbegrepen; standaard 300 seconden). Verhoog de limiet of verdeel de invoer over meer runs.",
