@@ -98,6 +98,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "the change names '{name}', which is no clause, contract period, milestone or zorgsoort of this year"),
     "B233": ("error", "'{name}' staat niet meer in dit jaar: zeg wat het was (bijv. 'vervallen differentiatiefactor {name}')",
              "'{name}' is not in this year: say what it was (e.g. 'vervallen differentiatiefactor {name}')"),
+    "B250": ("error", "meer dan {limit} clausules in één beleid; verdeel het over domeinen of jaren",
+             "more than {limit} clauses in one policy; split it over domains or years"),
     "B240": ("error", "getal {value} is te groot: caresq-logic rekent met getallen van -{limit} tot {limit}",
              "number {value} is too large: caresq-logic computes with numbers from -{limit} to {limit}"),
     "B241": ("error", "beleid {domain} {year} staat ook in {other}, zonder dat het ene het andere vervangt; "

@@ -16,7 +16,10 @@ from .model import Catalog, Locator, ProviderFile
 from .validate import Validator
 
 
-MAX_BYTES = 32 * 1024 * 1024   # a whole market of providers fits; a runaway file does not
+# 160,000 CSV rows or 18,000 fully described .lp practices: a market fits (or is split over files,
+# which jsonl/csv output decides one at a time); what one file may cost in memory stays under
+# about 1 GiB (docs/security.md, tests/test_bounds.py). At 32 MiB, 330,000 CSV rows took 1.7 GB.
+MAX_BYTES = 16 * 1024 * 1024
 MAX_ERRORS = 50
 
 
