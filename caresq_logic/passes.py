@@ -25,7 +25,7 @@ from .language import cache as policy_cache
 from .language import contract_years, derive, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
-from .providers.read import MAX_BYTES, decode, read
+from .providers.read import decode, max_bytes, read
 from .report.common import Report
 from .resources import PolicySet, default_set
 
@@ -231,7 +231,7 @@ def read_provider_file(path: Path, shown: str, catalog: Catalog, diagnostics: li
     """The file read and checked (a list of one), or nothing with its problems in `diagnostics`; its SHA-256 in `digests`."""
     remember_source(shown, path)   # for the source line under a diagnostic
     try:
-        data = read_bounded(path, shown, MAX_BYTES)
+        data = read_bounded(path, shown, max_bytes(shown))
         if digests is not None:
             digests[shown] = hashlib.sha256(data).hexdigest()
         provider_file = read(data, shown, catalog)

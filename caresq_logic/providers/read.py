@@ -16,10 +16,15 @@ from .model import Catalog, Locator, ProviderFile
 from .validate import Validator
 
 
-# 160,000 CSV rows or 18,000 fully described .lp practices: a market fits (or is split over files,
-# which jsonl/csv output decides one at a time); what one file may cost in memory stays under
-# about 1 GiB (docs/security.md, tests/test_bounds.py). At 32 MiB, 330,000 CSV rows took 1.7 GB.
-MAX_BYTES = 16 * 1024 * 1024
+# A market fits (or is split over files, which jsonl/csv output decides one at a time), and what
+# one file may cost in memory stays under about 1 GiB (docs/security.md, tests/test_bounds.py).
+# CSV is the densest form (a provider in 100 bytes): 32 MiB of rows took 1.7 GB, so it gets half.
+MAX_BYTES = 32 * 1024 * 1024       # .lp (35,000 practices of 29 facts), .jsonl (27,000 practices)
+MAX_CSV_BYTES = 16 * 1024 * 1024   # 165,000 rows
+
+
+def max_bytes(path: str) -> int:
+    return MAX_CSV_BYTES if path.lower().endswith(".csv") else MAX_BYTES
 MAX_ERRORS = 50
 
 
@@ -35,8 +40,8 @@ def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
         raise Failed([diag("C003", Span(path, line, col), offset=error.start)]) from None
 
 
-def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> ProviderFile:
-    text = decode(data, path, limit)
+def read(data: bytes, path: str, catalog: Catalog, limit: int | None = None) -> ProviderFile:
+    text = decode(data, path, limit or max_bytes(path))
     suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     control = control_character(text, path, "A109")
     if control is not None and suffix not in ("csv", "jsonl"):   # in a table: that row only (tables)
