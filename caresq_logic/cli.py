@@ -78,10 +78,12 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def _options(
+    ctx: typer.Context,
     version: bool = typer.Option(False, "--version", "-V", callback=_version, is_eager=True,
                                  help="Toon de versie en stop. / Show the version and exit."),
 ) -> None:
     """The options before the command (the help text is the app's)."""
+    ctx.call_on_close(decide.bounded.stop)   # a command's --tijdslimiet ends with it (tests run many in one process)
 
 
 def _write(output: Optional[Path], content: str, lang: str, inputs: tuple[str, ...] = ()) -> None:

@@ -110,3 +110,12 @@ def test_a_policy_at_the_size_limit_stays_within_a_gib(tmp_path, case):
     peak, code, stderr = _capped(["check", str(path)])
     assert code in (0, 1, 2) and "interne fout" not in stderr, stderr
     assert peak < GIB
+
+
+def test_a_commands_time_limit_ends_with_it():
+    """The deadline is the command's: a library call after it is not bounded by it."""
+    from caresq_logic import decide
+    from conftest import run
+    from test_limits import PROGRAM, market
+    run("explain", "examples/providers/paramedische_zorg/fysio_a.lp", "--tijdslimiet", "0.001")
+    assert len(decide.solve(PROGRAM, [market(2)])) == 2

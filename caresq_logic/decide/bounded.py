@@ -34,6 +34,11 @@ def start(seconds: float) -> None:
     _deadline = time.monotonic() + seconds if math.isfinite(seconds) else math.inf
 
 
+def stop() -> None:
+    """The command is over: library calls after it are bounded by their own limits only."""
+    start(math.inf)
+
+
 def until(limit: float = math.inf) -> tuple[float, float]:
     """(deadline, the seconds it stands for): the earlier of the command's and one of `limit`
     seconds from now. Pass it to several calls to bound them together."""
