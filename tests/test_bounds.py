@@ -37,7 +37,9 @@ def test_the_time_limit_bounds_grounding_and_check(slow, command):
     seconds = time.monotonic() - started
     assert result.returncode == 2
     assert ": S001: " in result.stderr and "Traceback" not in result.stderr
-    assert seconds < 10   # 1 s, plus starting Python and parsing the policy on a loaded machine; unbounded: 30-60 s
+    # 1 s, plus starting Python and parsing the policy (seconds when the 2 cores run other suites too);
+    # unbounded, grounding alone takes 30 s on a quiet machine
+    assert seconds < 15
 
 
 @pytest.mark.parametrize("command", ["explain", "check"])
@@ -50,7 +52,7 @@ def test_ctrl_c_stops_a_command_within_a_second(slow, command):
     process.send_signal(signal.SIGINT)
     sent = time.monotonic()
     _, stderr = process.communicate(timeout=30)
-    assert time.monotonic() - sent < 2   # 0.1-0.2 s on a quiet machine; the suite shares 2 cores with others
+    assert time.monotonic() - sent < 3   # 0.1-0.2 s on a quiet machine; the suite shares 2 cores with others
     assert process.returncode == 130
     assert stderr.decode() == "Ctrl-C:1:1: S010: onderbroken (Ctrl-C); de uitvoer is niet compleet\n"
 
