@@ -382,11 +382,11 @@ def main() -> None:
     interrupt.install()
     try:
         app()
-    except SystemExit:
-        raise
+    except SystemExit as done:
+        decide.bounded.leave(done.code)
     except interrupt.Interrupted:   # Ctrl-C: one line, no traceback, the shell's code for SIGINT
         typer.echo(diag("S010", Span("Ctrl-C", 1, 1)).format(interrupt.language()), err=True)
-        sys.exit(130)
+        decide.bounded.leave(130)
     except Exception as error:  # a bug in caresq-logic, not in the user's input
         typer.echo(f"caresq-logic: interne fout / internal error: {type(error).__name__}: {error}", err=True)
         sys.exit(3)

@@ -14,6 +14,8 @@ The deadline is the command's, set once by the CLI (`start`); a call may be give
 from __future__ import annotations
 
 import math
+import os
+import sys
 import threading
 import time
 
@@ -25,6 +27,20 @@ SLICE = 0.1   # seconds between looks at the clock (and chances for Ctrl-C)
 
 _deadline = math.inf   # time.monotonic() value; inf: no bound
 _limit = math.inf      # the seconds given, for the message
+
+
+_grounding: list[threading.Thread] = []   # grounding threads started, some perhaps given up on
+
+
+def leave(code) -> None:
+    """End the process with `code`. While a grounding given up on is still running in clingo,
+    without the interpreter's shutdown: freeing clingo under it crashed (SIGSEGV after Ctrl-C)."""
+    if any(thread.is_alive() for thread in _grounding):
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        os._exit(code if isinstance(code, int) else 1)
+    sys.exit(code)
 
 
 def start(seconds: float) -> None:
@@ -75,7 +91,9 @@ def ground(control: clingo.Control, span: Span, programs: tuple[str, ...] = (),
         finally:
             done.set()
 
-    threading.Thread(target=work, name="clingo-ground", daemon=True).start()
+    thread = threading.Thread(target=work, name="clingo-ground", daemon=True)
+    thread.start()
+    _grounding.append(thread)
     while not done.wait(max(0.0, min(SLICE, deadline - time.monotonic()))):
         if time.monotonic() >= deadline:
             raise _expired(seconds, span)
