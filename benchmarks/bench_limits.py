@@ -46,13 +46,19 @@ def cases(size: int) -> dict[str, tuple[str, str]]:
         "csv_rows": ("m.csv", CSV[0] + "\n" + fill(lambda i: f"p{i},{row}\n", size - 2000)),
         "jsonl_rows": ("m.jsonl", fill(lambda i: json.dumps({**record, "id": f"p{i}"}) + "\n", size - 2000)),
         "jsonl_string": ("s.jsonl", json.dumps({"id": "p", "levert": "fysiotherapie", "naam": "x" * (size - 100)}) + "\n"),
+        "csv_string": ("s.csv", "id,levert,naam\np,fysiotherapie,\"" + "x" * (size - 100) + "\"\n"),
         "jsonl_deep": ("d.jsonl", '{"id": "p", "a": ' + "[" * ((size - 100) // 2) + "]" * ((size - 100) // 2) + "}\n"),
     }
 
 
-def policy_case(size: int) -> tuple[str, str]:
+def policy_cases(size: int) -> dict[str, tuple[str, str]]:
     head = 'beleid t 2026 "T".\nzorgsoort fysiotherapie "F".\nkenmerk a: ja/nee.\n'
-    return "p.beleid", head + "randvoorwaarde r \"" + '\\"' * ((size - 200) // 2) + "\n"
+    clause = 'randvoorwaarde r{i} (§1 "Zin {i}.") voor fysiotherapie: a en niet (a of a).\n'
+    return {
+        "policy_quotes": ("q.beleid", head + "randvoorwaarde r \"" + '\\"' * ((size - 200) // 2) + "\n"),
+        "policy_string": ("s.beleid", head + 'randvoorwaarde r "' + "x" * (size - 200) + '" (§1) voor fysiotherapie: a.\n'),
+        "policy_clauses": ("c.beleid", head + fill(lambda i: clause.format(i=i), size - 200)),
+    }
 
 
 # A fresh wrapper per case, so that RUSAGE_CHILDREN is that one run's peak and no other's.
@@ -70,13 +76,14 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--mib", type=float, default=32)
     parser.add_argument("--only", nargs="*")
+    parser.add_argument("--format", default="json", help="explain's format (jsonl streams a market)")
     options = parser.parse_args()
     size = int(options.mib * 1024 * 1024)
     print(f"{'case':20} {'MiB':>6} {'seconds':>8} {'peak MiB':>9} exit")
     with tempfile.TemporaryDirectory() as folder:
-        runs = {name: (file, text, ["explain", "-f", "json"]) for name, (file, text) in cases(size).items()}
-        file, text = policy_case(min(size, 4 * 1024 * 1024 - 1))
-        runs["policy_quotes"] = (file, text, ["check"])
+        runs = {name: (file, text, ["explain", "-f", options.format]) for name, (file, text) in cases(size).items()}
+        for name, (file, text) in policy_cases(min(size, 4 * 1024 * 1024 - 1)).items():
+            runs[name] = (file, text, ["check"])
         for name, (file, text, command) in runs.items():
             if options.only and name not in options.only:
                 continue

@@ -15,7 +15,10 @@ from .messages import Phrase
 def write_file(output: Path, chunks, inputs: tuple[str, ...] = ()) -> None:
     """Write `chunks` to `output` so it is whole or not there at all; OSError for every user's
     mistake (a folder, a missing or unwritable folder, one of the `inputs`), which the CLI reports."""
-    target = output.resolve()   # through a symlink: the link stays, its target gets the report
+    if output.exists() and not output.is_file() and not output.is_dir():
+        target = output   # not resolved: /dev/stdout on a pipe resolves to a name that cannot be opened
+    else:
+        target = output.resolve()   # through a symlink: the link stays, its target gets the report
     if any(Path(i).exists() and target.exists() and os.path.samefile(i, target) for i in inputs):
         raise OSError(0, Phrase("reason.input_file"))   # named in the run's language
     if target.exists() and not target.is_file():

@@ -51,7 +51,7 @@ class Diagnostic:
     related: tuple[tuple[Span, str], ...] = ()   # (span, ui label key): "defined here"
 
     def message(self, lang: str = "nl") -> str:
-        return messages.render(self.code, lang, dict(self.args))
+        return messages.render(self.code, lang, {key: _short(value) for key, value in self.args})
 
     def hint(self, lang: str = "nl") -> str | None:
         if self.hint_code is None:
@@ -89,6 +89,13 @@ class Diagnostic:
             "message": self.message(lang),
             "hint": self.hint(lang),
         }
+
+
+MAX_SHOWN = 200   # characters of one name or value from input in a message: a 1 MB name is not echoed
+
+
+def _short(value: Any) -> Any:
+    return value[:MAX_SHOWN] + "…" if type(value) is str and len(value) > MAX_SHOWN else value
 
 
 def diag(code: str, span: Span, hint: tuple[str, dict[str, Any]] | None = None,

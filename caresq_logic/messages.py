@@ -24,6 +24,8 @@ LANGUAGES = ("nl", "en")
 CATALOGUE: dict[str, tuple[str, str, str]] = {
     # --- files and command line -----------------------------------------------------------
     "C001": ("error", "bestand niet gevonden: {path}", "file not found: {path}"),
+    "C060": ("error", "geen gewoon bestand (een pipe, socket of apparaat): {path}",
+             "not a regular file (a pipe, socket or device): {path}"),
     "C002": ("error", "bestand is niet leesbaar: {reason}", "file cannot be read: {reason}"),
     "C003": ("error", "bestand is geen geldige UTF-8-tekst (byte {offset})",
              "file is not valid UTF-8 text (byte {offset})"),
@@ -96,8 +98,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "the change names '{name}', which is no clause, contract period, milestone or zorgsoort of this year"),
     "B233": ("error", "'{name}' staat niet meer in dit jaar: zeg wat het was (bijv. 'vervallen differentiatiefactor {name}')",
              "'{name}' is not in this year: say what it was (e.g. 'vervallen differentiatiefactor {name}')"),
-    "B240": ("error", "getal {value} is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
-             "number {value} is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "B250": ("error", "meer dan {limit} clausules in één beleid; verdeel het over domeinen of jaren",
+             "more than {limit} clauses in one policy; split it over domains or years"),
+    "B240": ("error", "getal {value} is te groot: caresq-logic rekent met getallen van -{limit} tot {limit}",
+             "number {value} is too large: caresq-logic computes with numbers from -{limit} to {limit}"),
     "B241": ("error", "beleid {domain} {year} staat ook in {other}, zonder dat het ene het andere vervangt; "
                       "voor {domain} {year} wordt niets besloten (schrijf 'vervangt' of verwijder er een)",
              "policy {domain} {year} is also in {other}, and neither replaces the other; "
@@ -161,12 +165,13 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "'{value}' is not a valid provider name; use a lowercase name or a string"),
     "A208": ("warning", "aanbieder '{provider}' levert geen zorgsoort ('levert({provider}, zorgsoort).' ontbreekt); er valt niets te besluiten",
              "provider '{provider}' delivers no zorgsoort ('levert({provider}, zorgsoort).' is missing); there is nothing to decide"),
-    "A220": ("error", "waarde {value} van kenmerk '{name}' is te groot: caresq-logic rekent met gehele getallen van -{limit} tot {limit}",
-             "value {value} of kenmerk '{name}' is too large: caresq-logic computes with whole numbers from -{limit} to {limit}"),
+    "A220": ("error", "waarde {value} van kenmerk '{name}' is te groot: caresq-logic rekent met getallen van -{limit} tot {limit}",
+             "value {value} of kenmerk '{name}' is too large: caresq-logic computes with numbers from -{limit} to {limit}"),
     "A221": ("error", "sleutel \"{key}\" staat twee keer in dit object; de eerste waarde was {first}",
              "key \"{key}\" appears twice in this object; the first value was {first}"),
     "A222": ("warning", "geen beleid dat geldt, gaat over zorgsoort '{care_type}'; daarvoor wordt niets besloten",
              "no policy in force covers zorgsoort '{care_type}'; nothing is decided for it"),
+    "A230": ("error", "deze CSV-regel is niet te lezen: {reason}", "this CSV record cannot be read: {reason}"),
     "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
     "A210": ("error", "'-{name}' zegt nee, maar dat kan alleen bij een ja/nee-kenmerk; '{name}' is {kind}: laat het weg als het onbekend is",
@@ -174,8 +179,9 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "A211": ("error", "kenmerk '{name}' van '{provider}' is hier {value}, maar op regel {line} {other}",
              "kenmerk '{name}' of '{provider}' is {value} here, but {other} on line {line}"),
     # --- solving ----------------------------------------------------------------------------
-    "S001": ("error", "de oplosser had meer dan {seconds} seconden nodig; verhoog --tijdslimiet of verklein de invoer",
-             "the solver needed more than {seconds} seconds; raise --tijdslimiet or reduce the input"),
+    "S001": ("error", "de oplosser (gronden en oplossen) was na {seconds} seconden niet klaar; verhoog --tijdslimiet of verklein de invoer",
+             "the solver (grounding and solving) was not done after {seconds} seconds; raise --tijdslimiet or reduce the input"),
+    "S010": ("error", "onderbroken (Ctrl-C); de uitvoer is niet compleet", "interrupted (Ctrl-C); the output is incomplete"),
     "S002": ("error", "de oplosser meldt een fout: {reason}", "the solver reports an error: {reason}"),
     "S003": ("error", "de invoer zou {size} voorwaardeknopen gronden, meer dan de grens {limit}; "
                       "verhoog --grondlimiet of splits de invoer",

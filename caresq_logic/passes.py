@@ -25,7 +25,7 @@ from .language import cache as policy_cache
 from .language import contract_years, derive, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
-from .providers.read import MAX_BYTES, decode, read
+from .providers.read import decode, max_bytes, read
 from .report.common import Report
 from .resources import PolicySet, default_set
 
@@ -58,13 +58,14 @@ def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path
                 subfolders.sort()
                 in_folder += [Path(folder) / name for name in names if Path(name).suffix.lower() in suffixes]
             files = [(f, f.as_posix()) for f in sorted(in_folder) if f.is_file()]
+            problems += [diag("C060", Span(f.as_posix(), 1, 1), path=f.as_posix()) for f in in_folder if f.exists() and not f.is_file()]
             if not files and suffixes != (".beleid",):
                 problems.append(diag("C021", Span(given, 1, 1), path=given, suffixes=", ".join(suffixes)))
             found.extend(files)
         elif path.is_file():
             found.append((path, given))
-        else:
-            problems.append(diag("C001", Span(given, 1, 1), path=given))
+        else:   # a FIFO or a device is there, but is no file to read (a FIFO could block forever)
+            problems.append(diag("C060" if path.exists() else "C001", Span(given, 1, 1), path=given))
     return found, problems
 
 
@@ -227,11 +228,10 @@ def read_providers(paths: list[str], catalog: Catalog,
 
 def read_provider_file(path: Path, shown: str, catalog: Catalog, diagnostics: list[Diagnostic],
                        digests: dict[str, str] | None = None) -> list[ProviderFile]:
-    """The file read and checked (a list of one), or nothing with its problems in `diagnostics`;
-    its SHA-256 goes into `digests` (the decision's receipt)."""
+    """The file read and checked (a list of one), or nothing with its problems in `diagnostics`; its SHA-256 in `digests`."""
     remember_source(shown, path)   # for the source line under a diagnostic
     try:
-        data = read_bounded(path, shown, MAX_BYTES)
+        data = read_bounded(path, shown, max_bytes(shown))
         if digests is not None:
             digests[shown] = hashlib.sha256(data).hexdigest()
         provider_file = read(data, shown, catalog)
@@ -389,12 +389,12 @@ def _answer_goals(market: Market, reports: list[Report], target: str) -> None:
     from .check import goal   # clingo search: imported only when asked for
     if not any(goal.target_known(target, p) for p in market.policies):
         market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
-    programs = {batch.program.policy.path: batch.program for batch in market.batches}
-    files = {f.path: f for f in market.provider_files}
-    for report in reports:
-        for policy, decisions in report.policies:
-            for decision in decisions:
-                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target,
-                                     market.catalog)
-                if answer is not None:
-                    report.goals[(policy.path, decision.care_type.name)] = answer
+    programs, files = {b.program.policy.path: b.program for b in market.batches}, {f.path: f for f in market.provider_files}
+    asked = [(r, p, d) for r in reports for p, decisions in r.policies for d in decisions]
+    try:
+        for report, policy, decision in asked:
+            answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog)
+            if answer is not None:
+                report.goals[(policy.path, decision.care_type.name)] = answer
+    except Failed as failed:   # past --tijdslimiet: the goals answered so far are kept
+        market.diagnostics.extend(failed.diagnostics)

@@ -21,7 +21,9 @@ ALLOWED = {
     "report": {"language", "decide", "check"},
     "passes": {"language", "asp", "providers", "decide", "check", "report"},
     "fmt": {"language", "providers", "passes"},
-    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "fmt"},
+    "cli_common": {"decide"},
+    "cli_tools": {"language", "check", "report", "passes", "fmt", "cli_common"},
+    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "fmt", "cli_common", "cli_tools"},
 }
 
 

@@ -231,7 +231,7 @@ def _what_must_change(policy, program, goal, facts, provider_file, decision, tar
                 sets.append(changed)
             cost[:] = model.cost[:1]
 
-    result = control.solve(assumptions=base, on_model=keep)
+    result = session.solve(assumptions=base, on_model=keep)
     if not result.satisfiable:
         return (), None
     atoms = control.symbolic_atoms
@@ -248,7 +248,7 @@ def _what_must_change(policy, program, goal, facts, provider_file, decision, tar
             best[:] = [s for s in model.symbols(atoms=True) if s.arguments and s.arguments[0] == clingo.Function(WITNESS)]
 
         fixed = [a.literal if a.symbol in changed else -a.literal for a in diffs]
-        control.solve(assumptions=base + fixed + [tune], on_model=last)
+        session.solve(assumptions=base + fixed + [tune], on_model=last)
         proposal = _proposal(policy, program, facts, provider_file, decision, changed, best, target, catalog)
         if proposal is not None:
             proposals.append(proposal)

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import clingo
 
 from ..asp.compiler import compile_policy
+from ..decide import bounded
+from ..diagnostics import Span
 from ..language.kinds import ClauseKind
 from ..language.reserved import LEVERT
 from ..language.resolve import Policy
@@ -84,10 +86,9 @@ class Session:
             switches += sorted(program.tier_by_id)
         # Core-guided optimisation finds the smallest witness far faster than branch-and-bound here.
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])
-        control.add("base", [], program.text)
-        control.add("base", [], "\n".join(witness_space(policy) if space is None else space))
-        control.add("base", [], GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals))
-        control.ground([("base", [])])
+        bounded.ground(control, Span(policy.path, 1, 1), (   # within --tijdslimiet, as every solve below
+            program.text, "\n".join(witness_space(policy) if space is None else space),
+            GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals)))
         atoms = control.symbolic_atoms
         # Assumptions go to clingo as literals, looked up once here rather than on every solve.
         switch_literals = {s: atoms[clingo.Function("_on", [clingo.Function(s)])].literal for s in switches}
@@ -113,10 +114,14 @@ class Session:
         switches = [lit if s in on else -lit for s, lit in self.switch_literals.items()]
         return [goal_atom.literal] + others + switches
 
+    def solve(self, **options) -> clingo.SolveResult:
+        """Every solve of a check: within --tijdslimiet, stoppable by Ctrl-C."""
+        return bounded.solve(self.control, Span(self.policy.path, 1, 1), **options)
+
     def satisfiable(self, goal: str, on: set[str] | None = None) -> bool:
         """Is there a provider for which `goal` holds? (No model is copied, nothing optimised.)"""
         self.control.configuration.solve.opt_mode = "ignore"
-        return bool(self.control.solve(assumptions=self.assumptions(goal, on)).satisfiable)
+        return bool(self.solve(assumptions=self.assumptions(goal, on)).satisfiable)
 
     def witness(self, goal: str, on: set[str] | None = None) -> list[clingo.Symbol] | None:
         """The facts of a witness for `goal`, or None when there is none."""
@@ -127,7 +132,7 @@ class Session:
             found[:] = [s for s in model.symbols(atoms=True) if s.arguments and s.arguments[0] == me]
 
         self.control.configuration.solve.opt_mode = "opt"
-        result = self.control.solve(assumptions=self.assumptions(goal, on), on_model=keep)
+        result = self.solve(assumptions=self.assumptions(goal, on), on_model=keep)
         return found if result.satisfiable else None
 
     def core(self, goal: str, keep: frozenset[str] = frozenset(), on: set[str] | None = None) -> list[str]:
@@ -135,7 +140,7 @@ class Session:
         throughout (a goal about a clause needs that clause), and is not part of the answer;
         `on` (default: all) are the switches the first core may draw from."""
         core_atoms: list[int] = []
-        self.control.solve(assumptions=self.assumptions(goal, on), on_core=lambda c: core_atoms.extend(c))
+        self.solve(assumptions=self.assumptions(goal, on), on_core=lambda c: core_atoms.extend(c))
         by_literal = {lit: s for s, lit in self.switch_literals.items()}
         core = {by_literal[lit] for lit in core_atoms if lit in by_literal} - keep
         # Deletion: drop every clause whose removal keeps the goal unsatisfiable. Sound because,

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 import clingo
 
 from ..asp.compiler import compile_policy
+from ..decide import bounded
+from ..diagnostics import Span
 from ..language.resolve import Policy
 from .space import UNKNOWN_CHOICE, UNKNOWN_MINIMIZE, WITNESS, witness_space
 
@@ -71,11 +73,11 @@ class TwoYears:
     @classmethod
     def build(cls, earlier: Policy, later: Policy, goals: list[str], facts: list[str]) -> "TwoYears":
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])
-        for prefix, policy in (("a", earlier), ("b", later)):
-            control.add("base", [], prefixed(compile_policy(policy).text + UNKNOWN_CHOICE + UNKNOWN_MINIMIZE, prefix))
-        control.add("base", [], "\n".join(witness_space(earlier, later, unknowns=False)))
-        control.add("base", [], GOALS + "\n".join(f"_goal_id({g})." for g in goals) + "\n" + "\n".join(facts))
-        control.ground([("base", [])])
+        programs = tuple(prefixed(compile_policy(policy).text + UNKNOWN_CHOICE + UNKNOWN_MINIMIZE, prefix)
+                         for prefix, policy in (("a", earlier), ("b", later)))
+        bounded.ground(control, Span(later.path, 1, 1), programs + (   # within --tijdslimiet
+            "\n".join(witness_space(earlier, later, unknowns=False)),
+            GOALS + "\n".join(f"_goal_id({g})." for g in goals) + "\n" + "\n".join(facts)))
         return cls(earlier, later, control)
 
     def witness(self, goal: str) -> list[clingo.Symbol] | None:
@@ -90,7 +92,7 @@ class TwoYears:
         def keep(model: clingo.Model) -> None:
             found[:] = [s for s in model.symbols(atoms=True) if s.arguments and s.arguments[0] == me]
 
-        result = self.control.solve(assumptions=[atom.literal], on_model=keep)
+        result = bounded.solve(self.control, Span(self.later.path, 1, 1), assumptions=[atom.literal], on_model=keep)
         return found if result.satisfiable else None
 
 

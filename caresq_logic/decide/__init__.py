@@ -2,7 +2,7 @@
 
 from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Value
 from .solver import DEFAULT_GROUND_LIMIT, DEFAULT_TIME_LIMIT, ground_size, solve
-from . import batch   # after solver: a market decided by profile, one solve per group of profiles
+from . import batch, bounded   # after solver: a market decided by profile, one solve per group of profiles
 
 __all__ = ["ClauseResult", "Decision", "NodeResult", "Possibility", "ReadingNote", "TierResult", "Value",
-           "DEFAULT_GROUND_LIMIT", "DEFAULT_TIME_LIMIT", "ground_size", "solve", "batch"]
+           "DEFAULT_GROUND_LIMIT", "DEFAULT_TIME_LIMIT", "ground_size", "solve", "batch", "bounded"]

@@ -5,14 +5,14 @@ cautious consequences, and which condition nodes an assumed outcome forces."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-import time
+import math
 
 import clingo
 
 from ..asp.compiler import Program
 from ..diagnostics import Failed, Span, diag
 from ..language.kinds import Outcome
-from . import atoms
+from . import atoms, bounded
 
 
 @dataclass
@@ -32,14 +32,9 @@ class Model:
 
 
 def run(control: clingo.Control, program: Program, time_limit: float, on_model, assumptions=()) -> bool:
-    deadline = time.monotonic() + time_limit   # inf and 1e18 are fine: "no limit"
-    with control.solve(on_model=on_model, assumptions=list(assumptions), async_=True) as handle:
-        # Short waits: Python sees Ctrl-C between them, so an interrupt stops the solver at once.
-        while not handle.wait(max(0.0, min(0.1, deadline - time.monotonic()))):
-            if time.monotonic() >= deadline:
-                handle.cancel()
-                raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
-        return handle.get().satisfiable
+    """One solve within `time_limit` and the command's --tijdslimiet (S001), stoppable by Ctrl-C."""
+    return bounded.solve(control, Span(program.policy.path, 1, 1), bounded.until(time_limit),
+                         on_model=on_model, assumptions=list(assumptions)).satisfiable
 
 
 
@@ -50,14 +45,13 @@ def run(control: clingo.Control, program: Program, time_limit: float, on_model, 
 GROUP = 16
 
 
-def ground(program: Program, facts: list[str]) -> clingo.Control:
+def ground(program: Program, facts: list[str], time_limit: float = math.inf) -> clingo.Control:
     control = clingo.Control(["--warn=none"])
-    control.add("base", [], program.text)
-    control.add("base", [], "\n".join(facts))
-    try:
-        control.ground([("base", [])])
+    where = Span(program.policy.path, 1, 1)
+    try:   # in a thread of its own, within --tijdslimiet: clingo's grounder cannot be interrupted
+        bounded.ground(control, where, (program.text, "\n".join(facts)), bounded.until(time_limit))
     except RuntimeError as error:  # clingo reports grounding errors this way
-        raise Failed([diag("S002", Span(program.policy.path, 1, 1), reason=str(error))]) from None
+        raise Failed([diag("S002", where, reason=str(error))]) from None
     return control
 
 
@@ -73,7 +67,7 @@ class Completions:
         self.control_of: dict[int, clingo.Control] = {}
         for start in range(0, len(numbers), GROUP):
             group = numbers[start:start + GROUP]
-            control = ground(program, [fact for number in group for fact in facts[number]])
+            control = ground(program, [fact for number in group for fact in facts[number]], time_limit)
             control.configuration.solve.models = 0
             self.controls.append(control)
             self.control_of.update(dict.fromkeys(group, control))

@@ -38,7 +38,9 @@ from .unknowns import UNSTATED_BY_TEXT, Unknowns
 
 # Outcomes whose tier is part of what is decided (the contract offered, or the one it would be).
 WITH_TIER = (Outcome.CONTRACT, Outcome.NOT_APPROACHED)
-DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
+# Wall-clock seconds for a whole command (--tijdslimiet): a safety net, not a tuning knob. The real
+# policies decide and check in a few seconds; a market file at the size limit needs a few minutes.
+DEFAULT_TIME_LIMIT = 300.0
 # Condition nodes to ground (provider x delivered zorgsoort x node). The language has no
 # recursion, so this count bounds grounding; 10,000 physiotherapy practices need ~400,000.
 DEFAULT_GROUND_LIMIT = 20_000_000
@@ -87,7 +89,7 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
     certain = possible = Model()
     completions = None
     if complete or not incomplete:
-        control = ground(program, complete)
+        control = ground(program, complete, time_limit)
         run(control, program, time_limit, lambda m: collect(m.symbols(shown=True), certain, ids, program.keys))
     if incomplete:
         completions = Completions(program, incomplete, ids, time_limit)

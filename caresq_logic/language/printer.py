@@ -6,6 +6,8 @@ manager reads the same words as the policy file.
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from . import nodes as n
 
 OPERATORS = {"gt": "groter dan", "ge": "ten minste", "lt": "kleiner dan", "le": "hoogstens", "eq": "gelijk aan"}
@@ -19,6 +21,11 @@ def ref(r: n.Ref) -> str:
 def number(value) -> str:
     """A number as the language writes it: a decimal comma (`0,8`)."""
     return str(value).replace(".", ",")
+
+
+def integer_limit(scale: int = 1) -> str:
+    """The largest magnitude a value of a kenmerk counted in 1/`scale` may have, as written."""
+    return number(Decimal(n.MAX_INTEGER) / scale)
 
 
 def value(v: n.Value) -> str:

@@ -394,7 +394,7 @@ class _Checker:
                        name=feature.name, declared=feature.type.decimals)
         elif isinstance(value, n.PercentValue) and not 0 <= value.value <= 100:
             self.error("B207", value.span, value=value.value)
-        elif isinstance(value, n.IntValue) and abs(value.value) > n.MAX_INTEGER:   # clingo's integers would wrap
-            self.error("B240", value.span, value=value.value, limit=n.MAX_INTEGER)
+        elif not isinstance(value, n.DateValue) and abs(value.value * feature.type.scale) > n.MAX_INTEGER:   # would wrap
+            self.error("B240", value.span, value=printer.value(value), limit=printer.integer_limit(feature.type.scale))
         elif isinstance(value, n.DateValue) and value.value is None:
             self.error("B208", value.span, value=value.text)

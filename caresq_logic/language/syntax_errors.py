@@ -11,11 +11,15 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput
 from ..diagnostics import Diagnostic, Span, closest, diag
 from ..messages import Listing, Phrase
 from .grammar import lark
+from .printer import integer_limit
 
 MAX_DEPTH = 50  # brackets in one condition; the tree is walked recursively downstream
 # A string ends at its closing quote or, unclosed, at the end of its line: each character is
 # looked at once (an unclosed `"\"\"\"...` line once made this quadratic).
-_NESTING = re.compile(r'"(?:[^"\\\n]|\\.)*+(?:"|$)|#[^\n]*|[()]|(?:\bniet\s+){%d,}' % (MAX_DEPTH + 1), re.MULTILINE)
+# Also numbers of more digits than any range allows: Python refuses to convert one over 4,300
+# digits (and would take quadratic time), so they are refused here, before the parser converts.
+_NESTING = re.compile(r'"(?:[^"\\\n]|\\.)*+(?:"|$)|#[^\n]*|[()]|(?:\bniet\s+){%d,}|\b[0-9]{19,}'
+                      % (MAX_DEPTH + 1), re.MULTILINE)
 
 
 def too_deep(text: str, path: str) -> Diagnostic | None:
@@ -23,9 +27,12 @@ def too_deep(text: str, path: str) -> Diagnostic | None:
     depth = 0
     for match in _NESTING.finditer(text):
         token = match.group()
-        if token.startswith("niet"):   # niet niet ... a: nested as deep as brackets are
+        if token.startswith("niet") or token[0].isdigit():   # niet niet ... a: nested as deep as brackets are
             line = text.count("\n", 0, match.start()) + 1
             col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+            if token[0].isdigit():
+                return diag("B240", Span(path, line, col), value=f"{token[:12]}…",
+                            limit=integer_limit())
             return diag("B104", Span(path, line, col), limit=MAX_DEPTH)
         if token == "(":
             depth += 1
@@ -35,6 +42,22 @@ def too_deep(text: str, path: str) -> Diagnostic | None:
                 return diag("B104", Span(path, line, col), limit=MAX_DEPTH)
         elif token == ")":
             depth = max(depth - 1, 0)
+    return None
+
+
+# `check` compares clauses pairwise (500 clauses: 30 s and 150 MB; 1,000: 3 minutes and 350 MB),
+# so a policy has at most MAX_CLAUSES, counted before Lark runs. The largest real one has 59.
+MAX_CLAUSES = 500
+_CLAUSE = re.compile(r"^[ \t]*(?:randvoorwaarde|aanvullende\s+voorwaarde|uitsluiting|differentiatiefactor|selectie"
+                     r"|benaderd|niet\s+benaderd|doorlopend|route|ander\s+beleid)\b", re.MULTILINE)
+
+
+def too_many_clauses(text: str, path: str) -> Diagnostic | None:
+    """The first clause past MAX_CLAUSES (a line that starts like a clause: a slight over-count)."""
+    for number, match in enumerate(_CLAUSE.finditer(text), 1):
+        if number > MAX_CLAUSES:
+            line = text.count("\n", 0, match.start()) + 1
+            return diag("B250", Span(path, line, 1), limit=MAX_CLAUSES)
     return None
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from ..diagnostics import Diagnostic, diag
+from ..language.numbers import whole
 from .model import Fact, Locator, Term
 
 
@@ -18,19 +19,21 @@ AGGREGATES = {"count", "sum", "sum+", "min", "max", "sup", "inf", "true", "false
 
 
 # ---- scanning and parsing ---------------------------------------------------------------------------
+# Every repetition of a group is possessive (`*+`): a backtracking `*` keeps a state per
+# repetition, and a 2 MiB string took 360 MB. Nothing here needs to give a repetition back.
 # Fast path: one regular expression matches a whole well-formed fact. Anything it does not match
 # (a rule, a directive, a typo, a fact written unusually) goes through the tokenizer below, which
 # either still finds a fact or says exactly what is wrong.
 
 
 _NAME = r"[a-z][A-Za-z0-9_']*"
-_TERM = rf'(?:{_NAME}|-?[0-9]+|"(?:[^"\\\n]|\\.)*")'
-_FACT = re.compile(rf"(-?)({_NAME})(?:\(\s*({_TERM}(?:\s*,\s*{_TERM})*)\s*\))?\s*\.")
+_TERM = rf'(?:{_NAME}|-?[0-9]+|"(?:[^"\\\n]|\\.)*+")'
+_FACT = re.compile(rf"(-?)({_NAME})(?:\(\s*({_TERM}(?:\s*,\s*{_TERM})*+)\s*\))?\s*\.")
 _ARG = re.compile(rf"{_TERM}")
-_SKIP = re.compile(r"(?:\s+|%\*.*?\*%|%[^\n*][^\n]*|%(?=\n|$))*", re.DOTALL)
+_SKIP = re.compile(r"(?:\s+|%\*.*?\*%|%[^\n*][^\n]*|%(?=\n|$))*+", re.DOTALL)
 # The same without block comments, used past the last "*%" of a file, where no block comment can
 # close: trying `%\*.*?\*%` there would scan to the end of the file at every "%*" (quadratic).
-_SKIP_NO_BLOCK = re.compile(r"(?:\s+|%[^\n*][^\n]*|%(?=\n|$))*")
+_SKIP_NO_BLOCK = re.compile(r"(?:\s+|%[^\n*][^\n]*|%(?=\n|$))*+")
 
 
 _TOKEN = re.compile(
@@ -38,8 +41,8 @@ _TOKEN = re.compile(
     (?P<ws>\s+)
   | (?P<block>%\*.*?\*%)
   | (?P<comment>%[^\n]*)
-  | (?P<string>"(?:[^"\\\n]|\\.)*")
-  | (?P<badstring>"(?:[^"\\\n]|\\.)*)
+  | (?P<string>"(?:[^"\\\n]|\\.)*+")
+  | (?P<badstring>"(?:[^"\\\n]|\\.)*+)
   | (?P<int>-?[0-9]+)
   | (?P<name>[a-z][A-Za-z0-9_']*)
   | (?P<variable>_*[A-Z][A-Za-z0-9_']*|_)
@@ -56,7 +59,7 @@ _SCRIPT_END = re.compile(r"#end\s*\.")
 
 def _term(token_kind: str, text: str, pos: int) -> Term:
     if token_kind == "int":
-        return Term("int", int(text), pos)
+        return Term("int", whole(text), pos)
     if token_kind == "string":
         body = re.sub(r"\\(.)", lambda m: {"n": "\n"}.get(m.group(1), m.group(1)), text[1:-1])
         return Term("string", body, pos)

@@ -15,7 +15,9 @@ from ..language import nodes as n
 from ..language.reserved import AANBIEDER, LEVERT
 
 
-@dataclass(frozen=True)
+# slots: a market file holds millions of terms and facts; without a __dict__ each they take a
+# third of the memory (a 32 MiB CSV of 330,000 rows peaked at 2.3 GB).
+@dataclass(frozen=True, slots=True)
 class Term:
     kind: str      # name, int, string
     value: object
@@ -30,7 +32,7 @@ class Term:
         return f'"{self.value}"' if self.kind == "string" else str(self.value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     predicate: str
     args: tuple[Term, ...]

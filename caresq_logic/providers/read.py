@@ -16,7 +16,15 @@ from .model import Catalog, Locator, ProviderFile
 from .validate import Validator
 
 
-MAX_BYTES = 32 * 1024 * 1024   # a whole market of providers fits; a runaway file does not
+# A market fits (or is split over files, which jsonl/csv output decides one at a time), and what
+# one file may cost in memory stays under about 1 GiB (docs/security.md, tests/test_bounds.py).
+# CSV is the densest form (a provider in 100 bytes): 32 MiB of rows took 1.7 GB, so it gets half.
+MAX_BYTES = 32 * 1024 * 1024       # .lp (35,000 practices of 29 facts), .jsonl (27,000 practices)
+MAX_CSV_BYTES = 16 * 1024 * 1024   # 165,000 rows
+
+
+def max_bytes(path: str) -> int:
+    return MAX_CSV_BYTES if path.lower().endswith(".csv") else MAX_BYTES
 MAX_ERRORS = 50
 
 
@@ -32,13 +40,13 @@ def decode(data: bytes, path: str, limit: int = MAX_BYTES) -> str:
         raise Failed([diag("C003", Span(path, line, col), offset=error.start)]) from None
 
 
-def read(data: bytes, path: str, catalog: Catalog, limit: int = MAX_BYTES) -> ProviderFile:
-    text = decode(data, path, limit)
+def read(data: bytes, path: str, catalog: Catalog, limit: int | None = None) -> ProviderFile:
+    text = decode(data, path, limit or max_bytes(path))
+    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     control = control_character(text, path, "A109")
-    if control is not None:
+    if control is not None and suffix not in ("csv", "jsonl"):   # in a table: that row only (tables)
         raise Failed([control])
     locator = Locator(path, text)
-    suffix = path.rsplit(".", 1)[-1].lower() if "." in path else ""
     rejected: set[str] | None = None   # None: any error rejects the whole file
     if suffix in ("csv", "jsonl"):
         facts, errors, rejected = (tables.read_csv if suffix == "csv" else tables.read_jsonl)(text, locator, catalog)

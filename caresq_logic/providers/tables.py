@@ -13,13 +13,15 @@ import csv
 import json
 import re
 
-from ..diagnostics import Diagnostic, closest, diag
+from ..diagnostics import CONTROL, Diagnostic, closest, diag
+from ..language.numbers import whole
 from ..messages import Phrase
 from .model import Catalog, Fact, Locator, Term, arity
 from ..language.reserved import AANBIEDER, LEVERT
 
 
 _INT = re.compile(r"-?[0-9]+")
+csv.field_size_limit(2**31 - 1)   # a field may be as long as the file (whose size is limited); not 128 KiB
 _NAME = re.compile(r"[a-z][A-Za-z0-9_']*")
 _COLUMN = re.compile(r"([a-z][a-z0-9_]*)(?:\[([A-Za-z0-9_]+)\])?")
 TRUE = {"ja", "1", "true", "waar", "yes"}
@@ -54,6 +56,13 @@ class _Rows:
         if self.provider is not None:
             self.rejected.add(self.provider)
 
+    def control(self, row: str, start: int) -> bool:
+        """A raw control character rejects its row (A109 where it is), not the whole file."""
+        found = CONTROL.search(row)
+        if found:
+            self.error("A109", start + found.start(), char=f"U+{ord(found.group()):04X}")
+        return found is not None
+
     def choice_term(self, name: str, value: str, pos: int) -> Term:
         """A choice as the validator expects it: a name if the policy declares it unquoted."""
         for feature in self.catalog.features.get(name, ()):
@@ -79,7 +88,7 @@ class _Rows:
             if qualifier is None:
                 self.error("A202", pos, name=name, expected=arity(feature), actual=arity(feature) - 1)
                 return
-            args.append(Term("int", int(qualifier), pos) if _INT.fullmatch(qualifier) else
+            args.append(Term("int", whole(qualifier), pos) if _INT.fullmatch(qualifier) else
                         Term("name", qualifier, pos))
         if feature.type.kind == "bool":
             self.truth(name, tuple(args), value, pos)
@@ -108,7 +117,7 @@ class _Rows:
                 if isinstance(item, bool) or not (isinstance(item, int) or (isinstance(item, str) and _INT.fullmatch(item.strip()))):
                     self.error("A203", pos, name=name, expected=Phrase("expected.whole_number"), value=json.dumps(item, ensure_ascii=False))
                     continue
-                term = Term("int", int(item), pos)
+                term = Term("int", item if isinstance(item, int) else whole(item.strip()), pos)
             elif kind == "date":
                 term = Term("string", str(item), pos)
             else:
@@ -127,7 +136,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> Read:
         start, stripped = offset, line.strip()
         offset += len(line)
         rows.provider = None
-        if not stripped:
+        if not stripped or rows.control(line, start):
             continue
         duplicates: list[tuple[str, object]] = []
 
@@ -140,7 +149,7 @@ def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> Read:
             return record
 
         try:   # an error at the end then points into this line
-            record = json.loads(line.rstrip("\r\n"), object_pairs_hook=unique)
+            record = json.loads(line.rstrip("\r\n"), object_pairs_hook=unique, parse_int=whole)
         except json.JSONDecodeError as error:
             rows.error("A110", start + error.pos, reason=error.msg)
             continue
@@ -188,7 +197,16 @@ def _records(text: str):
             yield line
 
     start = 0
-    for values in csv.reader(feed(), strict=False):
+    reader = csv.reader(feed(), strict=False)
+    while True:
+        try:
+            values = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as error:   # a lone CR ends a line only for old Macs: that record is unreadable
+            yield start, None, str(error)
+            start = consumed[0]
+            continue
         raw = text[start:consumed[0]]
         fields, pos = [], 0
         for value in values:
@@ -224,7 +242,10 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
     first = next(records, None)
     if first is None:
         return [], [], None
-    _, _, header = first
+    _, raw, header = first
+    if raw is None:
+        rows.error("A230", 0, reason=header)
+        return [], rows.errors, None
     rows.whole_file = True   # until the header is read, every problem concerns the whole file
     columns = _columns(header, rows, catalog)
     if not header or columns[0] != ("id", None):
@@ -233,6 +254,9 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
     rows.whole_file = any(c is None for c in columns)
     for start, raw, fields in records:
         rows.provider = None
+        if raw is None:
+            rows.error("A230", start, reason=fields)
+            continue
         if not raw.strip():
             continue
         if len(fields) != len(columns):
@@ -244,6 +268,8 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
             continue
         provider = _name_or_string(ident.strip(), start + ident_pos)
         rows.provider = str(provider.value)
+        if rows.control(raw, start):
+            continue
         for column, (value, pos) in zip(columns[1:], fields[1:], strict=True):
             if column is None:
                 continue

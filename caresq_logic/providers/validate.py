@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from ..language.reserved import AANBIEDER, LEVERT
 from ..diagnostics import CONTROL, Diagnostic, closest, diag
-from ..language import nodes as n
+from ..language import nodes as n, printer
 from ..messages import Phrase, TypeName
 from .model import Catalog, Fact, Locator, Term, arity
 
@@ -167,6 +167,9 @@ class Validator:
         if n.decimals_of(number) > decimals or (feature.type.kind == "percentage" and not 0 <= number <= 100):
             allowed = f"{decimals} decimale(n)" + (", 0..100" if feature.type.kind == "percentage" else "")
             self.error("A204", term.pos, name=feature.name, value=term.shown(), allowed=allowed)
+            return None
+        if abs(number * feature.type.scale) > n.MAX_INTEGER:   # the program counts in 10**-decimals
+            self.error("A220", term.pos, name=feature.name, value=term.shown(), limit=printer.integer_limit(feature.type.scale))
             return None
         return Term("int", int(number * feature.type.scale), term.pos)
 

@@ -129,34 +129,46 @@ def _with_goal(decision: dict, goal: GoalAnswer | None) -> dict:
 
 def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl", receipt: dict | None = None,
             policy_set=None) -> str:
-    document = {
+    return "".join(chunks(reports, diagnostics, lang, receipt, policy_set))
+
+
+def chunks(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl", receipt: dict | None = None,
+           policy_set=None):
+    """`to_json` one provider at a time: the document of a market is never held whole (its
+    dictionaries took ten times the memory of the decisions). Compact on purpose: json's C
+    encoder only runs without `indent`, and a market of providers is large; `jq .` pretty-prints it."""
+    head = {
         "schema": JSON_SCHEMA_VERSION,
         **({"policy_set": policy_set.to_json()} if policy_set is not None else {}),
         "receipt": receipt or {},
-        "providers": [
-            {
-                "file": r.file,
-                "id": r.provider,
-                "name": r.name,
-                "policies": [
-                    {
-                        "domain": p.header.domain,
-                        "year": p.header.year,
-                        "version": p.header.version,
-                        "title": p.header.title,
-                        "file": p.path,
-                        "reconstructed_from": p.header.reconstructed_from,
-                        "derived_from": p.header.derived_from,
-                        "decisions": [_with_goal(_decision_json(d, lang), r.goals.get((p.path, d.care_type.name)))
-                                      for d in decisions],
-                    }
-                    for p, decisions in r.policies
-                ],
-            }
-            for r in reports
-        ],
-        "diagnostics": [d.to_json(lang) for d in diagnostics],
     }
-    # Compact on purpose: json's C encoder only runs without `indent`, and a market of providers
-    # is large. `jq .` pretty-prints it.
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"
+    yield _dumps(head)[:-1] + ',"providers":['
+    for number, r in enumerate(reports):
+        yield ("," if number else "") + _dumps(_provider_json(r, lang))
+    yield '],"diagnostics":' + _dumps([d.to_json(lang) for d in diagnostics]) + "}\n"
+
+
+def _dumps(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _provider_json(r: Report, lang: str) -> dict:
+    return {
+        "file": r.file,
+        "id": r.provider,
+        "name": r.name,
+        "policies": [
+            {
+                "domain": p.header.domain,
+                "year": p.header.year,
+                "version": p.header.version,
+                "title": p.header.title,
+                "file": p.path,
+                "reconstructed_from": p.header.reconstructed_from,
+                "derived_from": p.header.derived_from,
+                "decisions": [_with_goal(_decision_json(d, lang), r.goals.get((p.path, d.care_type.name)))
+                              for d in decisions],
+            }
+            for p, decisions in r.policies
+        ],
+    }

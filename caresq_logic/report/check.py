@@ -13,7 +13,7 @@ from xml.etree import ElementTree as ET
 
 from .. import __version__, messages
 from ..check.findings import Finding, Involved
-from ..diagnostics import Diagnostic, sort_key
+from ..diagnostics import Diagnostic, sort_key, visible
 from ..language.kinds import KINDS
 from ..messages import ui
 from .common import policy_set_header
@@ -36,8 +36,10 @@ def summary(findings: list[Finding], lang: str, diagnostics=()) -> str:
 
 
 def to_text(findings: list[Finding], lang: str = "nl", policy_set=None, diagnostics=()) -> str:
-    """Findings on stdout; the diagnostics go to stderr (the CLI prints them), as for explain."""
-    out = [policy_set_header(policy_set, lang).rstrip("\n")] if policy_set else []
+    """Findings on stdout; the diagnostics go to stderr (the CLI prints them), as for explain.
+    Every line of a finding is `visible`: titles, names and witness values come from input."""
+    header = [policy_set_header(policy_set, lang).rstrip("\n")] if policy_set else []
+    out: list[str] = []
     for f in findings:
         out.append(f"{f.span}: {f.code}: {messages.severity_name(f.severity, lang)}: {f.message(lang)}")
         if f.core:
@@ -49,8 +51,7 @@ def to_text(findings: list[Finding], lang: str = "nl", policy_set=None, diagnost
             out.extend("      " + line for line in f.witness.rstrip("\n").split("\n"))
         if f.suppressed:
             out.append("    " + ui("check.suppressed", lang, reason=f.suppressed))
-    out.append(summary(findings, lang, diagnostics))
-    return "\n".join(out) + "\n"
+    return "\n".join(header + [visible(line) for line in out] + [summary(findings, lang, diagnostics)]) + "\n"
 
 
 def _involved_json(i: Involved) -> dict:
@@ -78,7 +79,7 @@ def to_json(findings: list[Finding], lang: str = "nl", policy_set=None, diagnost
 
 
 def _escape_github(text: str, property_value: bool = False) -> str:
-    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = visible(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
     return text.replace(":", "%3A").replace(",", "%2C") if property_value else text
 
 

@@ -269,6 +269,11 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "kind the earlier year cannot be rebuilt. Give the kind.",
              "wijziging w (§wijzigingen \"...\") : \"vervalt\"; vervallen oud.\n"
              "# goed: vervallen differentiatiefactor oud."),
+    "B250": ("Een beleid heeft meer dan 500 clausules. `check` vergelijkt clausules paarsgewijs, dus tijd en "
+             "geheugen groeien sneller dan het beleid; het grootste echte beleid heeft er 59. Verdeel het beleid.",
+             "A policy has more than 500 clauses. `check` compares clauses pairwise, so time and memory grow "
+             "faster than the policy; the largest real policy has 59. Split the policy.",
+             "randvoorwaarde r501 (§9) voor fysiotherapie: a.   # de 501e"),
     "B240": ("Een getal in het beleid is groter dan caresq-logic veilig kan rekenen; de oplosser rekent met "
              "32-bits gehele getallen en zou stil verkeerd uitkomen. Controleer of het getal klopt.",
              "A number in the policy is larger than caresq-logic can compute with safely; the solver uses "

@@ -121,12 +121,27 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "A value holds a control character (such as \\u0000 or \\u001b in JSON). It could drive a terminal "
              "or make the solver cut the text short, so it is refused.",
              "{\"aanbieder\": \"a\\u001b[2J\", \"prem\": true}"),
+    "A230": ("De csv-module kan deze regel niet lezen, bijvoorbeeld omdat regels alleen met een CR (oude Mac) "
+             "eindigen. Alleen die regel wordt overgeslagen; sla het bestand op met gewone regeleinden.",
+             "The csv module cannot read this record, for instance because lines end in a lone CR (old Mac). "
+             "Only that record is left out; save the file with ordinary line endings.",
+             "id,levert\\rp,fysiotherapie"),
     # --- solving ----------------------------------------------------------------------------
-    "S001": ("De oplosser had meer tijd nodig dan --tijdslimiet toestaat. Verhoog de limiet of verdeel de "
-             "invoer over meer runs.",
-             "The solver needed more time than --tijdslimiet allows. Raise the limit or split the input over "
-             "more runs.",
+    "S001": ("De opdracht duurde langer dan --tijdslimiet toestaat (gemeten vanaf de start, gronden en oplossen "
+             "inbegrepen; standaard 300 seconden). Verhoog de limiet of verdeel de invoer over meer runs.",
+             "The command took longer than --tijdslimiet allows (counted from its start, grounding and solving "
+             "included; 300 seconds by default). Raise the limit or split the input over more runs.",
              "caresq-logic explain markt.csv --tijdslimiet 0.01"),
+    "C060": ("Het pad bestaat, maar is geen gewoon bestand of map: een named pipe (FIFO), socket of apparaat. "
+             "caresq-logic leest alleen gewone bestanden; uit een pipe lezen kan eeuwig wachten.",
+             "The path exists but is not a regular file or folder: a named pipe (FIFO), socket or device. "
+             "caresq-logic reads regular files only; reading from a pipe could wait forever.",
+             "mkfifo markt.lp && caresq-logic explain markt.lp"),
+    "S010": ("De opdracht is met Ctrl-C (SIGINT) onderbroken. Wat al op het scherm stond is niet compleet; "
+             "bij --uitvoer blijft een eerder rapport staan. De afsluitcode is 130.",
+             "The command was interrupted with Ctrl-C (SIGINT). What was printed is incomplete; with "
+             "--uitvoer an earlier report stays in place. The exit code is 130.",
+             "caresq-logic check groot.beleid   # en dan Ctrl-C"),
     "S002": ("De oplosser meldt een fout die caresq-logic niet had moeten laten gebeuren; meld het als fout "
              "in caresq-logic, met de invoer.",
              "The solver reports an error caresq-logic should have prevented; report it as a bug in "

@@ -82,6 +82,12 @@ class JsonLines:
             yield f"{head},{tail}\n"
 
 
+def _inert(cell: str) -> str:
+    """A cell from input that a spreadsheet would run as a formula (=, +, -, @, tab, CR first:
+    `=HYPERLINK(...)`) gets a leading apostrophe, which shows it as text (OWASP's advice)."""
+    return "'" + cell if cell[:1] in ("=", "+", "-", "@", "\t", "\r") else cell
+
+
 class Csv:
     """`--format csv`: id, naam, domein, zorgsoort, uitkomst, niveau, niet_voldaan (a;b)."""
 
@@ -107,7 +113,7 @@ class Csv:
             tails = self.cache[key] = [(d.care_type.name, d.outcome.value, d.tier or "", ";".join(failing(d)))
                                        for d in decisions]
         for tail in tails:
-            self.writer.writerow((provider, name or "", policy.header.domain, *tail))
+            self.writer.writerow((_inert(provider), _inert(name or ""), policy.header.domain, *tail))
         yield self._take()
 
 

@@ -35,9 +35,15 @@ def _lines(item: Item, depth: int, out: list[str]) -> None:
 
 
 def text(reports: list[Report], lang: str = "nl", details: bool = False, quotes: bool = False) -> str:
+    return "".join(chunks(reports, lang, details, quotes)) or "\n"
+
+
+def chunks(reports: list[Report], lang: str = "nl", details: bool = False, quotes: bool = False):
+    """`text` one provider at a time, a blank line between them: a market's report is never
+    held whole."""
     options = Options(lang, details, quotes)
-    out: list[str] = []
-    for report in reports:
+    for number, report in enumerate(reports):
+        out: list[str] = [""] if number else []
         name = f"{report.name} ({report.provider})" if report.name else report.provider
         out.append(f"{ui('provider', lang)}: {name}  [{report.file}]")
         for policy, decisions in report.policies:
@@ -52,7 +58,6 @@ def text(reports: list[Report], lang: str = "nl", details: bool = False, quotes:
             for decision in decisions:
                 goal = report.goals.get((policy.path, decision.care_type.name))
                 _lines(outliner.decision(decision, goal), 1, out)
-        out.append("")
-    # Every line is made visible as a whole: no string from an input (a name, a value, a path)
-    # can move the cursor, colour the screen or start a line of its own.
-    return "\n".join(visible(line) for line in out).rstrip("\n") + "\n"
+        # Every line is made visible as a whole: no string from an input (a name, a value, a path)
+        # can move the cursor, colour the screen or start a line of its own.
+        yield "\n".join(visible(line) for line in out) + "\n"
