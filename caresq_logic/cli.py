@@ -17,7 +17,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, atomic, decide, passes
+from . import __version__, across as across_years, atomic, decide, passes
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
@@ -108,7 +108,9 @@ def explain(
     beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text, json of html."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
-    jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein); "
+                                             "herhaald: de jaren naast elkaar, met wat er veranderde."),
+    jaren: Optional[str] = typer.Option(None, "--jaren", help="Beleidsjaren van-tot naast elkaar, bv. 2024-2026."),
     contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
                                                help="Jaar van een meerjarige zorgovereenkomst (standaard: het beleidsjaar)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
@@ -130,12 +132,17 @@ def explain(
     --format jsonl en csv: één regel per aanbieder en zorgsoort, gestroomd, voor een hele markt."""
     lang = taal.value
     only = set(aanbieder) if aanbieder else None
+    years, diagnostics = across_years.years_asked(jaar, jaren)
+    if len(years) > 1 or diagnostics:
+        _explain_years(providers, beleid, years, diagnostics, tijdslimiet, grondlimiet, only, contractjaar, format,
+                       lang, uitvoer, details, doel=doel, samenvatting=samenvatting)
+    year = years[0] if years else None
     if samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
-        diagnostics, seen = _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only,
+        diagnostics, seen = _records(providers, beleid, year, tijdslimiet, grondlimiet, uitvoer, format, only,
                                      samenvatting, lang, progress=not stil and sys.stderr.isatty(),
                                      contract_year=contractjaar)
     else:
-        explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, only, contractjaar, doel)
+        explained = passes.explain(providers, beleid, year, tijdslimiet, grondlimiet, only, contractjaar, doel)
         reports, diagnostics = explained.reports, explained.diagnostics
         seen = {r.provider for r in reports}
         inputs = tuple(providers)
@@ -152,6 +159,20 @@ def explain(
             diagnostics.append(diag("C012", Span("--aanbieder", 1, 1), provider=missing))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
+
+
+def _explain_years(providers, beleid, years, diagnostics, time_limit, ground_limit, only, contract_year, format, lang,
+                   uitvoer, details, doel, samenvatting) -> None:
+    """explain over several policy years, side by side (`across`); exits."""
+    diagnostics += across_years.single_year_only(doel, samenvatting, format.value)
+    if diagnostics:
+        _print_diagnostics(diagnostics, lang)
+        raise typer.Exit(2)
+    result = across_years.explain_years(providers, beleid, years, time_limit, ground_limit, only, contract_year)
+    if result.providers or format != ExplainFormat.text:
+        _write(uitvoer, across_years.render(result, format.value, lang, details), lang, tuple(providers))
+    _print_diagnostics(result.diagnostics, lang)
+    raise typer.Exit(2 if any(d.severity == "error" for d in result.diagnostics) else 0)
 
 
 def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,

@@ -117,7 +117,8 @@ def _with_goal(decision: dict, goal: GoalAnswer | None) -> dict:
 
 
 def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl", receipt: dict | None = None,
-            policy_set=None) -> str:
+            policy_set=None, years: dict | None = None) -> str:
+    """`years`: for explain over several policy years, (file, provider) -> the provider's `years`."""
     document = {
         "schema": JSON_SCHEMA_VERSION,
         **({"policy_set": policy_set.to_json()} if policy_set is not None else {}),
@@ -127,6 +128,7 @@ def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "n
                 "file": r.file,
                 "id": r.provider,
                 "name": r.name,
+                **({"years": years.get((r.file, r.provider), [])} if years is not None else {}),
                 "policies": [
                     {
                         "domain": p.header.domain,

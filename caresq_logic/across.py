@@ -1,0 +1,83 @@
+"""`explain --jaar 2025 --jaar 2026` (or `--jaren 2025-2026`): the provider files decided under
+the policies in force in each year (`passes.explain`, once a year), then the years side by side
+with the clauses that changed between them (`report.years`). One receipt and one policy set name
+every policy file decided with; a diagnostic about the input is reported once, not once a year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+from . import passes
+from .diagnostics import Diagnostic, Span, diag, sort_key
+from .report import as_json, years_out
+from .report.common import Report, policy_set_header
+from .report.years import ProviderYears, across
+from .resources import PolicySet
+
+
+@dataclass
+class AcrossYears:
+    years: list[int]
+    providers: list[ProviderYears] = field(default_factory=list)
+    reports: list[Report] = field(default_factory=list)   # per provider, the decisions of every year
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    receipt: dict = field(default_factory=dict)
+    policy_set: PolicySet | None = None
+
+
+def years_asked(single: list[int] | None, span: str | None) -> tuple[list[int], list[Diagnostic]]:
+    """The years of every --jaar and of --jaren FROM-TO, sorted, each once."""
+    years = set(single or [])
+    if span is not None:
+        first, dash, last = span.strip().partition("-")
+        if not (dash and first.strip().isdigit() and last.strip().isdigit() and int(first) <= int(last)
+                and int(last) - int(first) < 100):
+            return sorted(years), [diag("C071", Span("--jaren", 1, 1), value=span)]
+        years |= set(range(int(first), int(last) + 1))
+    return sorted(years), []
+
+
+def single_year_only(target: str | None, summary: bool, format_name: str) -> list[Diagnostic]:
+    """--doel, --samenvatting, jsonl and csv answer a question about one year (C070)."""
+    chosen = {"--doel": target is not None, "--samenvatting": summary,
+              f"--format {format_name}": format_name in ("jsonl", "csv")}
+    return [diag("C070", Span(option.split()[0], 1, 1), option=option) for option, on in chosen.items() if on]
+
+
+def render(result: "AcrossYears", format_name: str, lang: str, details: bool) -> str:
+    if format_name == "json":
+        return as_json.to_json(result.reports, sorted(result.diagnostics, key=sort_key), lang, result.receipt,
+                               result.policy_set, years_out.json_years(result.providers, result.years))
+    if format_name == "html":
+        return years_out.html(result.providers, result.years, lang, details, result.receipt)
+    return policy_set_header(result.policy_set, lang) + "\n" + years_out.text(result.providers, result.years, lang, details)
+
+
+def explain_years(provider_paths: list[str], policy_paths: list[str] | None, years: list[int],
+                  time_limit: float, ground_limit: int, only: set[str] | None = None,
+                  contract_year: int | None = None) -> AcrossYears:
+    result = AcrossYears(years)
+    per_year: dict[int, list[Report]] = {}
+    shown: dict[str, Diagnostic] = {}
+    policies: dict[str, str] = {}
+    inputs: dict[str, str] = {}
+    files: list[str] = []
+    merged: dict[tuple[str, str], Report] = {}
+    for year in years:
+        explained = passes.explain(provider_paths, policy_paths, year, time_limit, ground_limit, only, contract_year)
+        per_year[year] = explained.reports
+        for d in explained.diagnostics:
+            shown.setdefault(d.render("nl"), d)
+        policies.update((p["file"], p["sha256"]) for p in explained.receipt.get("policies", []))
+        inputs.update((p["file"], p["sha256"]) for p in explained.receipt.get("inputs", []))
+        if explained.policy_set is not None:
+            files += [f for f in explained.policy_set.files if f not in files]
+            result.policy_set = replace(explained.policy_set, files=tuple(files))
+        for report in explained.reports:
+            key = (report.file, report.provider)
+            merged.setdefault(key, Report(report.file, report.provider, report.name)).policies += report.policies
+    result.providers = across(per_year)
+    result.reports = list(merged.values())
+    result.diagnostics = list(shown.values())
+    result.receipt = passes.receipt(policies, inputs)
+    return result
