@@ -78,3 +78,18 @@ def test_check_output_is_golden(fmt, taal):
     assert "Traceback" not in result.stderr
     golden(OUT / "check" / f"policies.{taal}.{fmt}",
            f"exit {result.exit_code}\n{result.stdout}--- stderr\n{result.stderr}")
+
+
+# One provider across policy years (explain --jaren): a derived year beside the year of the text.
+ACROSS_YEARS = {"paramedische_zorg/fysio_b.lp": "2025-2026", "wijkverpleging/helpenden_1_fte_hbo.lp": "2023-2024"}
+
+
+@pytest.mark.parametrize("suffix", FORMATS)
+@pytest.mark.parametrize("example", ACROSS_YEARS)
+def test_explain_across_years_is_golden(example, suffix):
+    path = EXAMPLES / "providers" / example
+    result = run("explain", path.relative_to(REPO).as_posix(), "--jaren", ACROSS_YEARS[example], *FORMATS[suffix])
+    assert "Traceback" not in result.stderr
+    relative = path.relative_to(EXAMPLES).as_posix().replace("/", "__")
+    golden(OUT / "explain" / f"years__{relative}.{suffix}",
+           normalise_receipt(f"exit {result.exit_code}\n{result.stdout}--- stderr\n{result.stderr}"))
