@@ -6,13 +6,16 @@ every policy file decided with; a diagnostic about the input is reported once, n
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from . import passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
-from .report import as_json, years_out
+from .report import as_json
 from .report.common import Report, policy_set_header
-from .report.years import ProviderYears, across
 from .resources import PolicySet
+
+if TYPE_CHECKING:   # check.diff (and so all of check) only when several years are asked for
+    from .report.years import ProviderYears
 
 
 @dataclass
@@ -45,6 +48,8 @@ def single_year_only(target: str | None, summary: bool, format_name: str) -> lis
 
 
 def render(result: "AcrossYears", format_name: str, lang: str, details: bool) -> str:
+    from .report import years_out
+
     if format_name == "json":
         return as_json.to_json(result.reports, sorted(result.diagnostics, key=sort_key), lang, result.receipt,
                                result.policy_set, years_out.json_years(result.providers, result.years))
@@ -56,6 +61,8 @@ def render(result: "AcrossYears", format_name: str, lang: str, details: bool) ->
 def explain_years(provider_paths: list[str], policy_paths: list[str] | None, years: list[int],
                   time_limit: float, ground_limit: int, only: set[str] | None = None,
                   contract_year: int | None = None) -> AcrossYears:
+    from .report.years import across
+
     result = AcrossYears(years)
     per_year: dict[int, list[Report]] = {}
     shown: dict[str, Diagnostic] = {}

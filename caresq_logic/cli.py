@@ -24,7 +24,6 @@ from .messages import ui
 from .report import as_json, html, readings, text
 from .report import codes as explanations
 from .report.common import policy_set_header
-from .report.check import RENDERERS
 
 app = typer.Typer(
     add_completion=False,

@@ -9,7 +9,7 @@ assumption selecting its goal:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import clingo
 
@@ -64,6 +64,7 @@ class Session:
     switches: list[str]
     switch_literals: dict[str, int]     # clause id -> literal of _on(C)
     delivers: dict[str, int]            # zorgsoort -> literal of levert(w,Z)
+    pinned: list[int] = field(default_factory=list)   # assumed in every question (explain --doel: no change)
 
     @classmethod
     def build(cls, policy: Policy, goals: list[str], space: list[str] | None = None, extra: str = "",
@@ -107,7 +108,7 @@ class Session:
             focus.update(self.policy.care_types[z].parents)
         others = [-lit for z, lit in self.delivers.items() if z not in focus] if focus else []
         switches = [lit if s in on else -lit for s, lit in self.switch_literals.items()]
-        return [goal_atom.literal] + others + switches
+        return [goal_atom.literal] + others + switches + self.pinned
 
     def satisfiable(self, goal: str, on: set[str] | None = None) -> bool:
         """Is there a provider for which `goal` holds? (No model is copied, nothing optimised.)"""

@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
-from ..check.goal import GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..diagnostics import Diagnostic
 from .common import Report, when_text
+
+if TYPE_CHECKING:   # check (clingo's search) is imported only for --doel
+    from ..check.goal import GoalAnswer
 
 
 JSON_SCHEMA_VERSION = "1"
