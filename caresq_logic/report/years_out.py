@@ -37,7 +37,7 @@ def outline(provider: ProviderYears, years: list[int], lang: str, details: bool 
     """Per zorgsoort: each year's outcome, then each change of outcome with its causes."""
     items = [Item(ui("years.header", lang, years=", ".join(map(str, years))), kind="section")]
     for row in provider.rows:
-        head = Item(f"{row.title} ({row.domain})", kind="decision", details=row.care_type if details else None)
+        head = Item(f"{row.title} ({row.domain})", kind="section", details=row.care_type if details else None)
         for cell in row.cells:
             head.children.append(Item(f"{cell.year}: {_cell_outcome(cell, lang)}{_derived(cell, lang)}",
                                       details=cell.policy.path))
