@@ -132,8 +132,8 @@ def answer(policy: Policy, program: Program, provider_file: ProviderFile, decisi
 
 
 def _shown(policy: Policy) -> str:
-    """Only the witness's kenmerken and the changed cells leave clingo (not every atom)."""
-    return "".join(f"#show {name}/{k}." for name in policy.features for k in range(1, 5)) + "#show _diff/1.\n"
+    """The changed cells leave clingo too (the session shows the witness's kenmerken)."""
+    return "#show _diff/1.\n"
 
 
 def _why_not(policy: Policy, program: Program, goal: str, session: Session, z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:

@@ -49,6 +49,13 @@ _reached(approach_split(Z,C1,C2)) :- _goal_id(approach_split(Z,C1,C2)), _met({WI
 """
 
 
+def shown_facts(*policies: Policy) -> str:
+    """#show for the witness's facts (its kenmerken and zorgsoorten): a model hands over these
+    instead of every atom of the grounded program, which costs time on every improving model."""
+    names = dict.fromkeys(name for policy in policies for name in policy.features)
+    return "\n" + "".join(f"#show {name}/{k}." for name in names for k in range(1, 5)) + f"#show {LEVERT}/2.\n"
+
+
 TIER_SWITCHES = """
 #external _on(T) : _tier_rank(_,T,_,_). [free]
 _tier_met(P,Z,T) :- _tier_scope(P,Z,T), not _on(T).
@@ -83,7 +90,7 @@ class Session:
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])
         control.add("base", [], program.text)
         control.add("base", [], "\n".join(witness_space(policy) if space is None else space))
-        control.add("base", [], GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals))
+        control.add("base", [], GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals) + shown_facts(policy))
         control.ground([("base", [])])
         atoms = control.symbolic_atoms
         # Assumptions go to clingo as literals, looked up once here rather than on every solve.
@@ -121,7 +128,7 @@ class Session:
         me = clingo.Function(WITNESS)
 
         def keep(model: clingo.Model) -> None:   # each model improves on the last; keep the best
-            found[:] = [s for s in model.symbols(atoms=True) if s.arguments and s.arguments[0] == me]
+            found[:] = [s for s in model.symbols(shown=True) if s.arguments and s.arguments[0] == me]
 
         self.control.configuration.solve.opt_mode = "opt"
         result = self.control.solve(assumptions=self.assumptions(goal, on), on_model=keep)
