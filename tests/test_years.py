@@ -38,8 +38,8 @@ def _years(tmp_path, facts: str, *args: str) -> dict:
 
 
 def test_an_added_clause_is_named_as_the_cause_with_both_years_and_the_change_list(tmp_path):
-    # Fails k (new in 2026), meets the threshold in both years: 2025 contract, 2026 none.
-    document = _years(tmp_path, "n(p, 3).\n")
+    # Fails k (new in 2026: states nee), meets the threshold in both years: 2025 contract, 2026 none.
+    document = _years(tmp_path, "-k(p).\nn(p, 3).\n")
     [row] = document["providers"][0]["years"]
     assert [(y["year"], y["outcome"], y["derived_from"]) for y in row["years"]] == [
         (2025, "zorgovereenkomst", "t 2026"), (2026, "geen_overeenkomst", None)]
@@ -68,6 +68,20 @@ def test_a_changed_value_is_named_and_an_unchanged_failing_clause_is_not(tmp_pat
     assert [a["id"] for a in clause["announced"]] == ["w_drempel"]
 
 
+def test_an_unstated_kenmerk_only_the_new_year_reads_makes_that_year_onbeslist(tmp_path):
+    # k not stated: 2025 does not read it (contract), 2026 does (onbeslist), and `nieuw` is the cause.
+    document = _years(tmp_path, "n(p, 3).\n")
+    [row] = document["providers"][0]["years"]
+    assert [y["outcome"] for y in row["years"]] == ["zorgovereenkomst", "onbeslist"]
+    [clause] = row["changes"][0]["clauses"]
+    assert clause["id"] == "nieuw"
+    assert clause["after"]["state"] == "onbekend" and clause["after"]["effect"] == "unknown"
+    lines = run("explain", _provider(tmp_path, "n(p, 3).\n"), "--beleid", _policy(tmp_path),
+                "--jaren", "2025-2026").stdout.splitlines()
+    assert "    2025 -> 2026: Zorgovereenkomst -> Onbeslist, doordat:" in lines
+    assert "        ? 2026: onbekend (§3.2)" in lines
+
+
 def test_the_same_outcome_in_both_years_names_no_change(tmp_path):
     document = _years(tmp_path, "k(p).\nn(p, 5).\n")
     [row] = document["providers"][0]["years"]
@@ -76,7 +90,7 @@ def test_the_same_outcome_in_both_years_names_no_change(tmp_path):
 
 
 def test_text_shows_the_years_side_by_side_with_both_citations(tmp_path):
-    result = run("explain", _provider(tmp_path, "n(p, 3).\n"), "--beleid", _policy(tmp_path),
+    result = run("explain", _provider(tmp_path, "-k(p).\nn(p, 3).\n"), "--beleid", _policy(tmp_path),
                  "--jaren", "2025-2026")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()

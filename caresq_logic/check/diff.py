@@ -94,7 +94,7 @@ def _find_witnesses(old: Policy, new: Policy, clause_changes: list[Change]) -> N
                 change.outcomes = {("old" if s.name == "_a_decision" else "new"): str(s.arguments[2])
                                    for s in found if s.name in ("_a_decision", "_b_decision")
                                    and str(s.arguments[1]) == change.care_type}
-                change.witness = witness_text(new, [s for s in found if not s.name.startswith("_")]) + \
+                change.witness = witness_text(new, [s for s in found if not s.name.startswith("_")], also=(old,)) + \
                     "".join(line + "\n" for line in assumed_unknowns(found, old, new))
                 break
 

@@ -157,7 +157,7 @@ def _state(result: ClauseResult | None) -> str:
         return ABSENT
     if not result.active:
         return NOT_APPLICABLE
-    if getattr(result, "unknown", False):   # three-valued facts: depends on what the provider did not state
+    if result.unknown:   # depends on what the provider did not state (three-valued facts)
         return UNKNOWN
     if result.excepted:
         return EXCEPTED
@@ -170,7 +170,7 @@ def _effect(result: ClauseResult | None) -> str | None:
     policy ("elsewhere"), depended on what the provider did not state ("unknown"), or nothing."""
     if result is None or not result.active:
         return None
-    if getattr(result, "unknown", False):   # three-valued facts: undecided
+    if result.unknown:   # depends on what the provider did not state
         return "unknown"
     kind, met = result.clause.kind, result.met
     if kind.required or kind is ClauseKind.APPROACHED:
