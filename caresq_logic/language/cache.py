@@ -43,12 +43,12 @@ def folder() -> Path | None:
     return Path(base) / "caresq-logic"
 
 
-def _entry(data: bytes, shown: str) -> Path | None:
+def _entry(data: bytes, shown: str, suffix: str = "policy") -> Path | None:
     where = folder()
     if where is None:
         return None
     key = hashlib.sha256(_code_fingerprint() + shown.encode() + b"\0" + data).hexdigest()
-    return where / f"{key}.policy"
+    return where / f"{key}.{suffix}"
 
 
 def _private(path: Path) -> bool:
@@ -81,7 +81,7 @@ def _read(entry: Path | None):
 def derived(policy: Policy, sha256: str | None, derive) -> list[Policy]:
     """`derive(policy)`, the publications derived from a policy file, cached like the policy itself
     (keyed by the file's SHA-256 and name): explain need not undo every change list on every run."""
-    entry = _entry(f"{sha256}".encode(), f"derived\0{policy.path}") if sha256 else None
+    entry = _entry(sha256.encode(), policy.path, "derived") if sha256 else None
     cached = _read(entry)
     if isinstance(cached, list) and all(isinstance(p, Policy) for p in cached):
         return cached
