@@ -1,7 +1,8 @@
-"""`explain --jaar 2025 --jaar 2026` (or `--jaren 2025-2026`): the provider files decided under
-the policies in force in each year (`passes.explain`, once a year), then the years side by side
-with the clauses that changed between them (`report.years`). One receipt and one policy set name
-every policy file decided with; a diagnostic about the input is reported once, not once a year."""
+"""Several policy years. `explain --jaar 2025 --jaar 2026` (or `--jaren 2025-2026`): the provider
+files decided under the policies in force in each year (`passes.explain`, once a year), then the
+years side by side with the clauses that changed between them (`report.years`). One receipt and
+one policy set name every policy file decided with; a diagnostic about the input is reported once,
+not once a year. And the two publications `caresq-logic diff` compares (`publications`)."""
 
 from __future__ import annotations
 
@@ -56,6 +57,36 @@ def render(result: "AcrossYears", format_name: str, lang: str, details: bool) ->
     if format_name == "html":
         return years_out.html(result.providers, result.years, lang, details, result.receipt)
     return policy_set_header(result.policy_set, lang) + "\n" + years_out.text(result.providers, result.years, lang, details)
+
+
+def side_by_side(provider_paths, policy_paths, years, diagnostics, time_limit, ground_limit, only, contract_year,
+                 format_name: str, lang: str, details: bool, target, summary, write) -> tuple[list, set[str]]:
+    """explain over several years for the CLI: `write`s the output (nothing for text without a
+    provider), returns the diagnostics and the providers seen (for --aanbieder)."""
+    diagnostics = diagnostics + single_year_only(target, summary, format_name)
+    if diagnostics:
+        return diagnostics, set(only or ())
+    result = explain_years(provider_paths, policy_paths, years, time_limit, ground_limit, only, contract_year)
+    if result.providers or format_name != "text":
+        write(render(result, format_name, lang, details))
+    return result.diagnostics, {p.provider for p in result.providers}
+
+
+def publications(given: list[str]) -> tuple[list, list[Diagnostic]]:
+    """For `diff`: each a policy file, or `file@2025` / `file@2023-04` for a publication derived
+    from it; with the diagnostics of any that did not load or does not exist."""
+    found, problems = [], []
+    for each in given:
+        path, _, label = each.partition("@")
+        loaded = passes.load([path])
+        wanted = [p for p in loaded.policies if p.path.split("@")[0] == path and p.path.partition("@")[2] == label]
+        if loaded.diagnostics:
+            problems += loaded.diagnostics
+        elif not wanted:
+            shown = ", ".join(p.path for p in loaded.policies)
+            problems.append(diag("C001", Span(each, 1, 1), path=f"{each} (wel: {shown})"))
+        found.append(wanted[0] if wanted else None)
+    return found, problems
 
 
 def explain_years(provider_paths: list[str], policy_paths: list[str] | None, years: list[int],

@@ -132,11 +132,12 @@ def explain(
     lang = taal.value
     only = set(aanbieder) if aanbieder else None
     years, diagnostics = across_years.years_asked(jaar, jaren)
-    if len(years) > 1 or diagnostics:
-        _explain_years(providers, beleid, years, diagnostics, tijdslimiet, grondlimiet, only, contractjaar, format,
-                       lang, uitvoer, details, doel=doel, samenvatting=samenvatting)
     year = years[0] if years else None
-    if samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
+    if len(years) > 1 or diagnostics:   # several policy years side by side
+        diagnostics, seen = across_years.side_by_side(
+            providers, beleid, years, diagnostics, tijdslimiet, grondlimiet, only, contractjaar, format.value, lang,
+            details, doel, samenvatting, write=lambda output: _write(uitvoer, output, lang, tuple(providers)))
+    elif samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
         diagnostics, seen = _records(providers, beleid, year, tijdslimiet, grondlimiet, uitvoer, format, only,
                                      samenvatting, lang, progress=not stil and sys.stderr.isatty(),
                                      contract_year=contractjaar)
@@ -158,20 +159,6 @@ def explain(
             diagnostics.append(diag("C012", Span("--aanbieder", 1, 1), provider=missing))
     _print_diagnostics(diagnostics, lang)
     raise typer.Exit(2 if any(d.severity == "error" for d in diagnostics) else 0)
-
-
-def _explain_years(providers, beleid, years, diagnostics, time_limit, ground_limit, only, contract_year, format, lang,
-                   uitvoer, details, doel, samenvatting) -> None:
-    """explain over several policy years, side by side (`across`); exits."""
-    diagnostics += across_years.single_year_only(doel, samenvatting, format.value)
-    if diagnostics:
-        _print_diagnostics(diagnostics, lang)
-        raise typer.Exit(2)
-    result = across_years.explain_years(providers, beleid, years, time_limit, ground_limit, only, contract_year)
-    if result.providers or format != ExplainFormat.text:
-        _write(uitvoer, across_years.render(result, format.value, lang, details), lang, tuple(providers))
-    _print_diagnostics(result.diagnostics, lang)
-    raise typer.Exit(2 if any(d.severity == "error" for d in result.diagnostics) else 0)
 
 
 def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
@@ -292,21 +279,6 @@ def check(
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
 
-def _publication(given: str, lang: str):
-    """A policy file, or `file@2025` / `file@2023-04` for a publication derived from it."""
-    path, _, label = given.partition("@")
-    loaded = passes.load([path])
-    if loaded.diagnostics:
-        _print_diagnostics(loaded.diagnostics, lang)
-        raise typer.Exit(2)
-    wanted = [p for p in loaded.policies if p.path.split("@")[0] == path and p.path.partition("@")[2] == label]
-    if not wanted:
-        found = ", ".join(p.path for p in loaded.policies)
-        _print_diagnostics([diag("C001", Span(given, 1, 1), path=f"{given} (wel: {found})")], lang)
-        raise typer.Exit(2)
-    return wanted[0]
-
-
 @app.command("diff")
 def diff_command(
     old: str = typer.Argument(..., help="Het oude beleid: een bestand, of bestand@jaar voor een afgeleid jaar."),
@@ -320,12 +292,33 @@ def diff_command(
     Exit 0; 2: onbruikbare invoer."""
     from .check import diff as semantic
 
-    before, after = _publication(old, taal.value), _publication(new, taal.value)
+    (before, after), problems = across_years.publications([old, new])
+    if problems:
+        _print_diagnostics(problems, taal.value)
+        raise typer.Exit(2)
     changes = semantic.diff(before, after)
     if format is ExplainFormat.json:
         _write(uitvoer, semantic.as_json(before, after, changes), taal.value, (old, new))
     else:
         _write(uitvoer, semantic.as_text(before, after, changes, taal.value), taal.value, (old, new))
+
+
+@app.command()
+def fmt(
+    paths: List[str] = typer.Argument(..., help="Beleidsbestanden of -mappen (*.beleid)."),
+    check: bool = typer.Option(False, "--check", help="Verander niets; exit 1 als een bestand anders zou worden."),
+    diff: bool = typer.Option(False, "--diff", help="Zoals --check, en toon de verschillen (unified diff)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Zet beleidsbestanden in de vaste opmaak (zoals ruff format). / Format policy files.
+
+    Exit 0: alles in orde; 1: (--check) een bestand zou veranderen; 2: onbruikbare invoer."""
+    from . import fmt as formatting
+
+    done = formatting.run(paths, write=not (check or diff), diff=diff)
+    typer.echo(formatting.summary(done, check or diff, taal.value), nl=False)
+    _print_diagnostics(done.diagnostics, taal.value)
+    raise typer.Exit(2 if done.diagnostics else 1 if done.changed and (check or diff) else 0)
 
 
 @app.command()

@@ -190,6 +190,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "several policy years (--jaar, --jaren) do not go with {option}; choose one year"),
     "C071": ("error", "ongeldige --jaren '{value}': schrijf van-tot, bv. 2024-2026",
              "invalid --jaren '{value}': write from-to, e.g. 2024-2026"),
+    "C030": ("error", "kan het opgemaakte bestand niet wegschrijven: {reason}",
+             "cannot write the formatted file: {reason}"),
     # --- source texts (citaten) -----------------------------------------------------------
     "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
              "quote is not verbatim in {source}: \"{quote}\""),

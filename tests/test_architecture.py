@@ -21,7 +21,8 @@ ALLOWED = {
     "report": {"language", "decide", "check"},
     "passes": {"language", "asp", "providers", "decide", "check", "report"},
     "across": {"language", "asp", "providers", "decide", "check", "report", "passes"},
-    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "across"},
+    "fmt": {"language", "providers", "passes"},
+    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "across", "fmt"},
 }
 
 
