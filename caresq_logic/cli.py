@@ -17,7 +17,7 @@ from typing import List, Optional
 
 import typer
 
-from . import decide, interrupt, passes
+from . import across as across_years, decide, interrupt, passes
 from .cli_common import (BELEID_HELP, TAAL_HELP, TIJDSLIMIET_HELP, CheckFormat, ExplainFormat, Taal, app,
                          print_diagnostics, write, write_chunks)
 from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
@@ -34,7 +34,9 @@ def explain(
     beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
     format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text, json of html."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
-    jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein); "
+                                             "herhaald: de jaren naast elkaar, met wat er veranderde."),
+    jaren: Optional[str] = typer.Option(None, "--jaren", help="Beleidsjaren van-tot naast elkaar, bv. 2024-2026."),
     contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100,
                                                help="Jaar van een meerjarige zorgovereenkomst (standaard: het beleidsjaar)."),
     tijdslimiet: float = typer.Option(decide.DEFAULT_TIME_LIMIT, "--tijdslimiet", min=0.001,
@@ -57,12 +59,18 @@ def explain(
     lang = taal.value
     decide.bounded.start(tijdslimiet)
     only = set(aanbieder) if aanbieder else None
-    if samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
-        diagnostics, seen = _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only,
+    years, diagnostics = across_years.years_asked(jaar, jaren)
+    year = years[0] if years else None
+    if len(years) > 1 or diagnostics:   # several policy years side by side
+        diagnostics, seen = across_years.side_by_side(
+            providers, beleid, years, diagnostics, tijdslimiet, grondlimiet, only, contractjaar, format.value, lang,
+            details, doel, samenvatting, write=lambda output: write(uitvoer, output, lang, tuple(providers)))
+    elif samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
+        diagnostics, seen = _records(providers, beleid, year, tijdslimiet, grondlimiet, uitvoer, format, only,
                                      samenvatting, lang, progress=not stil and sys.stderr.isatty(),
                                      contract_year=contractjaar)
     else:
-        explained = passes.explain(providers, beleid, jaar, tijdslimiet, grondlimiet, only, contractjaar, doel)
+        explained = passes.explain(providers, beleid, year, tijdslimiet, grondlimiet, only, contractjaar, doel)
         reports, diagnostics = explained.reports, explained.diagnostics
         seen = {r.provider for r in reports}
         inputs = tuple(providers)

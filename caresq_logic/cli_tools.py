@@ -8,26 +8,11 @@ from typing import List, Optional
 
 import typer
 
-from . import passes
+from . import across as across_years, passes
 from .cli_common import TAAL_HELP, ExplainFormat, Taal, app, print_diagnostics, write
 from .diagnostics import Span, closest, diag
 from .messages import ui
 from .report import codes as explanations
-
-
-def _publication(given: str, lang: str):
-    """A policy file, or `file@2025` / `file@2023-04` for a publication derived from it."""
-    path, _, label = given.partition("@")
-    loaded = passes.load([path])
-    if loaded.diagnostics:
-        print_diagnostics(loaded.diagnostics, lang)
-        raise typer.Exit(2)
-    wanted = [p for p in loaded.policies if p.path.split("@")[0] == path and p.path.partition("@")[2] == label]
-    if not wanted:
-        found = ", ".join(p.path for p in loaded.policies)
-        print_diagnostics([diag("C001", Span(given, 1, 1), path=f"{given} (wel: {found})")], lang)
-        raise typer.Exit(2)
-    return wanted[0]
 
 
 @app.command("diff")
@@ -43,7 +28,10 @@ def diff_command(
     Exit 0; 2: onbruikbare invoer."""
     from .check import diff as semantic
 
-    before, after = _publication(old, taal.value), _publication(new, taal.value)
+    (before, after), problems = across_years.publications([old, new])
+    if problems:
+        print_diagnostics(problems, taal.value)
+        raise typer.Exit(2)
     changes = semantic.diff(before, after)
     if format is ExplainFormat.json:
         write(uitvoer, semantic.as_json(before, after, changes), taal.value, (old, new))

@@ -192,6 +192,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "C022": ("error", "kan het rapport niet schrijven: {reason}", "cannot write the report: {reason}"),
     "C023": ("error", "onbekende code '{value}'; 'caresq-logic uitleg --alle' toont ze allemaal",
              "unknown code '{value}'; 'caresq-logic uitleg --alle' shows them all"),
+    "C070": ("error", "meerdere beleidsjaren (--jaar, --jaren) gaan niet samen met {option}; kies één jaar",
+             "several policy years (--jaar, --jaren) do not go with {option}; choose one year"),
+    "C071": ("error", "ongeldige --jaren '{value}': schrijf van-tot, bv. 2024-2026",
+             "invalid --jaren '{value}': write from-to, e.g. 2024-2026"),
     "C030": ("error", "kan het opgemaakte bestand niet wegschrijven: {reason}",
              "cannot write the formatted file: {reason}"),
     # --- source texts (citaten) -----------------------------------------------------------

@@ -124,7 +124,7 @@ def load(paths: list[str] | None) -> Loaded:
         except Failed as failed:
             loaded.diagnostics.extend(failed.diagnostics)
     loaded.diagnostics.extend(rival_publications(loaded.policies))
-    loaded.policies += with_derived(loaded.policies, loaded.diagnostics)
+    loaded.policies += with_derived(loaded.policies, loaded.diagnostics, loaded.digests)
     return loaded
 
 
@@ -139,14 +139,14 @@ def _publication(policy: resolve.Policy) -> tuple[str, int, str | None]:
     return policy.header.domain, policy.header.year, policy.header.version
 
 
-def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic]) -> list[resolve.Policy]:
+def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic], digests: dict) -> list[resolve.Policy]:
     """The earlier publications each policy's change lists describe, where no file of their own
     exists (a file of its own is the text; `check` compares it with the change list)."""
     own = {_publication(p) for p in policies}
     derived: list[resolve.Policy] = []
     for policy in policies:
         try:
-            earlier_ones = derive.derive_all(policy)
+            earlier_ones = policy_cache.derived(policy, digests.get(policy.path), derive.derive_all)
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)
             continue

@@ -180,4 +180,23 @@ UI: dict[str, tuple[str, str, str]] = {
     "ui.readings.summary": ("ui", "{count} lezing(en)", "{count} reading(s)"),
     "ui.contract_year": ("ui", "contractjaar {year}", "contract year {year}"),
     "ui.reading_alternative": ("ui", "andere lezing: {alternative}", "other reading: {alternative}"),
+    # explain --jaar A --jaar B: one provider across policy years (report/years_out.py)
+    "ui.years.header": ("ui", "Beleidsjaren naast elkaar: {years}", "Policy years side by side: {years}"),
+    "ui.years.not_covered": ("ui", "zorgsoort niet in dit beleid", "zorgsoort not in this policy"),
+    "ui.years.derived": ("ui", "afgeleid uit {source}", "derived from {source}"),
+    "ui.years.same": ("ui", "in elk jaar dezelfde uitkomst", "the same outcome in every year"),
+    "ui.years.step": ("ui", "{old_year} -> {new_year}: {old} -> {new}, doordat:",
+                      "{old_year} -> {new_year}: {old} -> {new}, because:"),
+    "ui.years.no_cause": ("ui", "geen clausule die tussen deze jaren veranderde, geeft voor deze aanbieder een "
+                                "andere uitkomst (zie de uitleg per jaar)",
+                          "no clause that changed between these years gives this provider a different result "
+                          "(see the explanation per year)"),
+    "ui.years.announced": ("ui", "wijzigingenlijst", "change list"),
+    "ui.years.state.afwezig": ("ui", "bestaat niet in dit jaar", "does not exist this year"),
+    "ui.years.state.nvt": ("ui", "n.v.t.", "n/a"),
+    "ui.years.state.onbekend": ("ui", "onbekend", "unknown"),
+    "ui.years.state.voldaan": ("ui", "voldaan", "met"),
+    "ui.years.state.niet_voldaan": ("ui", "niet voldaan", "not met"),
+    "ui.years.state.occurs": ("ui", "doet zich voor", "occurs"),
+    "ui.years.state.uitgezonderd": ("ui", "uitgezonderd (tenzij)", "excepted (tenzij)"),
 }

@@ -20,10 +20,12 @@ ALLOWED = {
     "check": {"language", "asp", "providers", "decide"},
     "report": {"language", "decide", "check"},
     "passes": {"language", "asp", "providers", "decide", "check", "report"},
+    "across": {"language", "asp", "providers", "decide", "check", "report", "passes"},
     "fmt": {"language", "providers", "passes"},
     "cli_common": {"decide"},
-    "cli_tools": {"language", "check", "report", "passes", "fmt", "cli_common"},
-    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "fmt", "cli_common", "cli_tools"},
+    "cli_tools": {"language", "check", "report", "passes", "across", "fmt", "cli_common"},
+    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "across", "fmt", "cli_common",
+            "cli_tools"},
 }
 
 

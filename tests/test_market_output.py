@@ -117,9 +117,16 @@ def cache_dir(tmp_path, monkeypatch):
     return folder
 
 
+def _policy_entry(cache_dir):
+    """The entry of the parsed policy (beside it: `.derived`, the publications its change lists describe)."""
+    (entry,) = [e for e in cache_dir.iterdir() if e.suffix == ".policy"]
+    return entry
+
+
 def test_a_cached_policy_equals_the_parsed_one(cache_dir):
-    parsed = passes.load([POLICY]).policies[0]
-    (entry,) = cache_dir.iterdir()
+    loaded = passes.load([POLICY])
+    parsed = loaded.policies[0]
+    entry = _policy_entry(cache_dir)
     assert oct(cache_dir.stat().st_mode & 0o777) == "0o700"
     cached = passes.load([POLICY]).policies[0]
     assert cached is not parsed and cached.file == parsed.file
@@ -127,11 +134,18 @@ def test_a_cached_policy_equals_the_parsed_one(cache_dir):
         assert cached.scope(cached.clauses[clause.id]) == parsed.scope(clause)
     assert passes.compile_all([cached])[0].text == passes.compile_all([parsed])[0].text
     assert entry.suffix == ".policy"
+    # The derived publications come from the cache too, equal to the ones derived the first time.
+    assert sorted(e.suffix for e in cache_dir.iterdir()) == [".derived", ".policy"]
+    again = passes.load([POLICY])
+    assert [p.path for p in again.policies] == [p.path for p in loaded.policies]
+    for first, cached_derived in zip(loaded.policies[1:], again.policies[1:]):
+        assert cached_derived is not first
+        assert passes.compile_all([cached_derived])[0].text == passes.compile_all([first])[0].text
 
 
 def test_a_tampered_or_foreign_entry_is_not_loaded(cache_dir):
     passes.load([POLICY])
-    (entry,) = cache_dir.iterdir()
+    entry = _policy_entry(cache_dir)
     data = bytearray(entry.read_bytes())
     data[-5] ^= 1
     entry.write_bytes(bytes(data))

@@ -46,6 +46,14 @@ def _text(clause: n.Clause | None, policy: Policy) -> str | None:
 
 
 def diff(old: Policy, new: Policy) -> list[Change]:
+    changes, clause_changes = structural(old, new)
+    _find_witnesses(old, new, clause_changes)
+    return changes + clause_changes
+
+
+def structural(old: Policy, new: Policy) -> tuple[list[Change], list[Change]]:
+    """What changed as policy text, without witnesses: (zorgsoorten and tiers, clauses). Also
+    what `explain --jaar A --jaar B` attributes a provider's change of outcome to."""
     changes: list[Change] = []
     for z in sorted(set(old.care_types) ^ set(new.care_types)):
         changes.append(Change("zorgsoort", z, "toegevoegd" if z in new.care_types else "vervallen"))
@@ -63,6 +71,11 @@ def diff(old: Policy, new: Policy) -> list[Change]:
             if before != after:
                 how = "toegevoegd" if before is None else "vervallen" if after is None else "gewijzigd"
                 changes.append(Change("zorgovereenkomst", f"{label}@{z}", how, before, after, z))
+    return changes, clause_changes
+
+
+def _find_witnesses(old: Policy, new: Policy, clause_changes: list[Change]) -> None:
+    """For each changed clause, a provider whose outcome it changes (clingo over both years)."""
     goals = []
     for change in clause_changes:
         scope = set()
@@ -84,7 +97,6 @@ def diff(old: Policy, new: Policy) -> list[Change]:
                 change.witness = witness_text(new, [s for s in found if not s.name.startswith("_")], also=(old,)) + \
                     "".join(line + "\n" for line in assumed_unknowns(found, old, new))
                 break
-    return changes + clause_changes
 
 
 # The words of the text output, by the JSON constants of `what` and `how`.

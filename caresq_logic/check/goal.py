@@ -120,18 +120,34 @@ def answer(policy: Policy, program: Program, provider_file: ProviderFile, decisi
         return GoalAnswer(target, z, True, (), None, (), 0)
     # Switching a clause on only ever makes a contract harder to get: cores explain contracts.
     positive = target not in OUTCOMES or Outcome(target).contracted
-    blocking, tier = _why_not(policy, program, goal, facts, z) if positive else ((), None)
-    proposals, size = _what_must_change(policy, program, goal, facts, provider_file, decision, target, catalog)
+    # One program grounded once answers both questions: the space around the provider's values,
+    # every clause and tier a switch (all on: the policy as it is). A continuing contract stands
+    # in the way of a new tier, not of a contract as such.
+    also = (ClauseKind.CONTINUING,) if ",tier," in goal or goal.endswith(",zorgovereenkomst)") else ()
+    session = Session.build(policy, [goal], space=_change_space(policy, facts), extra=GOAL_RULES + _shown(policy),
+                            tier_switches=positive, also=also)
+    blocking, tier = _why_not(policy, program, goal, session, z) if positive else ((), None)
+    proposals, size = _what_must_change(policy, program, goal, session, facts, provider_file, decision, target,
+                                        catalog)
     return GoalAnswer(target, z, False, blocking, tier, proposals, size)
 
 
-def _why_not(policy: Policy, program: Program, goal: str, facts: list[Fact], z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:
-    # The provider's facts as they are; its zorgsoorten a choice, so that the session may leave
-    # out those the goal is not about.
-    space = [f"{{ {f.asp(WITNESS)[:-1]} }}." if f.predicate == LEVERT else f.asp(WITNESS) for f in facts]
-    # A continuing contract stands in the way of a new tier, not of a contract as such.
-    also = (ClauseKind.CONTINUING,) if ",tier," in goal or goal.endswith(",zorgovereenkomst)") else ()
-    session = Session.build(policy, [goal], space=space, extra=GOAL_RULES, tier_switches=True, also=also)
+def _shown(policy: Policy) -> str:
+    """The changed cells leave clingo too (the session shows the witness's kenmerken)."""
+    return "#show _diff/1.\n"
+
+
+def _why_not(policy: Policy, program: Program, goal: str, session: Session, z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:
+    # The provider's facts as they are: no cell changed, no unknown condition assumed met.
+    atoms = session.control.symbolic_atoms
+    session.pinned = [-a.literal for sig in (("_diff", 1), ("_onbekend", 3)) for a in atoms.by_signature(*sig)]
+    try:
+        return _cores(policy, program, goal, session, z)
+    finally:
+        session.pinned = []
+
+
+def _cores(policy: Policy, program: Program, goal: str, session: Session, z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:
     tier_ids = {ident: t for ident, t in program.tier_by_id.items() if ident.startswith("zorgovereenkomst_")}
     target_tier = next((program.tier_ids[(z, t.label)] for t in policy.tiers.get(z, ())
                         if goal == f'doel({z},tier,"{t.label}")'), None)
@@ -213,8 +229,7 @@ def _change_space(policy: Policy, facts: list[Fact]) -> list[str]:
     return rules
 
 
-def _what_must_change(policy, program, goal, facts, provider_file, decision, target, catalog):
-    session = Session.build(policy, [goal], space=_change_space(policy, facts), extra=GOAL_RULES)
+def _what_must_change(policy, program, goal, session, facts, provider_file, decision, target, catalog):
     control = session.control
     base = session.assumptions(goal)
     # Every optimal set of changed kenmerken (projected: one model per set).
@@ -226,7 +241,7 @@ def _what_must_change(policy, program, goal, facts, provider_file, decision, tar
 
     def keep(model: clingo.Model) -> None:
         if model.optimality_proven:
-            changed = frozenset(s for s in model.symbols(atoms=True) if s.name == "_diff")
+            changed = frozenset(s for s in model.symbols(shown=True) if s.name == "_diff")
             if changed not in sets:
                 sets.append(changed)
             cost[:] = model.cost[:1]
@@ -240,22 +255,29 @@ def _what_must_change(policy, program, goal, facts, provider_file, decision, tar
     control.configuration.solve.opt_mode = "opt"
     control.configuration.solve.project = "no"
     control.configuration.solve.models = 0
-    proposals = []
-    for changed in sorted(sets, key=lambda s: sorted(map(str, s)))[:MAX_PROPOSALS]:
+    candidates = []
+    me = clingo.Function(WITNESS)
+    for number, changed in enumerate(sorted(sets, key=lambda s: sorted(map(str, s)))[:MAX_PROPOSALS], 1):
         best: list[clingo.Symbol] = []
 
         def last(model: clingo.Model) -> None:
-            best[:] = [s for s in model.symbols(atoms=True) if s.arguments and s.arguments[0] == clingo.Function(WITNESS)]
+            best[:] = [s for s in model.symbols(shown=True) if s.arguments and s.arguments[0] == me]
 
         fixed = [a.literal if a.symbol in changed else -a.literal for a in diffs]
         session.solve(assumptions=base + fixed + [tune], on_model=last)
-        proposal = _proposal(policy, program, facts, provider_file, decision, changed, best, target, catalog)
-        if proposal is not None:
-            proposals.append(proposal)
+        candidates.append(_candidate(policy, facts, provider_file, decision, changed, best, target, catalog, number))
+    # Every proposal decided again by the normal path, all in one run (one file each).
+    again = {(d.file, d.care_type.name): d for d in decide(program, [c[2] for c in candidates])}
+    proposals = []
+    for changes, text, changed_file in candidates:
+        result = again.get((changed_file.path, decision.care_type.name))
+        if result is not None and reaches(result, target):   # never propose what does not work
+            proposals.append(Proposal(changes, text, result.outcome, result.tier))
     return tuple(proposals), (cost[0] if cost else None)
 
 
-def _proposal(policy, program, facts, provider_file, decision, changed, model_facts, target, catalog):
+def _candidate(policy, facts, provider_file, decision, changed, model_facts, target, catalog, number):
+    """A proposal before it is checked: its changes, the changed provider file and its reading."""
     cells = {str(s.arguments[0]) for s in changed}
 
     def cell_of(predicate: str, args: list[str]) -> str | None:
@@ -292,11 +314,8 @@ def _proposal(policy, program, facts, provider_file, decision, changed, model_fa
     lines += [f"-{c.feature.name}({', '.join([provider] + [str(a) for a in (c.year, c.care_type) if a])})."
               for c in changes if c.feature.type.kind == "bool" and c.after == ("nee",)]
     text = "\n".join(lines) + "\n"
-    changed_file = read(text.encode("utf-8"), f"{provider_file.path} (--doel {target})", catalog)
-    again = [d for d in decide(program, [changed_file]) if d.care_type.name == decision.care_type.name]
-    if not again or not reaches(again[0], target):
-        return None   # the normal path disagrees: never propose what does not work
-    return Proposal(tuple(changes), text, again[0].outcome, again[0].tier)
+    changed_file = read(text.encode("utf-8"), f"{provider_file.path} (--doel {target}, {number})", catalog)
+    return tuple(changes), text, changed_file
 
 
 def _value(feature: n.Feature, value) -> object:

@@ -9,7 +9,7 @@ assumption selecting its goal:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import clingo
 
@@ -55,6 +55,13 @@ _reached(approach_split(Z,C1,C2)) :- _goal_id(approach_split(Z,C1,C2)), _met({WI
 """
 
 
+def shown_facts(*policies: Policy) -> str:
+    """#show for the witness's facts (its kenmerken and zorgsoorten): a model hands over these
+    instead of every atom of the grounded program, which costs time on every improving model."""
+    names = dict.fromkeys(name for policy in policies for name in policy.features)
+    return "\n" + "".join(f"#show {name}/{k}." for name in names for k in range(1, 5)) + f"#show {LEVERT}/2.\n"
+
+
 TIER_SWITCHES = """
 #external _on(T) : _tier_rank(_,T,_,_). [free]
 _tier_met(P,Z,T) :- _tier_scope(P,Z,T), not _on(T).
@@ -70,6 +77,7 @@ class Session:
     switches: list[str]
     switch_literals: dict[str, int]     # clause id -> literal of _on(C)
     delivers: dict[str, int]            # zorgsoort -> literal of levert(w,Z)
+    pinned: list[int] = field(default_factory=list)   # assumed in every question (explain --doel: no change)
 
     @classmethod
     def build(cls, policy: Policy, goals: list[str], space: list[str] | None = None, extra: str = "",
@@ -88,7 +96,7 @@ class Session:
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])
         bounded.ground(control, Span(policy.path, 1, 1), (   # within --tijdslimiet, as every solve below
             program.text, "\n".join(witness_space(policy) if space is None else space),
-            GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals)))
+            GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals) + shown_facts(policy)))
         atoms = control.symbolic_atoms
         # Assumptions go to clingo as literals, looked up once here rather than on every solve.
         switch_literals = {s: atoms[clingo.Function("_on", [clingo.Function(s)])].literal for s in switches}
@@ -112,7 +120,7 @@ class Session:
             focus.update(self.policy.care_types[z].parents)
         others = [-lit for z, lit in self.delivers.items() if z not in focus] if focus else []
         switches = [lit if s in on else -lit for s, lit in self.switch_literals.items()]
-        return [goal_atom.literal] + others + switches
+        return [goal_atom.literal] + others + switches + self.pinned
 
     def solve(self, **options) -> clingo.SolveResult:
         """Every solve of a check: within --tijdslimiet, stoppable by Ctrl-C."""
@@ -129,7 +137,7 @@ class Session:
         me = clingo.Function(WITNESS)
 
         def keep(model: clingo.Model) -> None:   # each model improves on the last; keep the best
-            found[:] = [s for s in model.symbols(atoms=True) if s.arguments and s.arguments[0] == me]
+            found[:] = [s for s in model.symbols(shown=True) if s.arguments and s.arguments[0] == me]
 
         self.control.configuration.solve.opt_mode = "opt"
         result = self.solve(assumptions=self.assumptions(goal, on), on_model=keep)

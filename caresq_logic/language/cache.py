@@ -43,12 +43,12 @@ def folder() -> Path | None:
     return Path(base) / "caresq-logic"
 
 
-def _entry(data: bytes, shown: str) -> Path | None:
+def _entry(data: bytes, shown: str, suffix: str = "policy") -> Path | None:
     where = folder()
     if where is None:
         return None
     key = hashlib.sha256(_code_fingerprint() + shown.encode() + b"\0" + data).hexdigest()
-    return where / f"{key}.policy"
+    return where / f"{key}.{suffix}"
 
 
 def _private(path: Path) -> bool:
@@ -61,7 +61,11 @@ def _private(path: Path) -> bool:
 
 
 def load(data: bytes, shown: str) -> Policy | None:
-    entry = _entry(data, shown)
+    policy = _read(_entry(data, shown))
+    return policy if isinstance(policy, Policy) else None
+
+
+def _read(entry: Path | None):
     if entry is None or not _private(entry.parent) or not _private(entry):
         return None
     try:
@@ -69,19 +73,33 @@ def load(data: bytes, shown: str) -> Policy | None:
         digest, payload = stored[:32], stored[32:]
         if hashlib.sha256(payload).digest() != digest:
             return None
-        policy = pickle.loads(payload)
+        return pickle.loads(payload)
     except Exception:   # a damaged entry is a miss, never an error
         return None
-    return policy if isinstance(policy, Policy) else None
+
+
+def derived(policy: Policy, sha256: str | None, derive) -> list[Policy]:
+    """`derive(policy)`, the publications derived from a policy file, cached like the policy itself
+    (keyed by the file's SHA-256 and name): explain need not undo every change list on every run."""
+    entry = _entry(sha256.encode(), policy.path, "derived") if sha256 else None
+    cached = _read(entry)
+    if isinstance(cached, list) and all(isinstance(p, Policy) for p in cached):
+        return cached
+    earlier = derive(policy)   # a delta that cannot be undone raises: never cached
+    _write(entry, earlier)
+    return earlier
 
 
 def store(data: bytes, shown: str, policy: Policy) -> None:
-    entry = _entry(data, shown)
+    _write(_entry(data, shown), policy)
+
+
+def _write(entry: Path | None, value) -> None:
     if entry is None:
         return
     temporary = None
     try:
-        payload = pickle.dumps(policy, protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
         entry.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         if not _private(entry.parent):
             return

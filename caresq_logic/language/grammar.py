@@ -1,6 +1,6 @@
 """Load the grammar (grammar/caresq.lark, shipped in the wheel) into a Lark LALR parser, once.
 
-This package's `parser`, `syntax_errors` and `format` are the only modules that touch Lark."""
+This package's `parser`, `delta_nodes`, `syntax_errors` and `format` are the only modules that touch Lark."""
 
 from __future__ import annotations
 

@@ -16,7 +16,7 @@ from lark.exceptions import UnexpectedInput, VisitError
 
 from ..diagnostics import Failed, Span, control_character
 from . import nodes as n
-from .deltas import DeltaNodes
+from .delta_nodes import DeltaNodes
 from .kinds import ClauseKind
 from .grammar import lark
 from .syntax_errors import syntax_diagnostic, too_deep, too_many_clauses

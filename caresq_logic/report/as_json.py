@@ -6,13 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import TYPE_CHECKING
 
-from ..check.goal import GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..decide.results import Unstated, label
 from ..diagnostics import Diagnostic
 from ..language import printer
 from .common import Report, when_text
+
+if TYPE_CHECKING:   # check (clingo's search) is imported only for --doel
+    from ..check.goal import GoalAnswer
 
 
 JSON_SCHEMA_VERSION = "1"
@@ -128,15 +131,16 @@ def _with_goal(decision: dict, goal: GoalAnswer | None) -> dict:
 
 
 def to_json(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl", receipt: dict | None = None,
-            policy_set=None) -> str:
-    return "".join(chunks(reports, diagnostics, lang, receipt, policy_set))
+            policy_set=None, years: dict | None = None) -> str:
+    return "".join(chunks(reports, diagnostics, lang, receipt, policy_set, years))
 
 
 def chunks(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl", receipt: dict | None = None,
-           policy_set=None):
+           policy_set=None, years: dict | None = None):
     """`to_json` one provider at a time: the document of a market is never held whole (its
     dictionaries took ten times the memory of the decisions). Compact on purpose: json's C
-    encoder only runs without `indent`, and a market of providers is large; `jq .` pretty-prints it."""
+    encoder only runs without `indent`, and a market of providers is large; `jq .` pretty-prints it.
+    `years`: for explain over several policy years, (file, provider) -> the provider's `years`."""
     head = {
         "schema": JSON_SCHEMA_VERSION,
         **({"policy_set": policy_set.to_json()} if policy_set is not None else {}),
@@ -144,7 +148,7 @@ def chunks(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl
     }
     yield _dumps(head)[:-1] + ',"providers":['
     for number, r in enumerate(reports):
-        yield ("," if number else "") + _dumps(_provider_json(r, lang))
+        yield ("," if number else "") + _dumps(_provider_json(r, lang, years))
     yield '],"diagnostics":' + _dumps([d.to_json(lang) for d in diagnostics]) + "}\n"
 
 
@@ -152,11 +156,12 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _provider_json(r: Report, lang: str) -> dict:
+def _provider_json(r: Report, lang: str, years: dict | None = None) -> dict:
     return {
         "file": r.file,
         "id": r.provider,
         "name": r.name,
+        **({"years": years.get((r.file, r.provider), [])} if years is not None else {}),
         "policies": [
             {
                 "domain": p.header.domain,

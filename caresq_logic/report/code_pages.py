@@ -101,6 +101,18 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "'uitleg' does not know this code. Codes are a letter and three digits, such as B100 or K200; the "
              "help line names the closest code.",
              "caresq-logic uitleg B1000     # goed: caresq-logic uitleg B100"),
+    "C070": ("Met meer dan één beleidsjaar zet explain de jaren naast elkaar, per zorgsoort, met bij elke "
+             "andere uitkomst de clausules die tussen de jaren veranderden. --doel, --samenvatting en de "
+             "formaten jsonl en csv beantwoorden een vraag over één jaar: kies dan één --jaar.",
+             "With more than one policy year explain shows the years side by side, per zorgsoort, with the "
+             "clauses that changed between the years at every change of outcome. --doel, --samenvatting and "
+             "the jsonl and csv formats answer a question about one year: choose one --jaar for those.",
+             "caresq-logic explain praktijk.lp --jaren 2025-2026 --doel A     # goed: --jaar 2026 --doel A"),
+    "C071": ("--jaren noemt een reeks beleidsjaren als van-tot, beide jaren inbegrepen, het eerste niet na "
+             "het tweede. Losse jaren geeft u met --jaar, herhaald.",
+             "--jaren names a range of policy years as from-to, both years included, the first not after the "
+             "second. Single years are given with --jaar, repeated.",
+             "caresq-logic explain praktijk.lp --jaren 2026-2025     # goed: --jaren 2025-2026"),
     "C030": ("fmt kon een beleidsbestand niet vervangen door de opgemaakte versie: u mag niet schrijven in "
              "de map of in het bestand, of de schijf is vol. Het bestand blijft dan zoals het was; de andere "
              "bestanden worden wel opgemaakt.",

@@ -51,7 +51,7 @@ $body
 """)
 
 
-def _item(item: Item) -> str:
+def item_html(item: Item) -> str:
     state = item.state or ""
     mark = f'<span class="mark">{MARKS[item.state]}</span>' if item.state in MARKS else ""
     details = f' <span class="details">[{escape(item.details)}]</span>' if item.details else ""
@@ -62,7 +62,7 @@ def _item(item: Item) -> str:
         return f'<li class="{classes}">{line}{quote}</li>'
     # Sections and whatever fails stay open; a condition tree that holds is folded until asked for.
     opened = " open" if item.kind in ("section", "goal", "change") or item.state == "fails" else ""
-    children = "".join(_item(c) for c in item.children)
+    children = "".join(item_html(c) for c in item.children)
     return f'<li><details class="{classes}"{opened}><summary>{line}</summary>{quote}<ul>{children}</ul></details></li>'
 
 
@@ -83,14 +83,17 @@ def html(reports: list[Report], lang: str = "nl", details: bool = False, receipt
             outliner = Outliner(policy, options)
             for decision in decisions:
                 top = outliner.decision(decision, report.goals.get((policy.path, decision.care_type.name)))
-                sections = "".join(_item(c) for c in top.children)
+                sections = "".join(item_html(c) for c in top.children)
                 body.append(f'<section class="decision"><div class="outcome">{escape(top.text)}</div>'
                             f"<ul>{sections}</ul></section>")
-    footer = ""
-    if receipt:
-        files = "; ".join(f"{escape(f['file'])} sha256 {f['sha256'][:16]}…"
-                          for f in receipt.get("policies", []) + receipt.get("inputs", []))
-        footer = (f"{escape(ui('receipt', lang))}: caresq-logic {escape(receipt['caresq_logic'])}, "
-                  f"clingo {escape(receipt['clingo'])}; {files}")
     title = ui("html.title", lang)
-    return PAGE.substitute(lang=lang, title=escape(title), body="\n".join(body), receipt=footer)
+    return PAGE.substitute(lang=lang, title=escape(title), body="\n".join(body), receipt=receipt_footer(receipt, lang))
+
+
+def receipt_footer(receipt: dict | None, lang: str) -> str:
+    if not receipt:
+        return ""
+    files = "; ".join(f"{escape(f['file'])} sha256 {f['sha256'][:16]}…"
+                      for f in receipt.get("policies", []) + receipt.get("inputs", []))
+    return (f"{escape(ui('receipt', lang))}: caresq-logic {escape(receipt['caresq_logic'])}, "
+            f"clingo {escape(receipt['clingo'])}; {files}")

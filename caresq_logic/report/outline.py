@@ -8,8 +8,8 @@ None for a heading. Titles and plain words throughout; ids and policy syntax onl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..check.goal import OUTCOMES, GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, TierResult
 from ..decide.results import Unstated
 from ..language import nodes as n
@@ -19,6 +19,12 @@ from ..language.resolve import Policy
 from ..messages import ui
 from . import wording
 from .common import when_text
+
+if TYPE_CHECKING:   # check (clingo's search) is imported only for --doel
+    from ..check.goal import GoalAnswer
+
+OUTCOMES = tuple(o.value for o in Outcome)
+
 
 @dataclass
 class Item:

@@ -24,14 +24,14 @@ def policy_line(policy, lang: str, decisions=()) -> str:
     return f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]"
 
 
-def _lines(item: Item, depth: int, out: list[str]) -> None:
+def item_lines(item: Item, depth: int, out: list[str]) -> None:
     mark = MARKS.get(item.state, "") if item.state else ""
     details = f"  [{item.details}]" if item.details else ""
     out.append("  " * depth + (f"{mark} " if mark else "") + item.text + details)
     if item.quote:
         out.append("  " * (depth + 2) + f"“{item.quote}”")
     for child in item.children:
-        _lines(child, depth + 1, out)
+        item_lines(child, depth + 1, out)
 
 
 def text(reports: list[Report], lang: str = "nl", details: bool = False, quotes: bool = False) -> str:
@@ -57,7 +57,7 @@ def chunks(reports: list[Report], lang: str = "nl", details: bool = False, quote
             outliner = Outliner(policy, options)
             for decision in decisions:
                 goal = report.goals.get((policy.path, decision.care_type.name))
-                _lines(outliner.decision(decision, goal), 1, out)
+                item_lines(outliner.decision(decision, goal), 1, out)
         # Every line is made visible as a whole: no string from an input (a name, a value, a path)
         # can move the cursor, colour the screen or start a line of its own.
         yield "\n".join(visible(line) for line in out) + "\n"
