@@ -354,6 +354,20 @@ def citaten(
     raise typer.Exit(2 if problems else 0)
 
 
+@app.command()
+def lsp(taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP)) -> None:
+    """Taalserver voor editors (LSP op stdin/stdout, docs/editor.md). / Language server for editors."""
+    try:
+        from .editor import server
+    except ModuleNotFoundError as error:   # pygls is the optional extra `lsp`
+        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
+            raise
+        _print_diagnostics([diag("C050", Span("lsp", 1, 1), module=error.name)], taal.value)
+        raise typer.Exit(2) from None
+    gc.enable()   # a long-lived process, unlike every other command
+    server.serve(taal.value)
+
+
 def main() -> None:
     """Console entry point: never lets a Python traceback reach the user."""
     # A short-lived process whose data holds no reference cycles: the cyclic collector only

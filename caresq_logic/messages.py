@@ -182,6 +182,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "C022": ("error", "kan het rapport niet schrijven: {reason}", "cannot write the report: {reason}"),
     "C023": ("error", "onbekende code '{value}'; 'caresq-logic uitleg --alle' toont ze allemaal",
              "unknown code '{value}'; 'caresq-logic uitleg --alle' shows them all"),
+    "C050": ("error", "de taalserver heeft {module} nodig, dat niet is geïnstalleerd: pip install 'caresq-logic[lsp]'",
+             "the language server needs {module}, which is not installed: pip install 'caresq-logic[lsp]'"),
     # --- source texts (citaten) -----------------------------------------------------------
     "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
              "quote is not verbatim in {source}: \"{quote}\""),

@@ -1,0 +1,164 @@
+"""The language server of the policy language, on pygls: `caresq-logic lsp` (stdio).
+
+Takes: LSP requests from an editor. Gives: diagnostics as the author types (didOpen/didChange,
+`check`'s own parse and resolve, via `analysis`), hover (a kenmerk's title and type, a clause's §
+and quote), go to definition (kenmerk, zorgsoort, groep, clause ids; another publication of the
+policy set named by `vervangt`, `gereconstrueerd uit` or `ten opzichte van versie`), completion of
+kenmerk, zorgsoort and groep names, and document symbols. While a document does not parse, the
+questions are answered from its last version that did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lsprotocol import types as lsp
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path
+from pygls.workspace import TextDocument
+from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
+
+from .. import __version__
+from ..diagnostics import Diagnostic
+from .analysis import Document, Index, Place, analyse, find_publication, place
+
+SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
+            "note": lsp.DiagnosticSeverity.Information}
+SYMBOL_KIND = {"beleid": lsp.SymbolKind.File, "kenmerk": lsp.SymbolKind.Field, "zorgsoort": lsp.SymbolKind.Class,
+               "groep": lsp.SymbolKind.Enum, "zorgovereenkomst": lsp.SymbolKind.Struct,
+               "looptijd": lsp.SymbolKind.Event, "ingangsdatum": lsp.SymbolKind.Event,
+               "wijziging": lsp.SymbolKind.Object, "onderdruk": lsp.SymbolKind.Key}
+COMPLETION_KIND = {"kenmerk": lsp.CompletionItemKind.Field, "zorgsoort": lsp.CompletionItemKind.Class,
+                   "groep": lsp.CompletionItemKind.Enum}
+
+
+class PolicyServer(LanguageServer):
+    """pygls's server plus what it knows of every open document: the latest analysis, and the
+    index of the latest version that parsed (to answer questions while the author types)."""
+
+    def __init__(self, lang: str):
+        super().__init__("caresq-logic", __version__)
+        self.lang = lang
+        self.documents: dict[str, Document] = {}
+        self.last_index: dict[str, Index] = {}
+
+    def refresh(self, uri: str) -> None:
+        document = self.workspace.get_text_document(uri)
+        analysed = analyse(document.source, document.path or uri)
+        self.documents[uri] = analysed
+        if analysed.index is not None:
+            self.last_index[uri] = analysed.index
+        self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
+            uri=uri, version=document.version,
+            diagnostics=[_diagnostic(d, document, uri, self.lang) for d in analysed.diagnostics]))
+
+    def index(self, uri: str) -> Index | None:
+        return self.last_index.get(uri)
+
+
+def _range(document: TextDocument, where: Place) -> lsp.Range:
+    """1-based characters -> LSP's 0-based positions in the client's units (UTF-16 by default)."""
+    return document.range_to_client_units(ServerTextRange(ServerTextPosition(where.line - 1, where.col - 1),
+                                                          ServerTextPosition(where.end_line - 1, where.end_col - 1)))
+
+
+def _indexed(uri: str, index: Index) -> TextDocument:
+    """The version of a document `index` was read from: its places convert against that text."""
+    return TextDocument(uri, "\n".join(index.lines))
+
+
+def _position(document: TextDocument, position: lsp.Position) -> tuple[int, int]:
+    server = document.position_from_client_units(position)
+    return server.line + 1, server.character + 1
+
+
+def _diagnostic(d: Diagnostic, document: TextDocument, uri: str, lang: str) -> lsp.Diagnostic:
+    lines = document.source.split("\n")
+    hint = d.hint(lang)
+    help_word = "hulp" if lang == "nl" else "help"
+    return lsp.Diagnostic(
+        range=_range(document, place(d.span, lines)),
+        message=d.message(lang) + (f"\n{help_word}: {hint}" if hint else ""),
+        severity=SEVERITY.get(d.severity, lsp.DiagnosticSeverity.Error),
+        code=d.code,
+        source="caresq-logic",
+        related_information=[lsp.DiagnosticRelatedInformation(lsp.Location(uri, _range(document, place(span, lines))),
+                                                              label.replace("_", " "))
+                             for span, label in d.related] or None,
+    )
+
+
+def build(lang: str = "nl") -> PolicyServer:
+    server = PolicyServer(lang)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
+    def did_open(ls: PolicyServer, params: lsp.DidOpenTextDocumentParams) -> None:
+        ls.refresh(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
+    def did_change(ls: PolicyServer, params: lsp.DidChangeTextDocumentParams) -> None:
+        ls.refresh(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_CLOSE)
+    def did_close(ls: PolicyServer, params: lsp.DidCloseTextDocumentParams) -> None:
+        uri = params.text_document.uri
+        ls.documents.pop(uri, None)
+        ls.last_index.pop(uri, None)
+        ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
+
+    @server.feature(lsp.TEXT_DOCUMENT_HOVER)
+    def hover(ls: PolicyServer, params: lsp.HoverParams) -> lsp.Hover | None:
+        document, index = ls.workspace.get_text_document(params.text_document.uri), ls.index(params.text_document.uri)
+        if index is None:
+            return None
+        line, col = _position(document, params.position)
+        item = index.declaration_at(document.source, line, col)
+        if item is None:
+            return None
+        return lsp.Hover(lsp.MarkupContent(lsp.MarkupKind.Markdown, index.hover(item)))
+
+    @server.feature(lsp.TEXT_DOCUMENT_DEFINITION)
+    def definition(ls: PolicyServer, params: lsp.DefinitionParams) -> lsp.Location | None:
+        uri = params.text_document.uri
+        document, index = ls.workspace.get_text_document(uri), ls.index(uri)
+        if index is None:
+            return None
+        line, col = _position(document, params.position)
+        item = index.declaration_at(document.source, line, col)
+        if item is not None:
+            name = getattr(item, "name", None) or item.id
+            return lsp.Location(uri, _range(_indexed(uri, index), index.name_place(item.span, name)))
+        wanted = index.publication_at(document.source, line, col)
+        found = find_publication(Path(document.path), wanted) if wanted and document.path else None
+        if found is None:
+            return None
+        path, other = found
+        header = other.tree.header
+        other_uri = from_fs_path(str(path))
+        return lsp.Location(other_uri, _range(_indexed(other_uri, other), other.name_place(header.span, header.domain)))
+
+    @server.feature(lsp.TEXT_DOCUMENT_COMPLETION)
+    def completion(ls: PolicyServer, params: lsp.CompletionParams) -> lsp.CompletionList:
+        index = ls.index(params.text_document.uri)
+        items = [lsp.CompletionItem(label=c.name, kind=COMPLETION_KIND[c.keyword], detail=f"{c.keyword}: {c.detail}",
+                                    documentation=c.title)
+                 for c in (index.completions() if index else [])]
+        return lsp.CompletionList(is_incomplete=False, items=items)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+    def symbols(ls: PolicyServer, params: lsp.DocumentSymbolParams) -> list[lsp.DocumentSymbol]:
+        uri = params.text_document.uri
+        index = ls.index(uri)
+        if index is None:
+            return []
+        document = _indexed(uri, index)
+        return [lsp.DocumentSymbol(name=s.name, detail=" ".join(filter(None, (s.keyword, s.title))),
+                                   kind=SYMBOL_KIND.get(s.keyword, lsp.SymbolKind.Function),
+                                   range=_range(document, s.place), selection_range=_range(document, s.name_place))
+                for s in index.symbols()]
+
+    return server
+
+
+def serve(lang: str = "nl") -> None:
+    """Run the server on stdin/stdout until the editor says exit."""
+    build(lang).start_io()
