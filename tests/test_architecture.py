@@ -20,7 +20,7 @@ ALLOWED = {
     "check": {"language", "asp", "providers", "decide"},
     "report": {"language", "decide", "check"},
     "passes": {"language", "asp", "providers", "decide", "check", "report"},
-    "editor": {"language"},
+    "editor": {"language", "check"},
     "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "editor"},
 }
 

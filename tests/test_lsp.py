@@ -1,5 +1,6 @@
 """`caresq-logic lsp`, the installed command, over a real stdio connection with pygls's own
-client: diagnostics as the author types (a syntax error, a name error), hover, go to definition
+client: diagnostics as the author types (a syntax error, a name error), the findings of `check` on
+open and save, hover, go to definition
 (also to another publication of the policy set), completion and document symbols."""
 
 from __future__ import annotations
@@ -131,6 +132,40 @@ def test_diagnostics_as_you_type(tmp_path):
 
             _change(session, uri, 5, POLICY)
             assert await session.diagnostics(uri, 5) == []
+        finally:
+            await session.stop()
+
+    run(scenario)
+
+
+def test_the_findings_of_check_on_open_and_save(tmp_path):
+    """`check`'s own findings (clingo) come when a document is opened and again when it is saved:
+    here two clauses that never change a decision (K400, a warning), each at its clause."""
+    redundant = POLICY + 'uitsluiting zonder_prem "Zonder PREM" (§3.4) voor fysiotherapie: niet prem.\n'
+    path = tmp_path / "voorbeeld.beleid"
+    path.write_text(redundant, encoding="utf-8")
+    uri = from_fs_path(str(path))
+
+    async def scenario():
+        session = Session()
+        await session.start(tmp_path)
+        try:
+            _open(session, uri, redundant)
+            shown = await session.diagnostics(uri, 1)
+            while not shown:   # first the parse and resolve, then check
+                shown = await session.diagnostics(uri, 1)
+            assert [(d.code, d.severity, d.source) for d in shown] == [
+                ("K400", lsp.DiagnosticSeverity.Warning, "caresq-logic check")] * 2
+            assert [d.range.start for d in shown] == [at(redundant, "randvoorwaarde meet_prem", offset=0),
+                                                      at(redundant, "uitsluiting zonder_prem", offset=0)]
+            assert "zonder_prem" in shown[1].message and shown[1].related_information[0].message == "zonder_prem (§3.4)"
+
+            # the author removes the clause and saves: check runs again and finds nothing
+            path.write_text(POLICY, encoding="utf-8")
+            _change(session, uri, 2, POLICY)
+            assert len(await session.diagnostics(uri, 2)) == 2   # the last check's, until the next one
+            session.client.text_document_did_save(lsp.DidSaveTextDocumentParams(lsp.TextDocumentIdentifier(uri)))
+            assert await session.diagnostics(uri, 2) == []
         finally:
             await session.stop()
 

@@ -1,7 +1,8 @@
 """The language server of the policy language, on pygls: `caresq-logic lsp` (stdio).
 
 Takes: LSP requests from an editor. Gives: diagnostics as the author types (didOpen/didChange,
-`check`'s own parse and resolve, via `analysis`), hover (a kenmerk's title and type, a clause's §
+`check`'s own parse and resolve, via `analysis`) and the findings of `check` itself on open and
+save (`findings`: clingo, a second or two, off the typing path), hover (a kenmerk's title and type, a clause's §
 and quote), go to definition (kenmerk, zorgsoort, groep, clause ids; another publication of the
 policy set named by `vervangt`, `gereconstrueerd uit` or `ten opzichte van versie`), completion of
 kenmerk, zorgsoort and groep names, and document symbols. While a document does not parse, the
@@ -9,6 +10,8 @@ questions are answered from its last version that did."""
 
 from __future__ import annotations
 
+import asyncio
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from lsprotocol import types as lsp
@@ -18,8 +21,10 @@ from pygls.workspace import TextDocument
 from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 
 from .. import __version__
+from ..check.findings import Finding
 from ..diagnostics import Diagnostic
 from .analysis import Document, Index, Place, analyse, find_publication, place
+from .findings import findings
 
 SEVERITY = {"error": lsp.DiagnosticSeverity.Error, "warning": lsp.DiagnosticSeverity.Warning,
             "note": lsp.DiagnosticSeverity.Information}
@@ -32,14 +37,17 @@ COMPLETION_KIND = {"kenmerk": lsp.CompletionItemKind.Field, "zorgsoort": lsp.Com
 
 
 class PolicyServer(LanguageServer):
-    """pygls's server plus what it knows of every open document: the latest analysis, and the
-    index of the latest version that parsed (to answer questions while the author types)."""
+    """pygls's server plus what it knows of every open document: the latest analysis, the index
+    of the latest version that parsed (to answer questions while the author types), and the
+    findings of `check` on the version last opened or saved."""
 
     def __init__(self, lang: str):
         super().__init__("caresq-logic", __version__)
         self.lang = lang
         self.documents: dict[str, Document] = {}
         self.last_index: dict[str, Index] = {}
+        self.findings: dict[str, list[lsp.Diagnostic]] = {}
+        self.checker = ThreadPoolExecutor(max_workers=1)   # one clingo check at a time, off the typing path
 
     def refresh(self, uri: str) -> None:
         document = self.workspace.get_text_document(uri)
@@ -47,9 +55,25 @@ class PolicyServer(LanguageServer):
         self.documents[uri] = analysed
         if analysed.index is not None:
             self.last_index[uri] = analysed.index
+        self.publish(uri)
+
+    def publish(self, uri: str) -> None:
+        """The document's diagnostics; while it resolves, also the findings of its last check
+        (kept while the author types, as a compiler's are, and renewed on save)."""
+        document, analysed = self.workspace.get_text_document(uri), self.documents[uri]
+        shown = [_diagnostic(d, document, uri, self.lang) for d in analysed.diagnostics]
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=uri, version=document.version,
-            diagnostics=[_diagnostic(d, document, uri, self.lang) for d in analysed.diagnostics]))
+            uri=uri, version=document.version, diagnostics=shown or self.findings.get(uri, [])))
+
+    async def check(self, uri: str) -> None:
+        """Run `check` on the document as it is now and show its findings, unless it changed meanwhile."""
+        document = self.workspace.get_text_document(uri)
+        text, path = document.source, document.path or uri
+        found = await asyncio.get_running_loop().run_in_executor(self.checker, findings, text, path)
+        if uri not in self.documents or self.workspace.get_text_document(uri).source != text:
+            return
+        self.findings[uri] = [_finding(f, document, uri, self.lang) for f in sorted(found, key=Finding.sort_key)]
+        self.publish(uri)
 
     def index(self, uri: str) -> Index | None:
         return self.last_index.get(uri)
@@ -87,12 +111,31 @@ def _diagnostic(d: Diagnostic, document: TextDocument, uri: str, lang: str) -> l
     )
 
 
+def _finding(finding: Finding, document: TextDocument, uri: str, lang: str) -> lsp.Diagnostic:
+    lines = document.source.split("\n")
+    return lsp.Diagnostic(
+        range=_range(document, place(finding.span, lines)),
+        message=finding.message(lang),
+        severity=SEVERITY.get(finding.severity, lsp.DiagnosticSeverity.Warning),
+        code=finding.code,
+        source="caresq-logic check",
+        related_information=[lsp.DiagnosticRelatedInformation(lsp.Location(uri, _range(document, place(i.span, lines))),
+                                                              f"{i.id} ({i.section})")
+                             for i in finding.involved if i.span.file == finding.span.file] or None,
+    )
+
+
 def build(lang: str = "nl") -> PolicyServer:
     server = PolicyServer(lang)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
-    def did_open(ls: PolicyServer, params: lsp.DidOpenTextDocumentParams) -> None:
+    async def did_open(ls: PolicyServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.refresh(params.text_document.uri)
+        await ls.check(params.text_document.uri)
+
+    @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
+    async def did_save(ls: PolicyServer, params: lsp.DidSaveTextDocumentParams) -> None:
+        await ls.check(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: PolicyServer, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -103,6 +146,7 @@ def build(lang: str = "nl") -> PolicyServer:
         uri = params.text_document.uri
         ls.documents.pop(uri, None)
         ls.last_index.pop(uri, None)
+        ls.findings.pop(uri, None)
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
