@@ -1,12 +1,12 @@
 """The language server of the policy language, on pygls: `caresq-logic lsp` (stdio).
 
 Takes: LSP requests from an editor. Gives: diagnostics as the author types (didOpen/didChange,
-`check`'s own parse and resolve, via `analysis`) and the findings of `check` itself on open and
-save (`findings`: clingo, a second or two, off the typing path), hover (a kenmerk's title and type, a clause's §
-and quote), go to definition (kenmerk, zorgsoort, groep, clause ids; another publication of the
-policy set named by `vervangt`, `gereconstrueerd uit` or `ten opzichte van versie`), completion of
-kenmerk, zorgsoort and groep names, and document symbols. While a document does not parse, the
-questions are answered from its last version that did."""
+`check`'s own parse and resolve, via `analysis`); the findings of `check` itself on open and
+save (`findings`: clingo, a second or two, so off the typing path); hover (a kenmerk's title
+and type, a clause's § and quote); go to definition (kenmerk, zorgsoort, groep, clause ids;
+another publication of the policy set named by `vervangt`, `gereconstrueerd uit` or `ten
+opzichte van versie`); completion of kenmerk, zorgsoort and groep names; document symbols.
+While a document does not parse, the questions are answered from its last version that did."""
 
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 from .. import __version__
 from ..check.findings import Finding
 from ..diagnostics import Diagnostic
+from ..messages import ui
 from .analysis import Document, Index, Place, analyse, find_publication, place
 from .findings import findings
 
@@ -46,7 +47,7 @@ class PolicyServer(LanguageServer):
         self.lang = lang
         self.documents: dict[str, Document] = {}
         self.last_index: dict[str, Index] = {}
-        self.findings: dict[str, list[lsp.Diagnostic]] = {}
+        self.check_results: dict[str, list[lsp.Diagnostic]] = {}
         self.checker = ThreadPoolExecutor(max_workers=1)   # one clingo check at a time, off the typing path
 
     def refresh(self, uri: str) -> None:
@@ -63,16 +64,16 @@ class PolicyServer(LanguageServer):
         document, analysed = self.workspace.get_text_document(uri), self.documents[uri]
         shown = [_diagnostic(d, document, uri, self.lang) for d in analysed.diagnostics]
         self.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(
-            uri=uri, version=document.version, diagnostics=shown or self.findings.get(uri, [])))
+            uri=uri, version=document.version, diagnostics=shown or self.check_results.get(uri, [])))
 
-    async def check(self, uri: str) -> None:
+    async def run_check(self, uri: str) -> None:
         """Run `check` on the document as it is now and show its findings, unless it changed meanwhile."""
         document = self.workspace.get_text_document(uri)
         text, path = document.source, document.path or uri
         found = await asyncio.get_running_loop().run_in_executor(self.checker, findings, text, path)
         if uri not in self.documents or self.workspace.get_text_document(uri).source != text:
             return
-        self.findings[uri] = [_finding(f, document, uri, self.lang) for f in sorted(found, key=Finding.sort_key)]
+        self.check_results[uri] = [_finding(f, document, uri, self.lang) for f in sorted(found, key=Finding.sort_key)]
         self.publish(uri)
 
     def index(self, uri: str) -> Index | None:
@@ -98,15 +99,14 @@ def _position(document: TextDocument, position: lsp.Position) -> tuple[int, int]
 def _diagnostic(d: Diagnostic, document: TextDocument, uri: str, lang: str) -> lsp.Diagnostic:
     lines = document.source.split("\n")
     hint = d.hint(lang)
-    help_word = "hulp" if lang == "nl" else "help"
     return lsp.Diagnostic(
         range=_range(document, place(d.span, lines)),
-        message=d.message(lang) + (f"\n{help_word}: {hint}" if hint else ""),
+        message=d.message(lang) + (f"\n{ui('help', lang)}: {hint}" if hint else ""),
         severity=SEVERITY.get(d.severity, lsp.DiagnosticSeverity.Error),
         code=d.code,
         source="caresq-logic",
         related_information=[lsp.DiagnosticRelatedInformation(lsp.Location(uri, _range(document, place(span, lines))),
-                                                              label.replace("_", " "))
+                                                              ui(label, lang))
                              for span, label in d.related] or None,
     )
 
@@ -131,11 +131,11 @@ def build(lang: str = "nl") -> PolicyServer:
     @server.feature(lsp.TEXT_DOCUMENT_DID_OPEN)
     async def did_open(ls: PolicyServer, params: lsp.DidOpenTextDocumentParams) -> None:
         ls.refresh(params.text_document.uri)
-        await ls.check(params.text_document.uri)
+        await ls.run_check(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_SAVE)
     async def did_save(ls: PolicyServer, params: lsp.DidSaveTextDocumentParams) -> None:
-        await ls.check(params.text_document.uri)
+        await ls.run_check(params.text_document.uri)
 
     @server.feature(lsp.TEXT_DOCUMENT_DID_CHANGE)
     def did_change(ls: PolicyServer, params: lsp.DidChangeTextDocumentParams) -> None:
@@ -146,7 +146,7 @@ def build(lang: str = "nl") -> PolicyServer:
         uri = params.text_document.uri
         ls.documents.pop(uri, None)
         ls.last_index.pop(uri, None)
-        ls.findings.pop(uri, None)
+        ls.check_results.pop(uri, None)
         ls.text_document_publish_diagnostics(lsp.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
     @server.feature(lsp.TEXT_DOCUMENT_HOVER)
