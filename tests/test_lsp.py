@@ -62,8 +62,8 @@ class Session:
         def published(params: lsp.PublishDiagnosticsParams) -> None:
             self.published.put_nowait(params)
 
-    async def start(self, root: Path) -> None:
-        await self.client.start_io(str(SERVER), "lsp")
+    async def start(self, root: Path, *options: str) -> None:
+        await self.client.start_io(str(SERVER), "lsp", *options)
         await asyncio.wait_for(self.client.initialize_async(lsp.InitializeParams(
             capabilities=lsp.ClientCapabilities(), root_uri=from_fs_path(str(root)))), TIMEOUT)
         self.client.initialized(lsp.InitializedParams())
@@ -132,6 +132,25 @@ def test_diagnostics_as_you_type(tmp_path):
 
             _change(session, uri, 5, POLICY)
             assert await session.diagnostics(uri, 5) == []
+        finally:
+            await session.stop()
+
+    run(scenario)
+
+
+def test_diagnostics_in_english(tmp_path):
+    path = tmp_path / "voorbeeld.beleid"
+    misspelt = POLICY.replace("  prem.\n", "  prm.\n")
+    path.write_text(misspelt, encoding="utf-8")
+    uri = from_fs_path(str(path))
+
+    async def scenario():
+        session = Session()
+        await session.start(tmp_path, "--taal", "en")
+        try:
+            _open(session, uri, misspelt)
+            (name,) = await session.diagnostics(uri, 1)
+            assert name.message == "undeclared kenmerk 'prm'\nhelp: did you mean 'prem'?"
         finally:
             await session.stop()
 
