@@ -216,6 +216,8 @@ def test_hover_definition_completion_and_symbols(tmp_path):
             assert "**§3.1**: \u201cDe praktijk meet de PREM.\u201d" in hover.contents.value
             hover = await client.text_document_hover_async(lsp.HoverParams(document, at(POLICY, "fysiotherapie:", 1)))
             assert 'zorgsoort fysiotherapie "Fysiotherapie".' in hover.contents.value
+            hover = await client.text_document_hover_async(lsp.HoverParams(document, at(POLICY, "§3.2")))
+            assert hover.contents.value.startswith('```\nuitsluiting hoge_index "Hoge behandelindex"\n```')
             assert await client.text_document_hover_async(lsp.HoverParams(document, at(POLICY, "groter dan"))) is None
 
             # definition: kenmerk, groep and zorgsoort references to their declaration

@@ -23,7 +23,7 @@ _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _TYPE_WORDS = {"bool": "ja/nee", "int": "getal", "count": "aantal", "percentage": "percentage", "date": "datum",
                "choice": "keuze uit", "multi": "meerkeuze uit"}
 Rule = n.Clause | n.Term | n.Milestone | n.StartRule | n.Change
-Declared = n.Feature | n.CareType | n.Group | n.Clause | n.Term | n.Milestone | n.StartRule | n.Change
+Declared = n.Feature | n.CareType | n.Group | n.Clause | n.Tier | n.Term | n.Milestone | n.StartRule | n.Change
 
 
 @dataclass(frozen=True)
@@ -167,10 +167,12 @@ class Index:
     def declaration_at(self, text: str, line: int, col: int) -> Declared | None:
         """What the name under the cursor declares or refers to: a kenmerk in a condition, else a
         declaration written there, else a clause id (telt ook als, onderdruk, a change's names),
-        a zorgsoort or groep (voor, onderdeel van), a kenmerk (a delta naming it)."""
+        a zorgsoort or groep (voor, onderdeel van), a kenmerk (a delta naming it); on a citation,
+        the clause (or tier, looptijd, ...) that cites it."""
         word = word_at(text, line, col)
-        if word is None:
-            return None
+        if word is None:   # on a citation (§3.1 "..."): the item that cites it
+            return next((item for item in self.tree.items if getattr(item, "citation", None) is not None
+                         and place(item.citation.span, self.lines).holds(line, col)), None)
         if word in self.features and any(r.name == word and place(r.span, self.lines).holds(line, col)
                                          for r in self.refs):
             return self.features[word]
@@ -196,7 +198,8 @@ class Index:
                 return f"```\ngroep {item.name}{title}: {', '.join(item.members)}.\n```"
         keyword = _keyword(item)
         citation = item.citation
-        text = f"```\n{keyword} {item.id}{title}\n```\n\n**{citation.section}**"
+        name = item.label if isinstance(item, n.Tier) else item.id
+        text = f"```\n{keyword} {name}{title}\n```\n\n**{citation.section}**"
         text += f": \u201c{citation.quote}\u201d" if citation.quote else ""
         reading = getattr(item, "reading", None)
         if reading is not None:

@@ -23,6 +23,7 @@ from pygls.workspace.position_codec import ServerTextPosition, ServerTextRange
 from .. import __version__
 from ..check.findings import Finding
 from ..diagnostics import Diagnostic
+from ..language.nodes import Tier
 from ..messages import ui
 from .analysis import Document, Index, Place, analyse, find_publication, place
 from .findings import findings
@@ -167,18 +168,20 @@ def build(lang: str = "nl") -> PolicyServer:
         if index is None:
             return None
         line, col = _position(document, params.position)
+        wanted = index.publication_at(document.source, line, col)   # first: a domain may share a zorgsoort's name
+        if wanted is not None:
+            found = find_publication(Path(document.path), wanted) if document.path else None
+            if found is None:
+                return None
+            path, other = found
+            other_uri = from_fs_path(str(path))
+            header = other.tree.header
+            return lsp.Location(other_uri, _range(_indexed(other_uri, other), other.name_place(header.span, header.domain)))
         item = index.declaration_at(document.source, line, col)
-        if item is not None:
-            name = getattr(item, "name", None) or item.id
-            return lsp.Location(uri, _range(_indexed(uri, index), index.name_place(item.span, name)))
-        wanted = index.publication_at(document.source, line, col)
-        found = find_publication(Path(document.path), wanted) if wanted and document.path else None
-        if found is None:
+        if item is None or isinstance(item, Tier):   # a tier is declared where it stands
             return None
-        path, other = found
-        header = other.tree.header
-        other_uri = from_fs_path(str(path))
-        return lsp.Location(other_uri, _range(_indexed(other_uri, other), other.name_place(header.span, header.domain)))
+        name = getattr(item, "name", None) or item.id
+        return lsp.Location(uri, _range(_indexed(uri, index), index.name_place(item.span, name)))
 
     @server.feature(lsp.TEXT_DOCUMENT_COMPLETION)
     def completion(ls: PolicyServer, params: lsp.CompletionParams) -> lsp.CompletionList:
