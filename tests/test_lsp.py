@@ -275,3 +275,13 @@ def test_a_missing_pygls_is_a_clear_error(tmp_path):
                           env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}, stdin=subprocess.DEVNULL)
     assert done.returncode == 2
     assert "C050" in done.stderr and "caresq-logic[lsp]" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_document_over_checks_size_limit_is_refused_as_check_refuses_it():
+    from caresq_logic import passes
+    from caresq_logic.editor import analysis
+
+    assert analysis.MAX_POLICY_BYTES == passes.MAX_POLICY_BYTES
+    refused = analysis.analyse(POLICY + "#" * passes.MAX_POLICY_BYTES, "groot.beleid")
+    assert [d.code for d in refused.diagnostics] == ["C004"] and refused.index is None
+    assert analysis.analyse(POLICY, "klein.beleid").diagnostics == []

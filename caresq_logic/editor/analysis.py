@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..diagnostics import Diagnostic, Failed, Span
+from ..diagnostics import Diagnostic, Failed, Span, diag
 from ..language import derive, nodes as n, parser, resolve
 from ..language.conditions import refs
 from ..resources import find_policies
@@ -22,6 +22,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _TYPE_WORDS = {"bool": "ja/nee", "int": "getal", "count": "aantal", "percentage": "percentage", "date": "datum",
                "choice": "keuze uit", "multi": "meerkeuze uit"}
+MAX_POLICY_BYTES = 4 * 1024 * 1024   # check's limit for a policy file (passes.MAX_POLICY_BYTES; tested equal)
 Rule = n.Clause | n.Term | n.Milestone | n.StartRule | n.Change
 Declared = n.Feature | n.CareType | n.Group | n.Clause | n.Tier | n.Term | n.Milestone | n.StartRule | n.Change
 
@@ -70,6 +71,10 @@ class Document:
 def analyse(text: str, path: str) -> Document:
     """Parse and resolve `text` the way `check` does, and index it when it parses."""
     document = Document(path, text)
+    size = len(text.encode("utf-8", errors="surrogatepass"))
+    if size > MAX_POLICY_BYTES:   # as check refuses it: never parsed on every keystroke
+        document.diagnostics = [diag("C004", Span(path, 1, 1), size=size, limit=MAX_POLICY_BYTES)]
+        return document
     try:
         tree = parser.parse(text, path)
     except Failed as failed:
@@ -289,6 +294,8 @@ def find_publication(path: Path, wanted: tuple[str, int, str | None]) -> tuple[P
         if other.resolve() == path.resolve():
             continue
         try:
+            if other.stat().st_size > MAX_POLICY_BYTES:
+                continue
             text = other.read_text(encoding="utf-8")
             tree = parser.parse(text, str(other))
         except (OSError, UnicodeDecodeError, Failed):
