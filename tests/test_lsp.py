@@ -6,6 +6,7 @@ open and save, hover, go to definition
 from __future__ import annotations
 
 import asyncio
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -285,3 +286,25 @@ def test_a_document_over_checks_size_limit_is_refused_as_check_refuses_it():
     refused = analysis.analyse(POLICY + "#" * passes.MAX_POLICY_BYTES, "groot.beleid")
     assert [d.code for d in refused.diagnostics] == ["C004"] and refused.index is None
     assert analysis.analyse(POLICY, "klein.beleid").diagnostics == []
+
+
+def test_names_in_every_position_of_a_shipped_policy_lead_to_their_declaration():
+    """The positions the stdio test does not reach: a clause id after `telt ook als` and in
+    `onderdruk`, a kenmerk with its year, a zorgsoort of `onderdeel van`."""
+    from caresq_logic.editor import analysis
+    from caresq_logic.resources import default_policies
+
+    path = default_policies() / "paramedische_zorg" / "2026.beleid"
+    text = path.read_text(encoding="utf-8")
+    index = analysis.analyse(text, str(path)).index
+    lines = text.split("\n")
+
+    def declared(pattern: str, word: str):
+        number = next(i for i, line in enumerate(lines, 1) if re.search(pattern, line))
+        item = index.declaration_at(text, number, lines[number - 1].index(word, re.search(pattern, lines[number - 1]).start()) + 2)
+        return type(item).__name__, getattr(item, "name", None) or item.id
+
+    assert declared(r"telt ook als kngf_basisregister", "kngf_basisregister") == ("Clause", "kngf_basisregister")
+    assert declared(r"onderdruk \w+ hoge_behandelindex", "hoge_behandelindex") == ("Clause", "hoge_behandelindex")
+    assert declared(r"^\s*behandelindex 2024", "behandelindex") == ("Feature", "behandelindex")
+    assert declared(r"onderdeel van fysiotherapie", "fysiotherapie") == ("CareType", "fysiotherapie")
