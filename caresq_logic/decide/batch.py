@@ -7,7 +7,8 @@ alone (tests/test_batch.py holds the two equal), at the cost of one solve per di
 A profile is everything the compiled program can observe of a provider: the facts its leaves
 match as they are (ja/nee, keuze, levert, and the dates a start rule copies), and for a number the
 program only compares, the truth of each comparison (`behandelindex 2024 > 150`, `aantal_x >= 30%
-van aantal_y`), with "no value" as a third truth. The program has no rule that relates two
+van aantal_y`), with "no value" (unknown) as a third truth. A ja/nee fact keeps its sign: a
+stated nee (`-k(p).`), a ja and an unknown (absent) kenmerk are three different profiles. The program has no rule that relates two
 providers, so two providers with one profile derive the same atoms up to their id: the first one
 is solved as the profile's stand-in and every other member gets its decisions, with the values in
 the explanation read from the member's own facts. The decision itself always comes from clingo.
@@ -123,7 +124,9 @@ class Observation:
         for test in self.tests:
             columns = [numbers.get(r) for r in test.refs]
             if not all(columns):
-                truths.append(NO_VALUE)
+                # Unknown: clingo completes the missing value, so what the completions can give
+                # still turns on the values that are there (a part of 0 never reaches a share).
+                truths.append((NO_VALUE, repr(columns)) if any(columns) else NO_VALUE)
             elif not all(isinstance(v, int) for column in columns for v in column):
                 truths.append(repr(columns))   # not a number after all: keep it as it is
             elif len(columns) == 1:
