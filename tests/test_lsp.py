@@ -308,3 +308,14 @@ def test_names_in_every_position_of_a_shipped_policy_lead_to_their_declaration()
     assert declared(r"onderdruk \w+ hoge_behandelindex", "hoge_behandelindex") == ("Clause", "hoge_behandelindex")
     assert declared(r"^\s*behandelindex 2024", "behandelindex") == ("Feature", "behandelindex")
     assert declared(r"onderdeel van fysiotherapie", "fysiotherapie") == ("CareType", "fysiotherapie")
+
+
+def test_the_hover_of_a_kenmerk_writes_its_type_as_the_policy_does():
+    from caresq_logic.editor import analysis
+
+    text = POLICY.replace('kenmerk prem "PREM via een extern meetbureau": ja/nee.',
+                          'kenmerk prem "PREM via een extern meetbureau": ja/nee standaard nee onveranderlijk.')
+    index = analysis.analyse(text, "voorbeeld.beleid").index
+    assert index.hover(index.features["prem"]) == \
+        '```\nkenmerk prem "PREM via een extern meetbureau": ja/nee standaard nee onveranderlijk.\n```'
+    assert analysis.analyse(text, "voorbeeld.beleid").diagnostics == []

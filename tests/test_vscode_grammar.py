@@ -124,6 +124,10 @@ def test_the_parts_of_a_clause_get_their_scopes():
     assert ("uitsluiting", "storage.type.clause.beleid") in scopes and ("deadline", "storage.type.declaration.beleid") in scopes
     assert ("groter", "keyword.operator.comparison.beleid") in scopes and ("en", "keyword.operator.logical.beleid") in scopes
     assert not [t for t in scopes if t[0] in ("behandelindex", "fysiotherapie", "hoog", "x")]   # names stay plain
+    assert tokens("kenmerk twijfel: ja/nee standaard nee.") == [
+        ("kenmerk", "storage.type.declaration.beleid"), (":", "punctuation.separator.beleid"),
+        ("ja/nee", "support.type.beleid"), ("standaard", "support.type.beleid"),
+        ("nee", "constant.language.boolean.beleid"), (".", "punctuation.terminator.statement.beleid")]
 
 
 @pytest.mark.parametrize("policy", sorted((ROOT / "policies").rglob("*.beleid")), ids=lambda p: p.parent.name)

@@ -112,12 +112,15 @@ def word_at(text: str, line: int, col: int) -> str | None:
 
 
 def type_text(kind: n.FeatureType) -> str:
-    """A kenmerk's type as the policy writes it: `getal met 2 decimalen`, `keuze uit "04", anders`."""
+    """A kenmerk's type as the policy writes it: `getal met 2 decimalen`, `keuze uit "04", anders`,
+    `ja/nee standaard nee`."""
     words = _TYPE_WORDS[kind.kind]
     if kind.choices:
         words += " " + ", ".join(f'"{c.value}"' if c.quoted else c.value for c in kind.choices)
     if kind.decimals:
         words += f" met {kind.decimals} " + ("decimaal" if kind.decimals == 1 else "decimalen")
+    if kind.default:
+        words += f" standaard {kind.default}"
     return words
 
 
