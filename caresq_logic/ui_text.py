@@ -49,6 +49,7 @@ UI: dict[str, tuple[str, str, str]] = {
     "ui.kind.differentiatiefactor": ("ui", "differentiatiefactor", "differentiation factor"),
     "ui.kind.selectie": ("ui", "selectie", "selection"),
     "ui.kind.benaderd": ("ui", "benaderd", "approach condition"),
+    "ui.kind.benadert_alle": ("ui", "benadert alle", "approaches all"),
     "ui.kind.niet_benaderd": ("ui", "niet benaderd", "not-approached condition"),
     "ui.kind.doorlopend": ("ui", "doorlopend", "continuing contract"),
     "ui.kind.route": ("ui", "route", "application route"),
@@ -119,9 +120,10 @@ UI: dict[str, tuple[str, str, str]] = {
     "ui.missing.way_in": ("ui", "benaderd/route", "way in (benaderd/route)"),
     "ui.term_word": ("ui", "looptijd", "contract period (looptijd)"),
     "ui.derived": ("ui", "let op: afgeleid uit {source} en zijn wijzigingenlijst; wat die lijst onbekend laat, staat er als "
-                   "'onbekend' in en geldt hier als niet voldaan (nog niet als onbeslist)",
+                   "'onbekend' in: een besluit dat ervan afhangt, is onbeslist",
                    "note: derived from {source} and its change list; what that list leaves unknown is 'onbekend' "
-                   "here and counts as not met (not yet as undecided)"),
+                   "here: a decision that depends on it is undecided"),
+    "ui.unknown_in_clause": ("ui", "wat de tekst niet noemt bij '{clause}'", "what the text does not state for '{clause}'"),
     "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",
                          "note: reconstructed from the change list of {source}; holds only what that list states"),
     "ui.word.for_year": ("ui", "{what} over {year}", "{what} for {year}"),
