@@ -17,7 +17,7 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, atomic, decide, passes
+from . import __version__, atomic, decide, editor, passes
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
@@ -309,6 +309,24 @@ def diff_command(
 
 
 @app.command()
+def fmt(
+    paths: List[str] = typer.Argument(..., help="Beleidsbestanden of -mappen (*.beleid)."),
+    check: bool = typer.Option(False, "--check", help="Verander niets; exit 1 als een bestand anders zou worden."),
+    diff: bool = typer.Option(False, "--diff", help="Zoals --check, en toon de verschillen (unified diff)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Zet beleidsbestanden in de vaste opmaak (zoals ruff format). / Format policy files.
+
+    Exit 0: alles in orde; 1: (--check) een bestand zou veranderen; 2: onbruikbare invoer."""
+    from . import fmt as formatting
+
+    done = formatting.run(paths, write=not (check or diff), diff=diff)
+    typer.echo(formatting.summary(done, check or diff, taal.value), nl=False)
+    _print_diagnostics(done.diagnostics, taal.value)
+    raise typer.Exit(2 if done.diagnostics else 1 if done.changed and (check or diff) else 0)
+
+
+@app.command()
 def uitleg(
     code: Optional[str] = typer.Argument(None, help="Een code uit een melding, bv. B100 of K200."),
     alle: bool = typer.Option(False, "--alle", help="Alle codes (de inhoud van docs/codes.md)."),
@@ -354,18 +372,7 @@ def citaten(
     raise typer.Exit(2 if problems else 0)
 
 
-@app.command()
-def lsp(taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP)) -> None:
-    """Taalserver voor editors (LSP op stdin/stdout, docs/editor.md). / Language server for editors."""
-    try:
-        from .editor import server
-    except ModuleNotFoundError as error:   # pygls is the optional extra `lsp`
-        if (error.name or "").split(".")[0] not in ("pygls", "lsprotocol"):
-            raise
-        _print_diagnostics([diag("C050", Span("lsp", 1, 1), module=error.name)], taal.value)
-        raise typer.Exit(2) from None
-    gc.enable()   # a long-lived process, unlike every other command
-    server.serve(taal.value)
+app.command("lsp")(editor.lsp)   # the language server (docs/editor.md); pygls only when it runs
 
 
 def main() -> None:

@@ -21,7 +21,8 @@ ALLOWED = {
     "report": {"language", "decide", "check"},
     "passes": {"language", "asp", "providers", "decide", "check", "report"},
     "editor": {"language", "check"},
-    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "editor"},
+    "fmt": {"language", "providers", "passes"},
+    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "fmt", "editor"},
 }
 
 
