@@ -1,4 +1,4 @@
-"""The author's commands beside explain and check: diff, fmt, uitleg, citaten. Registered on
+"""The author's commands beside explain and check: diff, fmt, uitleg, citaten, lsp. Registered on
 the one typer app (`cli_common.app`) when `cli` imports this module."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from typing import List, Optional
 
 import typer
 
-from . import across as across_years, passes
+from . import across as across_years, editor, passes
 from .cli_common import TAAL_HELP, ExplainFormat, Taal, app, print_diagnostics, write
 from .diagnostics import Span, closest, diag
 from .messages import ui
@@ -101,3 +101,6 @@ def citaten(
     if not problems:
         typer.echo(ui("quotes.ok", lang, count=found))
     raise typer.Exit(2 if problems else 0)
+
+
+app.command("lsp")(editor.lsp)   # the language server (docs/editor.md); pygls only when it runs

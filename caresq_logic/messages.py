@@ -198,6 +198,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "invalid --jaren '{value}': write from-to, e.g. 2024-2026"),
     "C030": ("error", "kan het opgemaakte bestand niet wegschrijven: {reason}",
              "cannot write the formatted file: {reason}"),
+    "C050": ("error", "de taalserver heeft {module} nodig, dat niet is geïnstalleerd: pip install 'caresq-logic[lsp]'",
+             "the language server needs {module}, which is not installed: pip install 'caresq-logic[lsp]'"),
     # --- source texts (citaten) -----------------------------------------------------------
     "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
              "quote is not verbatim in {source}: \"{quote}\""),

@@ -21,11 +21,12 @@ ALLOWED = {
     "report": {"language", "decide", "check"},
     "passes": {"language", "asp", "providers", "decide", "check", "report"},
     "across": {"language", "asp", "providers", "decide", "check", "report", "passes"},
+    "editor": {"language", "check"},
     "fmt": {"language", "providers", "passes"},
     "cli_common": {"decide"},
-    "cli_tools": {"language", "check", "report", "passes", "across", "fmt", "cli_common"},
-    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "across", "fmt", "cli_common",
-            "cli_tools"},
+    "cli_tools": {"language", "check", "report", "passes", "across", "fmt", "editor", "cli_common"},
+    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "across", "fmt", "editor",
+            "cli_common", "cli_tools"},
 }
 
 

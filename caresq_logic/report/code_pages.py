@@ -120,6 +120,11 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "or to the file, or the disk is full. The file is left as it was; the other files are still "
              "formatted.",
              "chmod a-w policies/geboortezorg && caresq-logic fmt policies/"),
+    "C050": ("'caresq-logic lsp' draait op pygls, dat als extra 'lsp' wordt meegeïnstalleerd ('make test' en "
+             "'make demo' doen dat). Zonder die extra start de taalserver niet; de rest van caresq-logic werkt gewoon.",
+             "'caresq-logic lsp' runs on pygls, installed with the extra 'lsp' ('make test' and 'make demo' do so). "
+             "Without that extra the language server does not start; the rest of caresq-logic works as before.",
+             "caresq-logic lsp     # goed: pip install 'caresq-logic[lsp]' en dan caresq-logic lsp"),
     # --- policy syntax ----------------------------------------------------------------------
     "B100": ("De parser kwam een woord of teken tegen dat op die plek niet kan. De melding noemt wat er wel "
              "kon staan; de hulpregel noemt de waarschijnlijke oplossing: een vergeten punt, een Engels "
