@@ -17,11 +17,12 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, atomic, decide, passes
+from . import __version__, atomic, decide, passes, testing
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import as_json, html, readings, text
+from .report import examples as shown_examples
 from .report import codes as explanations
 from .report.common import policy_set_header
 from .report.check import RENDERERS
@@ -352,6 +353,26 @@ def citaten(
     if not problems:
         typer.echo(ui("quotes.ok", lang, count=found))
     raise typer.Exit(2 if problems else 0)
+
+
+@app.command("test")
+def test_(
+    paths: Optional[List[str]] = typer.Argument(None, help="Voorbeelden (.lp) of mappen; standaard de map examples/."),
+    beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
+    jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100, help="Jaar van het contract."),
+    format: testing.Format = typer.Option("text", "--format", "-f", help="text of junit."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+    dekking: bool = typer.Option(False, "--dekking", help="Noem elk beslispunt dat geen voorbeeld dekt."),
+    min_dekking: float = typer.Option(0.0, "--min-dekking", min=0, max=100, help="Exit 1 als een beleid minder dekt."),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+) -> None:
+    """Toets voorbeelden aan hun '% verwacht:'-regels, met dekking per beleid. / Test examples, with coverage.
+    Exit 0: alles zoals verwacht; 1: een besluit anders, of dekking onder --min-dekking; 2: onbruikbare invoer."""
+    run = testing.run(paths, beleid, jaar, contractjaar, min_dekking)
+    _write(uitvoer, shown_examples.RENDERERS[format.value](run, taal.value, dekking), taal.value, tuple(paths or ()))
+    _print_diagnostics(run.diagnostics, taal.value)
+    raise typer.Exit(testing.exit_code(run))
 
 
 def main() -> None:
