@@ -4,6 +4,7 @@ compare each decision with the file's `% verwacht:` lines, and count decision-po
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass, field
 from enum import Enum
@@ -78,7 +79,7 @@ def run(paths: list[str] | None, policy_paths: list[str] | None, year: int | Non
     tested = {c.policy.path for c in result.coverage}
     result.untested = [p for p in market.policies if p.path not in tested]
     result.diagnostics += [diag("C044", c.policy.header.span, policy=c.policy.path,
-                                percent=f"{c.percent:.0f}", minimum=f"{minimum:g}")
+                                percent=math.floor(c.percent), minimum=f"{minimum:g}")
                            for c in result.coverage if c.percent < minimum]
     return result
 

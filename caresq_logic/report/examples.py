@@ -4,11 +4,18 @@ FileResults, coverage: check.examples Coverage)."""
 
 from __future__ import annotations
 
+import math
+
 from ..check.examples import Coverage, FileResult, Mismatch, kind_words
 from ..diagnostics import visible
 from ..messages import ui
 from .common import policy_set_header
 from .junit import junit
+
+
+def _percent(value: float) -> str:
+    """Rounded down: 99.5% covered is not shown as 100%."""
+    return f"{math.floor(value)}%"
 
 
 def _decision(outcome: str, tier: str | None) -> str:
@@ -44,14 +51,14 @@ def table(coverages: list[Coverage], lang: str) -> str:
     rows = []
     for c in coverages:
         rows.append([name(c), f"{len(c.both_ways())}/{len(c.clauses)}", f"{len(c.tiers_reached())}/{len(c.tiers)}",
-                     f"{len(c.exceptions_used())}/{len(c.exceptions)}", f"{c.percent:.0f}%"])
+                     f"{len(c.exceptions_used())}/{len(c.exceptions)}", _percent(c.percent)])
     if len(coverages) > 1:
         covered = sum(c.points[0] for c in coverages)
         total = sum(c.points[1] for c in coverages)
         sums = [sum(len(getattr(c, part)()) for c in coverages) for part in ("both_ways", "tiers_reached", "exceptions_used")]
         alls = [sum(len(getattr(c, part)) for c in coverages) for part in ("clauses", "tiers", "exceptions")]
         rows.append([ui("test.total", lang)] + [f"{s}/{a}" for s, a in zip(sums, alls)]
-                    + [f"{100.0 * covered / total if total else 100.0:.0f}%"])
+                    + [_percent(100.0 * covered / total if total else 100.0)])
     widths = [max(len(r[i]) for r in [columns] + rows) for i in range(len(columns))]
     lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w) for i, (cell, w) in enumerate(zip(r, widths)))
              for r in [columns] + rows]
