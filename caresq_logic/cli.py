@@ -17,7 +17,8 @@ from typing import List, Optional
 
 import typer
 
-from . import __version__, atomic, decide, passes, testing
+from . import __version__, decide, passes, testing
+from .cli_output import print_diagnostics as _print_diagnostics, write as _write, write_chunks as _write_chunks
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
@@ -64,11 +65,6 @@ BELEID_HELP = ("Beleidsbestand of -map (herhaalbaar). Standaard: de dichtstbijzi
 TAAL_HELP = "Taal van de uitvoer: nl (standaard) of en."
 
 
-def _print_diagnostics(diagnostics: list[Diagnostic], lang: str) -> None:
-    for d in sorted(diagnostics, key=sort_key):
-        typer.echo(d.render(lang), err=True)
-
-
 def _version(value: bool) -> None:
     if value:
         typer.echo(f"caresq-logic {__version__}")
@@ -81,26 +77,6 @@ def _options(
                                  help="Toon de versie en stop. / Show the version and exit."),
 ) -> None:
     """The options before the command (the help text is the app's)."""
-
-
-def _write(output: Optional[Path], content: str, lang: str, inputs: tuple[str, ...] = ()) -> None:
-    """Print, or write atomically: a report file is either complete or not there at all. A user's
-    mistake with -o (a folder, a missing or unwritable folder, the input itself) is exit 2."""
-    _write_chunks(output, [content], lang, inputs)
-
-
-def _write_chunks(output: Optional[Path], chunks, lang: str, inputs: tuple[str, ...] = ()) -> None:
-    """`_write` for output produced piece by piece (a market's records): streamed, never held."""
-    if output is None:
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-        sys.stdout.flush()
-        return
-    try:
-        atomic.write_file(output, chunks, inputs)
-    except OSError as error:
-        _print_diagnostics([diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error))], lang)
-        raise typer.Exit(2) from None
 
 
 @app.command()
@@ -307,6 +283,24 @@ def diff_command(
         _write(uitvoer, semantic.as_json(before, after, changes), taal.value, (old, new))
     else:
         _write(uitvoer, semantic.as_text(before, after, changes, taal.value), taal.value, (old, new))
+
+
+@app.command()
+def fmt(
+    paths: List[str] = typer.Argument(..., help="Beleidsbestanden of -mappen (*.beleid)."),
+    check: bool = typer.Option(False, "--check", help="Verander niets; exit 1 als een bestand anders zou worden."),
+    diff: bool = typer.Option(False, "--diff", help="Zoals --check, en toon de verschillen (unified diff)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Zet beleidsbestanden in de vaste opmaak (zoals ruff format). / Format policy files.
+
+    Exit 0: alles in orde; 1: (--check) een bestand zou veranderen; 2: onbruikbare invoer."""
+    from . import fmt as formatting
+
+    done = formatting.run(paths, write=not (check or diff), diff=diff)
+    typer.echo(formatting.summary(done, check or diff, taal.value), nl=False)
+    _print_diagnostics(done.diagnostics, taal.value)
+    raise typer.Exit(2 if done.diagnostics else 1 if done.changed and (check or diff) else 0)
 
 
 @app.command()

@@ -186,6 +186,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "C022": ("error", "kan het rapport niet schrijven: {reason}", "cannot write the report: {reason}"),
     "C023": ("error", "onbekende code '{value}'; 'caresq-logic uitleg --alle' toont ze allemaal",
              "unknown code '{value}'; 'caresq-logic uitleg --alle' shows them all"),
+    "C030": ("error", "kan het opgemaakte bestand niet wegschrijven: {reason}",
+             "cannot write the formatted file: {reason}"),
     # --- example files (test) --------------------------------------------------------------
     "C040": ("error", "onleesbare verwacht-regel '{line}'; schrijf '% verwacht: [aanbieder] zorgsoort = uitkomst [trede]' "
                       "met een uitkomst uit: {outcomes}",

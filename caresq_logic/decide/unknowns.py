@@ -21,12 +21,15 @@ from ..asp.cells import conditions, in_range, part_cells, ratios, threshold_cell
 from ..asp.compiler import choice_term
 from ..language import nodes as n
 from ..language.reserved import LEVERT
-from ..language.conditions import refs
+from ..language.conditions import refs, walk
 from ..language.resolve import Policy
 from ..providers.model import Fact
 
 
 Key = tuple[str, object]   # (kenmerk, year or zorgsoort or None)
+# The key of what a derived year's text leaves unknown (`onbekend` conditions): no provider can
+# state it, so every provider the policy decides has it unknown.
+UNSTATED_BY_TEXT: Key = ("_onbekend", None)
 
 
 @dataclass(frozen=True)
@@ -37,13 +40,15 @@ class Unknowns:
     read: tuple[tuple[str, int | None], ...]          # (kenmerk, year) the conditions read
     cells: dict[tuple[str, int | None], set[int]]
     ratios: tuple[n.Ratio, ...]
+    silent: bool = False    # has `onbekend` conditions (a derived year): each one is either way
 
     @classmethod
     def of(cls, policy: Policy) -> "Unknowns":
         # Clauses and tiers decide; a start rule's guard only dates the start (no date, no start).
         decisive = [c for c in conditions(policy) if not any(c is r.guard for r in policy.start_rules)]
         read = dict.fromkeys((r.name, r.year) for c in decisive for r in refs(c))
-        return cls(policy, tuple(read), threshold_cells(policy), tuple(ratios(policy)))
+        silent = any(isinstance(node, n.Unknown) for c in decisive for node in walk(c))
+        return cls(policy, tuple(read), threshold_cells(policy), tuple(ratios(policy)), silent)
 
     def keys(self, care_types: list[str]) -> list[tuple[Key, n.Feature]]:
         """Every (kenmerk, qualifier) the conditions may read for a provider delivering these."""
@@ -71,6 +76,9 @@ class Unknowns:
                 stated.setdefault((fact.predicate, fact.args[1].value if feature.per else None), []).append(fact)
         rules: list[str] = []
         unknown: list[Key] = []
+        if self.silent:
+            rules.append(f"{{ _onbekend({number},C,N) : _onbekend_node(C,N) }}.")
+            unknown.append(UNSTATED_BY_TEXT)
         for key, feature in self.keys(care_types):
             if key in stated:
                 continue

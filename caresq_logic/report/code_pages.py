@@ -101,6 +101,13 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "'uitleg' does not know this code. Codes are a letter and three digits, such as B100 or K200; the "
              "help line names the closest code.",
              "caresq-logic uitleg B1000     # goed: caresq-logic uitleg B100"),
+    "C030": ("fmt kon een beleidsbestand niet vervangen door de opgemaakte versie: u mag niet schrijven in "
+             "de map of in het bestand, of de schijf is vol. Het bestand blijft dan zoals het was; de andere "
+             "bestanden worden wel opgemaakt.",
+             "fmt could not replace a policy file with its formatted version: you may not write in its folder "
+             "or to the file, or the disk is full. The file is left as it was; the other files are still "
+             "formatted.",
+             "chmod a-w policies/geboortezorg && caresq-logic fmt policies/"),
     "C040": ("Een regel die begint met '% verwacht' moet een verwacht besluit zijn: '% verwacht: zorgsoort = "
              "uitkomst' met eventueel de trede erachter, en in een bestand met meer aanbieders de aanbieder ervoor. "
              "De uitkomst is een van de woorden uit de melding.",
