@@ -25,7 +25,7 @@ from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import as_json, html, readings, text
 from .report.common import policy_set_header
-from . import cli_tools  # noqa: F401  registers diff, fmt, uitleg, citaten and lsp on the app
+from . import cli_tools  # noqa: F401  registers diff, fmt, uitleg, citaten, test and lsp
 
 
 @app.command()

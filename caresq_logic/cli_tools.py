@@ -1,4 +1,4 @@
-"""The author's commands beside explain and check: diff, fmt, uitleg, citaten, lsp. Registered on
+"""The author's commands beside explain and check: diff, fmt, uitleg, citaten, test, lsp. Registered on
 the one typer app (`cli_common.app`) when `cli` imports this module."""
 
 from __future__ import annotations
@@ -8,11 +8,12 @@ from typing import List, Optional
 
 import typer
 
-from . import across as across_years, editor, passes
-from .cli_common import TAAL_HELP, ExplainFormat, Taal, app, print_diagnostics, write
+from . import across as across_years, editor, passes, testing
+from .cli_common import BELEID_HELP, TAAL_HELP, ExplainFormat, Taal, app, print_diagnostics, write
 from .diagnostics import Span, closest, diag
 from .messages import ui
 from .report import codes as explanations
+from .report import examples as shown_examples
 
 
 @app.command("diff")
@@ -101,6 +102,26 @@ def citaten(
     if not problems:
         typer.echo(ui("quotes.ok", lang, count=found))
     raise typer.Exit(2 if problems else 0)
+
+
+@app.command("test")
+def test_(
+    paths: Optional[List[str]] = typer.Argument(None, help="Voorbeelden (.lp) of mappen; standaard de map examples/."),
+    beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
+    jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
+    contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100, help="Jaar van het contract."),
+    format: testing.Format = typer.Option("text", "--format", "-f", help="text of junit."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+    dekking: bool = typer.Option(False, "--dekking", help="Noem elk beslispunt dat geen voorbeeld dekt."),
+    min_dekking: float = typer.Option(0.0, "--min-dekking", min=0, max=100, help="Exit 1 als een beleid minder dekt."),
+    uitvoer: Optional[Path] = typer.Option(None, "--uitvoer", "-o", help="Schrijf naar dit bestand (atomair)."),
+) -> None:
+    """Toets voorbeelden aan hun '% verwacht:'-regels, met dekking per beleid. / Test examples, with coverage.
+    Exit 0: alles zoals verwacht; 1: een besluit anders, of dekking onder --min-dekking; 2: onbruikbare invoer."""
+    run = testing.run(paths, beleid, jaar, contractjaar, min_dekking)
+    write(uitvoer, shown_examples.RENDERERS[format.value](run, taal.value, dekking), taal.value, tuple(paths or ()))
+    print_diagnostics(run.diagnostics, taal.value)
+    raise typer.Exit(testing.exit_code(run))
 
 
 app.command("lsp")(editor.lsp)   # the language server (docs/editor.md); pygls only when it runs

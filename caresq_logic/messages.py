@@ -200,6 +200,22 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "cannot write the formatted file: {reason}"),
     "C050": ("error", "de taalserver heeft {module} nodig, dat niet is geïnstalleerd: pip install 'caresq-logic[lsp]'",
              "the language server needs {module}, which is not installed: pip install 'caresq-logic[lsp]'"),
+    # --- example files (test) --------------------------------------------------------------
+    "C040": ("error", "onleesbare verwacht-regel '{line}'; schrijf '% verwacht: [aanbieder] zorgsoort = uitkomst [trede]' "
+                      "met een uitkomst uit: {outcomes}",
+             "unreadable expectation '{line}'; write '% verwacht: [provider] care_type = outcome [tier]' "
+             "with an outcome from: {outcomes}"),
+    "C041": ("error", "welke aanbieder? het bestand heeft er {count} ({providers}); schrijf "
+                      "'% verwacht: aanbieder zorgsoort = uitkomst'",
+             "which provider? the file has {count} ({providers}); write "
+             "'% verwacht: provider care_type = outcome'"),
+    "C042": ("error", "{path}: alleen .lp-bestanden hebben '% verwacht:'-regels", "{path}: only .lp files carry '% verwacht:' lines"),
+    "C044": ("warning", "de voorbeelden dekken {percent}% van de beslispunten van {policy}, minder dan --min-dekking {minimum}%; "
+                        "--dekking noemt wat ontbreekt",
+             "the examples cover {percent}% of the decision points of {policy}, below --min-dekking {minimum}%; "
+             "--dekking lists what is missing"),
+    "C043": ("error", "geen map examples/ gevonden vanaf de werkmap omhoog; geef de voorbeeldbestanden of -mappen op",
+             "no examples/ folder found from the working directory upwards; name the example files or folders"),
     # --- source texts (citaten) -----------------------------------------------------------
     "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
              "quote is not verbatim in {source}: \"{quote}\""),

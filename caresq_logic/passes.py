@@ -30,7 +30,7 @@ from .report.common import Report
 from .resources import PolicySet, default_set
 
 MAX_POLICY_BYTES = 4 * 1024 * 1024
-CASCADE = ("A200", "A206")   # unknown kenmerk / zorgsoort: the consequence of a policy that did not load
+CASCADE = ("A200", "A206", "A108")   # unknown kenmerk / zorgsoort (and "too many" of them): a policy that did not load
 
 
 @dataclass

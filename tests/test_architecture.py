@@ -23,10 +23,11 @@ ALLOWED = {
     "across": {"language", "asp", "providers", "decide", "check", "report", "passes"},
     "editor": {"language", "check"},
     "fmt": {"language", "providers", "passes"},
+    "testing": {"language", "asp", "providers", "decide", "check", "report", "passes"},
     "cli_common": {"decide"},
-    "cli_tools": {"language", "check", "report", "passes", "across", "fmt", "editor", "cli_common"},
+    "cli_tools": {"language", "check", "report", "passes", "across", "fmt", "editor", "testing", "cli_common"},
     "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "across", "fmt", "editor",
-            "cli_common", "cli_tools"},
+            "testing", "cli_common", "cli_tools"},
 }
 
 

@@ -9,7 +9,7 @@ import sys
 import pytest
 import typer
 
-from caresq_logic import cli_common, decide
+from caresq_logic import atomic, cli_common, decide
 from caresq_logic import passes as load
 from caresq_logic.asp import compiler
 from caresq_logic.diagnostics import Failed
@@ -77,7 +77,7 @@ def test_report_file_is_written_whole_or_not_at_all(tmp_path, monkeypatch):
 
     # The write itself fails half-way: the previous report stays, no temporary file is left,
     # and the user gets exit 2 with a one-line C022.
-    monkeypatch.setattr(cli_common.atomic.os, "replace", broken)
+    monkeypatch.setattr(atomic.os, "replace", broken)   # the module -o writes through
     with pytest.raises(typer.Exit) as exited:
         cli_common.write(target, "nieuw\n", "nl")
     assert exited.value.exit_code == 2

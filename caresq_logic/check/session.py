@@ -27,6 +27,7 @@ GOALS = f"""
 #external _goal(G) : _goal_id(G). [free]
 _x_other_failed(Z,C) :- _failed({WITNESS},Z,C), _failed({WITNESS},Z,C2), C2 != C.
 _x_other_blocked(Z,C) :- _not_approached({WITNESS},Z,C), _not_approached({WITNESS},Z,C2), C2 != C.
+_x_other_blocked(Z,C) :- _not_approached({WITNESS},Z,C), _names_approached({WITNESS},Z), not _named({WITNESS},Z).
 _x_excluded(Z) :- _excluded({WITNESS},Z,_).
 _x_by(Z,C) :- _excluded({WITNESS},Z,C).
 _x_other_excluded(Z,C) :- _x_by(Z,C), _x_by(Z,C2), C2 != C.

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from typing import Any
-from xml.etree import ElementTree as ET
 
 from .. import __version__, messages
 from ..check.findings import Finding, Involved
@@ -17,6 +16,7 @@ from ..diagnostics import Diagnostic, sort_key, visible
 from ..language.kinds import KINDS
 from ..messages import ui
 from .common import policy_set_header
+from .junit import junit
 
 
 def _where(i: Involved) -> str:
@@ -159,27 +159,16 @@ def to_junit(findings: list[Finding], lang: str = "nl", policy_set=None, diagnos
     severity error (warnings and notes are kept as system-out, so they show without failing)."""
     files = list(policy_set.files) if policy_set is not None else []
     files += sorted(({d.span.file for d in diagnostics} | {f.policy for f in findings}) - set(files))
-    suite = ET.Element("testsuite", name="caresq-logic check", tests=str(len(files)))
-    failures = 0
+    cases = []
     for file in files:
-        case = ET.SubElement(suite, "testcase", classname="caresq-logic.check", name=file)
         problems = [f"{d.span}: {d.code}: {d.message(lang)}" for d in sorted(diagnostics, key=sort_key)
                     if d.span.file == file and d.severity == "error"]
         problems += [f"{f.span}: {f.code}: {f.message(lang)}" for f in findings if f.policy == file and f.counts]
         notes = [f"{f.span}: {f.code}: {messages.severity_name(f.severity, lang)}: {f.message(lang)}"
                  + (f" ({ui('check.suppressed', lang, reason=f.suppressed)})" if f.suppressed else "")
                  for f in findings if f.policy == file and not f.counts]
-        if problems:
-            failures += 1
-            failure = ET.SubElement(case, "failure", message=problems[0])
-            failure.text = "\n".join(problems)
-        if notes:
-            ET.SubElement(case, "system-out").text = "\n".join(notes)
-    suite.set("failures", str(failures))
-    suites = ET.Element("testsuites")
-    suites.append(suite)
-    ET.indent(suites)
-    return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(suites, encoding="unicode") + "\n"
+        cases.append((file, problems, notes))
+    return junit("caresq-logic check", "caresq-logic.check", cases)
 
 
 RENDERERS = {"text": to_text, "json": to_json, "github": to_github, "sarif": to_sarif, "junit": to_junit}

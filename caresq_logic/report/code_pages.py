@@ -125,6 +125,35 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "'caresq-logic lsp' runs on pygls, installed with the extra 'lsp' ('make test' and 'make demo' do so). "
              "Without that extra the language server does not start; the rest of caresq-logic works as before.",
              "caresq-logic lsp     # goed: pip install 'caresq-logic[lsp]' en dan caresq-logic lsp"),
+    "C040": ("Een regel die begint met '% verwacht' moet een verwacht besluit zijn: '% verwacht: zorgsoort = "
+             "uitkomst' met eventueel de trede erachter, en in een bestand met meer aanbieders de aanbieder ervoor. "
+             "De uitkomst is een van de woorden uit de melding.",
+             "A line starting with '% verwacht' must be an expected decision: '% verwacht: care_type = outcome', "
+             "the tier after it if any, and in a file with several providers the provider before it. The "
+             "outcome is one of the words in the message.",
+             "% verwacht: fysiotherapie = contract B     # goed: fysiotherapie = zorgovereenkomst B"),
+    "C041": ("Het voorbeeldbestand beschrijft meer aanbieders, dus een verwacht-regel zonder aanbieder zegt niet "
+             "over welk besluit hij gaat. Zet de id van de aanbieder voor de zorgsoort.",
+             "The example file describes several providers, so an expectation without a provider does not say "
+             "which decision it is about. Put the provider's id before the care type.",
+             "% verwacht: fysiotherapie = zorgovereenkomst B     # goed: het_anker fysiotherapie = ..."),
+    "C042": ("'test' leest verwachte besluiten uit '% verwacht:'-commentaar, en dat heeft alleen een .lp-bestand. "
+             "Een markt in CSV of JSONL besluit u met 'explain'.",
+             "'test' reads expected decisions from '% verwacht:' comments, which only an .lp file has. Decide "
+             "a CSV or JSONL market with 'explain'.",
+             "caresq-logic test examples/markt/praktijken.csv"),
+    "C043": ("Zonder pad zoekt 'test' de dichtstbijzijnde map examples/ vanaf de werkmap omhoog, en die is er niet. "
+             "Geef de voorbeeldbestanden of de map ermee op.",
+             "Without a path 'test' looks for the nearest examples/ folder from the working directory upwards, "
+             "and there is none. Name the example files or their folder.",
+             "cd /tmp && caresq-logic test     # goed: caresq-logic test mijn_voorbeelden/"),
+    "C044": ("Een beleid heeft minder beslispunten gedekt dan --min-dekking vraagt: clausules die in geen voorbeeld "
+             "zowel gelden als niet gelden, treden die geen voorbeeld bereikt, uitzonderingen die geen voorbeeld "
+             "gebruikt. --dekking noemt ze met hun regel; voeg voorbeelden toe die ze raken.",
+             "A policy has fewer decision points covered than --min-dekking asks: clauses no example makes both "
+             "hold and fail, tiers no example reaches, exceptions no example uses. --dekking lists them at their "
+             "line; add examples that reach them.",
+             "caresq-logic test examples/ --min-dekking 100 --dekking"),
     # --- policy syntax ----------------------------------------------------------------------
     "B100": ("De parser kwam een woord of teken tegen dat op die plek niet kan. De melding noemt wat er wel "
              "kon staan; de hulpregel noemt de waarschijnlijke oplossing: een vergeten punt, een Engels "
