@@ -274,7 +274,7 @@ class _Programs:
         self.compiled: dict[int, compiler.Program] = {}
 
     def delivered(self, provider_files: list[ProviderFile]) -> list[compiler.Program]:
-        care_types = {f.args[1].value for p in provider_files for f in p.facts if f.predicate == LEVERT}
+        care_types = set().union(*(p.care_types() for p in provider_files))
         wanted = [i for i, policy in enumerate(self.policies) if care_types & set(policy.care_types)]
         for i in wanted:
             if i not in self.compiled:
@@ -376,7 +376,7 @@ def _report(market: Market, provider_file: ProviderFile, provider: str) -> Repor
         return None   # its policy could not be decided: the diagnostic says why
     # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says when there
     # is none), under the first one only if it delivers nothing at all.
-    delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
+    delivered = {f.args[1].value for f in provider_file.facts_of(provider) if f.predicate == LEVERT}
     related = [p for p in market.policies if delivered & set(p.care_types)]
     if delivered and not related:
         return None
