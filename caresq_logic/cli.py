@@ -21,10 +21,8 @@ from . import __version__, atomic, decide, passes
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
-from .report import as_json, html, readings, text
-from .report import codes as explanations
+from .report import text
 from .report.common import policy_set_header
-from .report.check import RENDERERS
 
 app = typer.Typer(
     add_completion=False,
@@ -140,9 +138,11 @@ def explain(
         seen = {r.provider for r in reports}
         inputs = tuple(providers)
         if format == ExplainFormat.json:
+            from .report import as_json   # the other renderers only when asked for: explain starts faster
             _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
                                             explained.policy_set), lang, inputs)
         elif format == ExplainFormat.html:
+            from .report import html
             _write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, inputs)
         elif reports:
             header = policy_set_header(explained.policy_set, lang)
@@ -179,6 +179,7 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
         if format == ExplainFormat.csv and not samenvatting:
             yield renderer.header()
         nonlocal policy_set
+        pending: list[str] = []
         for market in markets:   # one file in memory at a time
             policy_set = policy_set or market.policy_set   # the first market names it
             diagnostics.extend(market.diagnostics)
@@ -196,8 +197,12 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
                         if samenvatting:
                             summary.add(batch.program.policy, decisions)
                             continue
-                        yield from renderer.lines(provider_file.path, provider, name, batch.program.policy,
-                                                  (number, batch.profile_of[member]), decisions)
+                        pending.extend(renderer.lines(provider_file.path, provider, name, batch.program.policy,
+                                                      (number, batch.profile_of[member]), decisions))
+                    if len(pending) >= 1000:   # written a thousand lines at a time
+                        yield "".join(pending)
+                        pending.clear()
+        yield "".join(pending)
         if samenvatting:   # a text for people: it names the policy set, as explain's text does
             yield policy_set_header(policy_set, lang) + "\n" + summary.text(lang)
 
@@ -238,6 +243,7 @@ def check(
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     from . import check as checking   # only this command needs these: explain starts faster
+    from .report import readings
     from .report.check import RENDERERS
 
     lang = taal.value
@@ -315,6 +321,8 @@ def uitleg(
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
 ) -> None:
     """Leg een code uit, met een voorbeeld (zoals rustc --explain). / Explain a code, with an example."""
+    from .report import codes as explanations
+
     lang = taal.value
     if alle:
         _write(None, explanations.markdown(lang), lang)

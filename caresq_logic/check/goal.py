@@ -27,14 +27,13 @@ from ..decide import solve as decide
 from ..language import nodes as n
 from ..language.reserved import AANBIEDER, LEVERT
 from ..language.conditions import walk
-from ..language.kinds import ClauseKind, Outcome
+from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..providers.model import Catalog, Fact, ProviderFile
 from ..providers.read import read
 from .session import Session
 from .space import WITNESS, _conditions, referenced, witness_space
 
-OUTCOMES = tuple(o.value for o in Outcome)
 MAX_PROPOSALS = 5
 
 GOAL_RULES = f"""

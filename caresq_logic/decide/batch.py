@@ -67,14 +67,20 @@ class Observation:
         raw: set[str] = {rule.ref.name for rule in policy.start_rules}   # dates copied into a head
         compared: set[str] = set()
         leaves: dict[tuple, n.Condition] = {}
+        members: dict[str, set[tuple[bool, object]]] = {}   # kenmerk -> the values `is a of b` asks for
         for condition in conditions(policy):
             for node in walk(condition):
                 if isinstance(node, (n.Comparison, n.Ratio)):
                     names = [r.name for r in refs(node)]
                     compared.update(names)
                     leaves.setdefault(self._signature(node), node)
-                elif isinstance(node, (n.Truth, n.Membership)):
+                elif isinstance(node, n.Truth):
                     raw.add(node.ref.name)
+                elif isinstance(node, n.Membership):
+                    members.setdefault(node.ref.name, set()).update((v.quoted, v.value) for v in node.values)
+        # A keuze read only by `is a of b` is observed only in those values and whether it is stated.
+        self.mentioned = {name: values for name, values in members.items() if name not in raw | compared}
+        raw |= set(members)
         features = policy.features
         for name in list(compared):
             # Per zorgsoort, the truth would depend on the zorgsoort: read such a number as it is.
@@ -129,8 +135,17 @@ class Observation:
                 else:
                     numbers.append((ref, tuple(test.holds(value) for test in self.single.get(ref, ()))))
             elif name in self.raw or (name == LEVERT and fact.args[1].value in self.policy.care_types):
-                raw.append(fact.asp(""))
-        return tuple(raw), tuple(numbers)
+                raw.append(self._raw(fact))
+        return tuple(dict.fromkeys(raw)), tuple(numbers)
+
+    def _raw(self, fact: Fact) -> str:
+        """A fact as the profile holds it: as it is, or for a value no `is a of b` asks for, only
+        that the kenmerk is stated."""
+        values = self.mentioned.get(fact.predicate)
+        value = fact.args[-1]
+        if values is None or (value.kind == "string", value.value) in values:
+            return fact.asp("")
+        return f"{fact.predicate}({','.join(a.asp() for a in fact.args[1:-1])}) stated"
 
     def key(self, facts: Iterable[Fact]) -> tuple:
         """The profile of one provider's facts: equal keys, equal atoms up to the provider id."""
@@ -143,7 +158,7 @@ class Observation:
                 year = fact.args[1].value if per_year[name].per == "jaar" else None
                 numbers.setdefault((name, year), []).append(fact.args[-1].value)
             elif name in self.raw or (name == LEVERT and fact.args[1].value in care_types):
-                raw.append(fact.asp(""))
+                raw.append(self._raw(fact))
         truths = []
         for test in self.tests:
             columns = [numbers.get(r) for r in test.refs]
@@ -155,7 +170,7 @@ class Observation:
                 truths.append(any(test.holds(v) for v in columns[0]))
             else:
                 truths.append(any(test.holds(a, b) for a in columns[0] for b in columns[1]))
-        return tuple(raw), tuple(truths)
+        return tuple(dict.fromkeys(raw)), tuple(truths)
 
 
 @dataclass

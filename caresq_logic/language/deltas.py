@@ -1,5 +1,5 @@
 """The `wijziging` deltas: from Lark's tree to `nodes.Delta` (a mixin of the parser's
-transformer) and the check that every name a delta gives exists (called by `resolve`)."""
+transformer); `delta_names` checks that every name a delta gives exists."""
 
 from __future__ import annotations
 
@@ -80,19 +80,3 @@ class DeltaNodes(Transformer):
 
     def old_kind(self, meta, children):
         return children[0]
-
-
-
-def check_deltas(checker, changes, clauses, terms, milestones, start_rules) -> None:
-    """A delta names items of this year (its new side) and, for what is gone, either items
-    still here (the body contradicts the list: a finding of `check`) or their kind."""
-    known = set(clauses) | set(checker.care_types) | {t.id for t in terms} | \
-        {m.id for m in milestones} | {r.id for r in start_rules}
-    for change in changes:
-        for delta in change.deltas:
-            for name in delta.names:
-                if name not in known:
-                    checker.error("B232", delta.span, name=name)
-            for name in delta.old:
-                if name not in known and delta.old_kind is None:
-                    checker.error("B233", delta.span, name=name)

@@ -2,7 +2,7 @@
 
 Takes: one parsed policy file.
 Returns: a `Policy` in which every name is known to exist and every comparison fits its
-kenmerk's type, and every name a change-list delta gives exists (`deltas.check_deltas`); scopes are
+kenmerk's type, and every name a change-list delta gives exists (`delta_names.check_deltas`); scopes are
 expanded (`voor alle zorgsoorten`), tiers grouped per zorgsoort best-first, factors per zorgsoort.
 Raises `Failed` with every problem found (not just the first), each at the offending span.
 Nothing is dropped; this stage adds the indexes the compiler and renderers need, never to scan."""
@@ -16,7 +16,7 @@ from . import nodes as n
 from . import printer
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
-from .deltas import check_deltas
+from .delta_names import check_deltas
 from .kinds import KINDS, ClauseKind
 from ..messages import TypeName
 from .reserved import RESERVED_NAMES

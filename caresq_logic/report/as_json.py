@@ -4,13 +4,16 @@ A pure function of its input, sorted, so the same input always gives byte-identi
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
 import datetime as dt
 import json
 
-from ..check.goal import GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..diagnostics import Diagnostic
 from .common import Report, when_text
+
+if TYPE_CHECKING:   # `check` (and its clingo search) is imported only by explain --doel
+    from ..check.goal import GoalAnswer
 
 
 JSON_SCHEMA_VERSION = "1"

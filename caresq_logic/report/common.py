@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..check.goal import GoalAnswer
 from ..decide import Decision
 from ..diagnostics import visible
 from ..language import nodes as n
 from ..language.resolve import Policy
 from ..messages import ui
+
+if TYPE_CHECKING:   # `check` (and its clingo search) is imported only by explain --doel
+    from ..check.goal import GoalAnswer
 
 
 @dataclass

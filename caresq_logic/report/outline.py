@@ -8,15 +8,18 @@ None for a heading. Titles and plain words throughout; ids and policy syntax onl
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..check.goal import OUTCOMES, GoalAnswer
 from ..decide import ClauseResult, Decision, NodeResult, TierResult
 from ..language import nodes as n
-from ..language.kinds import ClauseKind, Outcome
+from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..messages import ui
 from . import wording
 from .common import when_text
+
+if TYPE_CHECKING:   # `check` (and its clingo search) is imported only by explain --doel
+    from ..check.goal import GoalAnswer
 
 @dataclass
 class Item:
