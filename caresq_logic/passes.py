@@ -21,8 +21,7 @@ import clingo
 from . import __version__, decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
-from .language import cache as policy_cache
-from .language import contract_years, derive, resolve
+from .language import cache as policy_cache, contract_years, derive, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import MAX_BYTES, decode, read
@@ -272,6 +271,7 @@ class _Programs:
     def __init__(self, policies: list[resolve.Policy], contract_year: int | None = None):
         self.policies = [contract_years.for_contract_year(p, contract_year) for p in policies]
         self.compiled: dict[int, compiler.Program] = {}
+        self.solved: dict[str, dict] = {}   # policy -> profile -> decisions: a later file's profiles are not solved again
 
     def delivered(self, provider_files: list[ProviderFile]) -> list[compiler.Program]:
         care_types = set().union(*(p.care_types() for p in provider_files))
@@ -304,8 +304,8 @@ def _decide(market: Market, programs: _Programs, time_limit: float, ground_limit
             keep_facts: bool, progress) -> None:
     for program in programs.delivered(market.provider_files):
         try:
-            market.batches.append(decide.batch.decide(program, market.provider_files, time_limit, ground_limit,
-                                                      keep_facts, progress))
+            market.batches.append(decide.batch.decide(program, market.provider_files, time_limit, ground_limit, keep_facts,
+                                                      progress, programs.solved.setdefault(program.policy.path, {})))
         except Failed as failed:   # reported; this policy's decisions are left out, not guessed
             market.diagnostics.extend(failed.diagnostics)
             market.unsolved += 1

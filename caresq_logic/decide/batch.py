@@ -232,10 +232,12 @@ class Batch:
 
 def decide(program: Program, provider_files: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,
            ground_limit: int = DEFAULT_GROUND_LIMIT, keep_facts: bool = True,
-           progress: Callable[[int], None] | None = None) -> Batch:
+           progress: Callable[[int], None] | None = None, solved: dict | None = None) -> Batch:
     """Group, solve the stand-ins `PROFILES_PER_SOLVE` at a time, and share. `keep_facts=False`
     keeps only the profile per provider (a whole market's JSON Lines need no values);
-    `progress(n)` is told of every n profiles decided."""
+    `progress(n)` is told of every n profiles decided. `solved` (profile -> decisions) carries
+    the profiles of earlier calls with this program (the files of one market): not solved again."""
+    solved = {} if solved is None else solved
     observation = Observation(program.policy)
     batch = Batch(program)
     wanted = set(program.policy.features) | {LEVERT}
@@ -248,6 +250,7 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
         if number is None:
             number = profiles[key] = len(stand_ins)
             stand_ins.append(facts)
+            batch.shared.append(solved.get(key))
         return number
 
     for provider_file in provider_files:
@@ -268,11 +271,13 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
             batch.names[member] = provider_file.names.get(provider)
             if keep_facts and provider_file.table is None:
                 batch.facts[member] = facts
-    batch.shared = [[] for _ in stand_ins]
     # A profile that delivers none of this policy's zorgsoorten has no decisions: no solve.
     care_types = program.policy.care_types
-    deciding = [k for k, facts in enumerate(stand_ins)
-                if any(f.predicate == LEVERT and f.args[1].value in care_types for f in facts)]
+    deciding = [k for k, facts in enumerate(stand_ins) if batch.shared[k] is None
+                and any(f.predicate == LEVERT and f.args[1].value in care_types for f in facts)]
+    for k, decisions in enumerate(batch.shared):
+        if decisions is None:
+            batch.shared[k] = []
     for start in range(0, len(deciding), PROFILES_PER_SOLVE):
         group = deciding[start:start + PROFILES_PER_SOLVE]
         facts = tuple(dataclasses.replace(f, args=(Term("int", k, f.pos), *f.args[1:]))
@@ -282,6 +287,8 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
             batch.shared[int(decision.provider)].append(decision)
         if progress:
             progress(len(group))
+    for key, number in profiles.items():
+        solved.setdefault(key, batch.shared[number])
     return batch
 
 
