@@ -45,8 +45,8 @@ def market(n: int, path: Path, seed: int = 2026) -> None:
                         "telefonisch_bereikbaar", "start_binnen_vijf_werkdagen", "inspanning_digitalisering",
                         "digitale_zorg_ingezet", "kngf_basisregister", "skf_keurmerk", "vecozo_certificaten",
                         "overeenkomst_afgelopen_3_jaar"):
-            if rng.random() < 0.9:
-                lines.append(f"{feature}({p}).")
+            # A complete batch: what a practice lacks is stated as nee (absent would be unknown).
+            lines.append(f"{feature}({p})." if rng.random() < 0.9 else f"-{feature}({p}).")
         lines.append(f"registratie({p}, {rng.choice(['kfir', 'irf', 'kwaliteitsregister_paramedici'])}).")
         lines.append(f"behandelindex({p}, 2024, {rng.randint(60, 200)}).")
         total = rng.randint(1, 20)
@@ -54,6 +54,8 @@ def market(n: int, path: Path, seed: int = 2026) -> None:
         lines.append(f"aantal_verbijzonderd_24u({p}, {rng.randint(0, total)}).")
         lines.append(f'agb_onderneming({p}, "04").')
         lines.append(f"verbonden_zorgverleners({p}, fysiotherapeut).")
+        lines += [f"-levert_verbijzonderde_zorg({p}).", f"-deelregistratie_verbijzonderd({p}).",
+                  f"-lopende_overeenkomst({p}, fysiotherapie)."]
     path.write_text("\n".join(lines) + "\n")
 
 

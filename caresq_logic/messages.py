@@ -169,6 +169,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "no policy in force covers zorgsoort '{care_type}'; nothing is decided for it"),
     "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
+    "A210": ("error", "'-{name}' zegt nee, maar dat kan alleen bij een ja/nee-kenmerk; '{name}' is {kind}: laat het weg als het onbekend is",
+             "'-{name}' states no, which only a ja/nee kenmerk allows; '{name}' is {kind}: leave it out if it is unknown"),
+    "A211": ("error", "kenmerk '{name}' van '{provider}' is hier {value}, maar op regel {line} {other}",
+             "kenmerk '{name}' of '{provider}' is {value} here, but {other} on line {line}"),
     # --- solving ----------------------------------------------------------------------------
     "S001": ("error", "de oplosser had meer dan {seconds} seconden nodig; verhoog --tijdslimiet of verklein de invoer",
              "the solver needed more than {seconds} seconds; raise --tijdslimiet or reduce the input"),

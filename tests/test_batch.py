@@ -34,6 +34,10 @@ from caresq_logic.providers.model import Catalog, ProviderFile
 MARKET = 10_000
 ONE_BY_ONE = 100
 TOGETHER = 2_000
+# One base practice in UNSTATED_EVERY leaves a share UNSTATED of its kenmerken out: each one is
+# unknown (a ja/nee as well, never nee), so clingo weighs every completion of those profiles.
+UNSTATED = 0.15
+UNSTATED_EVERY = 3
 DOMAINS = ("paramedische_zorg", "wijkverpleging", "geboortezorg", "hulpmiddelen")
 
 
@@ -76,11 +80,11 @@ def _value(rng: random.Random, feature: n.Feature, near: set):
     return rng.choice(choices)
 
 
-def _record(rng: random.Random, policy, analysed, chosen: list[str]) -> dict:
+def _record(rng: random.Random, policy, analysed, chosen: list[str], unstated: float = 0.0) -> dict:
     numbers, years = analysed
     record: dict = {}
     for name, feature in policy.features.items():
-        if rng.random() < 0.15:
+        if rng.random() < unstated:
             continue   # unknown: the file does not say
         near = numbers.get(name, set())
         if feature.per == "jaar":
@@ -104,9 +108,10 @@ def market(policies, size: int, seed: int = 12) -> str:
     for domain, policy in by_domain.items():
         care_types = list(policy.care_types)
         bases[domain] = []
-        for _ in range(300):
+        for number in range(300):
             chosen = rng.sample(care_types, rng.choice([1, 1, 2]) if len(care_types) > 1 else 1)
-            bases[domain].append((chosen, _record(rng, policy, analysed[domain], chosen)))
+            unstated = UNSTATED if number % UNSTATED_EVERY == 0 else 0.0
+            bases[domain].append((chosen, _record(rng, policy, analysed[domain], chosen, unstated)))
     lines = []
     for i in range(size):
         record: dict = {"id": f"p{i}", "naam": f"Praktijk {i}"}
@@ -244,3 +249,17 @@ def test_batch_equals_one_provider_at_a_time(decided):
             facts = tuple(f for f in provider_file.facts if f.provider == provider)
             alone = ProviderFile(provider_file.path, facts, (provider,), {provider: provider_file.names[provider]})
             assert grouped.decisions((provider_file.path, provider)) == decide.solve(program, [alone]), provider
+
+
+def test_a_profile_tells_stated_nee_ja_and_unknown_apart():
+    """Absent is unknown, not nee: a profile that merged them would share a wrong decision."""
+    loaded = passes.load(None)
+    policy = next(p for p in passes.in_force(loaded.policies) if p.header.domain == "paramedische_zorg")
+    catalog = Catalog.of(loaded.policies)
+    observation = batch.Observation(policy)
+    keys = []
+    for line in ("skf_keurmerk(x).", "-skf_keurmerk(x).", ""):
+        text = f"levert(x, fysiotherapie).\n{line}\n".encode()
+        from caresq_logic.providers.read import read
+        keys.append(observation.key(read(text, "p.lp", catalog).facts))
+    assert len(set(keys)) == 3

@@ -30,9 +30,9 @@ CURRENT = passes.in_force(passes.load(None).policies)
 with open(TESTS / "edges.csv", encoding="utf-8", newline="") as handle:
     ROWS = {(r["beleid"], r["clausule"], r["voorwaarde"]): r for r in csv.DictReader(handle)}
 
-# Without the fact, the text says the condition is onbekend (issue 9, must-have 1). Until the
-# engine knows "onbekend", a missing fact makes the condition not hold: that is what is checked.
-MISSING_TODAY = "nee"
+# Without the fact, the condition is onbekend: it holds in some completions of what the provider
+# did not state, not in all (issue 9, must-have 1).
+MISSING = "onbekend"
 
 
 def thresholds(policy):
@@ -96,13 +96,15 @@ def _find(node: decide.NodeResult, leaf) -> decide.NodeResult | None:
     return next((found for c in node.children if (found := _find(c, leaf)) is not None), None)
 
 
-def _holds(decision: decide.Decision, owner, role: str, leaf) -> bool:
+def _truth(decision: decide.Decision, owner, role: str, leaf, stated: bool) -> str:
+    """ja, nee or onbekend, as the explanation shows the condition."""
     if isinstance(owner, n.StartRule):   # its guard decides whether a start date is given
-        return any(rule is owner for rule, _, _ in decision.start_dates)
+        given = any(rule is owner for rule, _, _ in decision.start_dates)
+        return "ja" if given else "nee" if stated else "onbekend"
     result = next(c for c in decision.clauses if c.clause is owner)
     node = _find(getattr(result, role), leaf)
     assert node is not None, f"{owner.id}: {printer.condition(leaf)} is not in the explanation"
-    return node.holds
+    return "onbekend" if node.unknown else "ja" if node.holds else "nee"
 
 
 @pytest.mark.parametrize("policy", CURRENT, ids=lambda p: p.header.domain)
@@ -117,18 +119,17 @@ def test_every_edge_gets_what_the_text_says(policy, tmp_path):
             provider = f"e{len(checks)}"
             lines.append(f"levert({provider}, {care_type}).")
             lines += [_fact(policy, ref, provider, care_type, value) for ref, value in facts.items()]
-            expected = row[column] if column else "nee" if name == "nul_van_nul" else MISSING_TODAY
-            checks.append((provider, care_type, owner, role, leaf, name, expected, row["tekst"]))
+            expected = row[column] if column else "nee" if name == "nul_van_nul" else MISSING
+            checks.append((provider, care_type, owner, role, leaf, name, expected, row["tekst"], bool(facts)))
     path = tmp_path / "randen.lp"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     providers = [read(path.read_bytes(), path.name, Catalog.of([policy]))]
     decided = {(d.provider, d.care_type.name): d for d in decide.solve(compiler.compile_policy(policy), providers)}
     wrong = []
-    for provider, care_type, owner, role, leaf, name, expected, text in checks:
-        holds = _holds(decided[(provider, care_type)], owner, role, leaf)
-        if ("ja" if holds else "nee") != expected:
-            wrong.append(f"{owner.id}: {printer.condition(leaf)} [{name}] gives {'ja' if holds else 'nee'}, "
-                         f"the text says {expected}: {text}")
+    for provider, care_type, owner, role, leaf, name, expected, text, stated in checks:
+        truth = _truth(decided[(provider, care_type)], owner, role, leaf, stated)
+        if truth != expected:
+            wrong.append(f"{owner.id}: {printer.condition(leaf)} [{name}] gives {truth}, the text says {expected}: {text}")
     assert checks, "no edges"
     assert wrong == []
 

@@ -58,6 +58,7 @@ class Program:
     tier_ids: dict[tuple[str, str], str] = field(default_factory=dict)         # (zorgsoort, label) -> tier id
     tier_by_id: dict[str, n.Tier] = field(default_factory=dict)
     keys: list[tuple[bool, str, str, int]] = field(default_factory=list)       # K -> (tier?, zorgsoort, owner, N)
+    owner_scope: dict[str, tuple[str, ...]] = field(default_factory=dict)      # owner -> zorgsoorten
     contract_year: int = 0                                                     # the year of the contract decided
 
 
@@ -95,7 +96,7 @@ class _Compiler:
         self.switchable = switchable
         self.out: list[str] = []
         self.program = Program(policy, "")
-        self.owner_scope: dict[str, tuple[str, ...]] = {}   # clause, start rule or tier id -> zorgsoorten
+        self.owner_scope = self.program.owner_scope   # clause, start rule or tier id -> zorgsoorten
 
     def emit(self, line: str = "") -> None:
         self.out.append(line)

@@ -81,7 +81,7 @@ def diff(old: Policy, new: Policy) -> list[Change]:
                 change.outcomes = {("old" if s.name == "_a_decision" else "new"): str(s.arguments[2])
                                    for s in found if s.name in ("_a_decision", "_b_decision")
                                    and str(s.arguments[1]) == change.care_type}
-                change.witness = witness_text(new, [s for s in found if not s.name.startswith("_")]) + \
+                change.witness = witness_text(new, [s for s in found if not s.name.startswith("_")], also=(old,)) + \
                     "".join(line + "\n" for line in assumed_unknowns(found, old, new))
                 break
     return changes + clause_changes

@@ -32,7 +32,8 @@ from ..language.resolve import Policy
 from ..providers.model import Catalog, Fact, ProviderFile
 from ..providers.read import read
 from .session import Session
-from .space import WITNESS, _conditions, referenced, witness_space
+from ..asp.cells import conditions
+from .space import WITNESS, referenced, witness_space
 
 MAX_PROPOSALS = 5
 
@@ -172,7 +173,7 @@ def _change_space(policy: Policy, facts: list[Fact]) -> list[str]:
         stated.setdefault((f.predicate, year), set()).add(f.args[-1].value)
     extra = {key: set(values) for key, values in stated.items()}
     # A ratio compares two stated values: the part the stated whole needs, the whole the stated part allows.
-    for condition in _conditions(policy):
+    for condition in conditions(policy):
         for node in walk(condition):
             # (an integer percentage only: decimal kenmerken keep the thresholds the policy names)
             if not isinstance(node, n.Ratio) or not isinstance(node.percent.value, int) or node.percent.value == 0:
@@ -269,19 +270,26 @@ def _proposal(policy, program, facts, provider_file, decision, changed, model_fa
         year = symbol.arguments[1].number or None
         z = None if symbol.arguments[2].name == "none" else symbol.arguments[2].name
         before = tuple(_value(feature, f.args[-1].value) for f in facts if f.predicate == feature.name
-                       and cell_of(f.predicate, [a.asp() for a in f.args[1:]]) == cell)
+                       and not f.negated and cell_of(f.predicate, [a.asp() for a in f.args[1:]]) == cell)
         after = tuple(_value(feature, s.arguments[-1]) for s in new if s.name == feature.name
                       and cell_of(s.name, [str(a) for a in s.arguments[1:]]) == cell)
-        if feature.type.kind == "bool":
-            before, after = ("ja",) if before else ("nee",), ("ja",) if after else ("nee",)
+        if feature.type.kind == "bool":   # stated ja, stated nee, or not stated (unknown: empty)
+            said = [f for f in facts if f.predicate == feature.name
+                    and cell_of(f.predicate, [a.asp() for a in f.args[1:]]) == cell]
+            before = ("ja",) if before else ("nee",) if said else ()
+            after = ("ja",) if after else ("nee",)
         changes.append(Change(feature, year, z, before, after))
     provider = decision.provider
     name = provider_file.names.get(provider)
     lines = [f"% {decision.provider}: voorgesteld door caresq-logic explain --doel {target}"]
     if name is not None:
         lines.append(f"{AANBIEDER}({provider}, {_string(name)}).")
-    lines += [_fact_text(policy, f.predicate, provider, [a.asp() for a in f.args[1:]]) for f in kept]
+    lines += [("-" if f.negated else "") + _fact_text(policy, f.predicate, provider, [a.asp() for a in f.args[1:]])
+              for f in kept]
     lines += [_fact_text(policy, s.name, provider, [str(a) for a in s.arguments[1:]]) for s in new]
+    # A ja/nee changed to nee is stated as nee: left out, it would be unknown.
+    lines += [f"-{c.feature.name}({', '.join([provider] + [str(a) for a in (c.year, c.care_type) if a])})."
+              for c in changes if c.feature.type.kind == "bool" and c.after == ("nee",)]
     text = "\n".join(lines) + "\n"
     changed_file = read(text.encode("utf-8"), f"{provider_file.path} (--doel {target})", catalog)
     again = [d for d in decide(program, [changed_file]) if d.care_type.name == decision.care_type.name]

@@ -6,59 +6,27 @@ comparisons the language has. A found witness is printed as a provider file `exp
 
 from __future__ import annotations
 
-import datetime as dt
 from decimal import Decimal
 
 import clingo
 
-from ..asp.compiler import choice_term, scaled
+from ..asp.cells import conditions, in_range, threshold_cells
+from ..asp.compiler import choice_term
 from ..language.reserved import LEVERT
 from ..language import nodes as n
 from ..language import printer
-from ..language.conditions import refs, walk
+from ..language.conditions import refs
 from ..language.resolve import Policy
 
 
 WITNESS = "w"
 
 
-def _shift_date(number: int, days: int) -> int:
-    date = dt.date(number // 10000, number // 100 % 100, number % 100) + dt.timedelta(days=days)
-    return date.year * 10000 + date.month * 100 + date.day
-
-
-def _conditions(policy: Policy):
-    """Every condition of a policy: of clauses (with guards and exceptions), tiers, start rules."""
-    for clause in policy.clauses.values():
-        yield from (c for c in (clause.condition, clause.guard, clause.exception) if c is not None)
-    for tiers in policy.tiers.values():
-        yield from (t.condition for t in tiers)
-    yield from (r.guard for r in policy.start_rules if r.guard is not None)
-
-
 def _candidates(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
-    """Per (numeric kenmerk, year): the values around every threshold the policy compares it with."""
-    values: dict[tuple[str, int | None], set[int]] = {}
-    for condition in _conditions(policy):
-        for node in walk(condition):
-            if isinstance(node, n.Comparison):
-                key = (node.ref.name, node.ref.year)
-                if isinstance(node.value, n.DateValue):
-                    c = node.value.value.year * 10000 + node.value.value.month * 100 + node.value.value.day
-                    values.setdefault(key, set()).update({_shift_date(c, -1), c, _shift_date(c, 1)})
-                else:   # in the program's units: one step of the last declared decimal
-                    c = scaled(node.value.value, policy.features[node.ref.name].type.scale)
-                    values.setdefault(key, set()).update({c - 1, c, c + 1})
-            elif isinstance(node, n.Ratio):
-                # A whole of 100*sp (in its units) puts the edge on a whole part P*sa; and a whole of 0.
-                sa = policy.features[node.part.name].type.scale
-                sb = policy.features[node.whole.name].type.scale
-                sp = 10 ** n.decimals_of(node.percent.value)
-                p = scaled(node.percent.value, sp) * sa
-                values.setdefault((node.whole.name, node.whole.year), set()).update({0, 100 * sp * sb})
-                values.setdefault((node.part.name, node.part.year), set()).update({p - 1, p, p + 1})
+    """The threshold cells, plus a date before and one inside the contract year to start from."""
+    values = threshold_cells(policy)
     year = policy.header.year
-    for rule in policy.start_rules:   # a date before and one inside the contract year to start from
+    for rule in policy.start_rules:
         values.setdefault((rule.ref.name, None), set()).update({(year - 1) * 10000 + 515, year * 10000 + 515})
     return values
 
@@ -66,15 +34,6 @@ def _candidates(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
 def unscaled(number: int, scale: int) -> str:
     """The program's integer for a kenmerk with decimals, as the language writes it (`0,8`)."""
     return printer.number(Decimal(number) / scale) if scale > 1 else str(number)
-
-
-def _in_range(feature: n.Feature, value: int) -> bool:
-    kind = feature.type.kind
-    if kind == "count":
-        return value >= 0
-    if kind == "percentage":
-        return 0 <= value <= 100 * feature.type.scale
-    return True
 
 
 UNKNOWN_CHOICE = f"""\
@@ -128,10 +87,21 @@ def _feature_space(feature: n.Feature, year: int | None, candidates: dict, zorgs
         rules.append(f"{{ {name}({args},V) : _witness_value({name},V){in_z} }}{bound}.")
         rules.append(f"_witness_value({name},({domain})).")
     else:
-        values = sorted(v for v in candidates.get((name, year), {0}) if _in_range(feature, v))
+        values = sorted(v for v in candidates.get((name, year), {0}) if in_range(feature, v))
         rules.append(f"_witness_value({name},{year or 0},({';'.join(map(str, values or [0]))})).")
         rules.append(f"{{ {name}({args},V) : _witness_value({name},{year or 0},V){in_z} }} 1.")
     return rules
+
+
+def _refs_for(policy: Policy, care_types: list[str]):
+    """The kenmerken the clauses and tiers for these zorgsoorten read."""
+    for clause in policy.clauses.values():
+        if any(z in policy.care_types and policy.applies_to(clause, z) for z in care_types):
+            for condition in (clause.condition, clause.guard, clause.exception):
+                yield from refs(condition) if condition is not None else ()
+    for z in care_types:
+        for tier in policy.tiers.get(z, ()):
+            yield from refs(tier.condition)
 
 
 def referenced(policy: Policy) -> list[tuple[str, int | None]]:
@@ -140,14 +110,28 @@ def referenced(policy: Policy) -> list[tuple[str, int | None]]:
 
 
 def _all_refs(policy: Policy):
-    for condition in _conditions(policy):
+    for condition in conditions(policy):
         yield from refs(condition)
     yield from (rule.ref for rule in policy.start_rules)
 
 
-def witness_text(policy: Policy, facts: list[clingo.Symbol]) -> str:
-    """A witness as a provider file `explain` accepts (dates back to "JJJJ-MM-DD")."""
+def witness_text(policy: Policy, facts: list[clingo.Symbol], also: tuple[Policy, ...] = ()) -> str:
+    """A witness as a provider file `explain` accepts (dates back to "JJJJ-MM-DD"). A ja/nee
+    kenmerk the witness does not have is written as nee (`-k(w).`): `explain` reads an absent
+    fact as unknown. `also`: other policies whose ja/nee kenmerken it must state too."""
     lines = [f'% Getuige gevonden door caresq-logic check ({policy.path})']
+    delivered = [str(s.arguments[1]) for s in facts if s.name == LEVERT]
+    stated = {str(s) for s in facts}
+    negated = []
+    for source in (policy, *also):
+        for ref in _refs_for(source, delivered):
+            feature = source.features[ref.name]
+            if feature.type.kind != "bool" or feature.type.default is not None:
+                continue
+            for qualifier in ([str(ref.year)] if feature.per == "jaar" else delivered if feature.per == "zorgsoort" else [None]):
+                atom = f"{ref.name}({WITNESS}{',' + qualifier if qualifier else ''})"
+                if atom not in stated and atom not in negated:
+                    negated.append(atom)
     for symbol in sorted(facts, key=str):
         name = symbol.name
         if name not in policy.features and name != LEVERT:
@@ -160,4 +144,5 @@ def witness_text(policy: Policy, facts: list[clingo.Symbol]) -> str:
         elif feature is not None and feature.type.decimals and symbol.arguments[-1].type == clingo.SymbolType.Number:
             args[-1] = f'"{unscaled(symbol.arguments[-1].number, feature.type.scale)}"'
         lines.append(f"{name}({', '.join(args)}).")
+    lines += [f"-{atom.replace(',', ', ')}." for atom in sorted(negated)]
     return "\n".join(lines) + "\n"

@@ -119,7 +119,7 @@ def cross_year(earlier: Policy, later: Policy) -> list[Finding]:
             continue
         kind_of_goal, args = goal.split("(", 1)
         z, *rest = args.rstrip(")").split(",")
-        text = witness_text(later, found)
+        text = witness_text(later, found, also=(earlier,))
         text += "".join(line + "\n" for line in assumed_unknowns(found, earlier, later))
         if kind_of_goal == "tier_shift":
             tiers = {s.name: str(s.arguments[2]).strip('"') for s in found if s.name in ("_a_tier", "_b_tier")}

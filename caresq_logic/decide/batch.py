@@ -7,10 +7,11 @@ alone (tests/test_batch.py holds the two equal), at the cost of one solve per di
 A profile is everything the compiled program can observe of a provider: the facts its leaves
 match as they are (ja/nee, keuze, levert, and the dates a start rule copies), and for a number the
 program only compares, the truth of each comparison (`behandelindex 2024 > 150`, `aantal_x >= 30%
-van aantal_y`), with "no value" as a third truth. The program has no rule that relates two
-providers, so two providers with one profile derive the same atoms up to their id: the first one
-is solved as the profile's stand-in and every other member gets its decisions, with the values in
-the explanation read from the member's own facts. The decision itself always comes from clingo.
+van aantal_y`), with "no value" (unknown) as a third truth. A ja/nee fact keeps its sign: a
+stated nee (`-k(p).`), a ja and an unknown (absent) kenmerk are three different profiles. The
+program has no rule that relates two providers, so two providers with one profile derive the same
+atoms up to their id: the first one is solved as the profile's stand-in and every other member
+gets its decisions, with the values in the explanation read from the member's own facts. The decision itself always comes from clingo.
 """
 
 from __future__ import annotations
@@ -163,7 +164,9 @@ class Observation:
         for test in self.tests:
             columns = [numbers.get(r) for r in test.refs]
             if not all(columns):
-                truths.append(NO_VALUE)
+                # Unknown: clingo completes the missing value, so what the completions can give
+                # still turns on the values that are there (a part of 0 never reaches a share).
+                truths.append((NO_VALUE, repr(columns)) if any(columns) else NO_VALUE)
             elif not all(isinstance(v, int) for column in columns for v in column):
                 truths.append(repr(columns))   # not a number after all: keep it as it is
             elif len(columns) == 1:
@@ -280,7 +283,7 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
             batch.shared[k] = []
     for start in range(0, len(deciding), PROFILES_PER_SOLVE):
         group = deciding[start:start + PROFILES_PER_SOLVE]
-        facts = tuple(dataclasses.replace(f, args=(Term("int", k, f.pos), *f.args[1:]))
+        facts = tuple(Fact(f.predicate, (Term("int", k, f.pos), *f.args[1:]), f.pos, f.negated)
                       for k in group for f in stand_ins[k])
         providers = tuple(str(k) for k in group)
         for decision in solve(program, [ProviderFile("", facts, providers)], time_limit, ground_limit):
@@ -341,7 +344,9 @@ def _paired_truths(observation: Observation, table) -> list[list]:
         for pair in zip(table.numbers[a], table.numbers[b]):
             if pair not in truths:
                 x, y = values_a[pair[0]], values_b[pair[1]]
-                truths[pair] = (NO_VALUE if x is None or y is None else test.holds(x, y)
-                                if isinstance(x, int) and isinstance(y, int) else repr((x, y)))
+                if x is None or y is None:   # as `key`: an unknown side's completions turn on the other
+                    truths[pair] = NO_VALUE if x is None and y is None else (NO_VALUE, repr((x, y)))
+                else:
+                    truths[pair] = test.holds(x, y) if isinstance(x, int) and isinstance(y, int) else repr((x, y))
         result.append(list(map(truths.__getitem__, zip(table.numbers[a], table.numbers[b]))))
     return result

@@ -21,6 +21,7 @@ class Value:
     label: str                # "behandelindex 2024"
     kind: str                 # the kenmerk's type
     values: tuple[object, ...]
+    default: bool = False     # the value is the policy's `standaard`, not stated by the provider
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class NodeResult:
     children: tuple["NodeResult", ...] = ()
     span: Span | None = None
     syntax: n.Condition | None = None   # the syntax node, for renderers that need its kind
+    unknown: bool = False               # holds in some completions of the unknown facts, not in all
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,17 @@ class ClauseResult:
     exception: NodeResult | None = None
     excepted: bool = False
     via: tuple[str, ...] = ()          # factors this one counts for ("telt ook als")
+    unknown: bool = False              # its guard or condition depends on unknown facts
+
+
+@dataclass(frozen=True)
+class Possibility:
+    """One outcome an undecided decision may have, and the conditions on unknown facts that
+    hold (True) or fail (False) in every completion giving it."""
+
+    outcome: Outcome
+    tier: str | None
+    conditions: tuple[tuple[n.Condition, bool], ...]
 
 
 @dataclass(frozen=True)
@@ -84,6 +97,9 @@ class Decision:
     parents: tuple[tuple[str, Outcome, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
     contract_year: int | None = None         # the year of a multi-year contract this decision is for
     readings: tuple[ReadingNote, ...] = ()   # flagged readings of clauses whose result this decision read
+    unknown: tuple[n.Ref, ...] = ()           # kenmerken it reads that the provider did not state
+    possible: tuple[Possibility, ...] = ()    # outcome "onbeslist": what it may become, and when
+    deciding: tuple[n.Ref, ...] = ()          # of `unknown`, those the possible outcomes turn on
 
     def by_kind(self, *kinds: ClauseKind) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

@@ -5,8 +5,12 @@ Returns: one `Decision` per (provider, zorgsoort) the policy applies to, each ca
 evaluation of every clause (which held, which failed, with the provider's values), the factors
 counted, the tier and what is missing for the next one.
 
-One clingo call decides all providers at once: the program is stratified, so the grounder
-settles every atom and the single model is the decision. The explanation is read from that same
+One clingo call decides all providers whose facts are complete: the program is stratified, so
+the grounder settles every atom and the single model is the decision (the fast path). Providers
+with unknown facts (`unknowns`) go to further calls, in small groups, whose choice rules range over every
+completion: its cautious consequences are what holds in all completions, its brave ones what
+holds in some. A decision that differs between completions is "onbeslist"; for each possible
+outcome one more pair of calls, with that outcome assumed, says which unknown facts decide it. The explanation is read from that same
 model (`holds` of every condition node; in a clause's scope, a node that does not hold fails),
 and mapped back to clauses through the compiler's node table, never by parsing strings. The
 deciding values are the provider's own validated facts, which is what the leaves read.
@@ -16,8 +20,6 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from dataclasses import dataclass, field
-import time
 
 import clingo
 
@@ -29,30 +31,17 @@ from ..diagnostics import Failed, Span, diag
 from ..providers.model import ProviderFile
 from ..language.conditions import refs
 from ..language.reserved import LEVERT
-from . import atoms
-from .results import ClauseResult, Decision, NodeResult, ReadingNote, TierResult, Value
+from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Value
+from .completions import Completions, Model, collect, ground, run
+from .unknowns import Unknowns
 
 
+# Outcomes whose tier is part of what is decided (the contract offered, or the one it would be).
+WITH_TIER = (Outcome.CONTRACT, Outcome.NOT_APPROACHED)
 DEFAULT_TIME_LIMIT = 20.0  # seconds; the real policies need a fraction of one
 # Condition nodes to ground (provider x delivered zorgsoort x node). The language has no
 # recursion, so this count bounds grounding; 10,000 physiotherapy practices need ~400,000.
 DEFAULT_GROUND_LIMIT = 20_000_000
-
-
-@dataclass
-class _Model:
-    """The shown atoms of the one model, indexed by (provider, zorgsoort)."""
-
-    decision: dict[tuple, Outcome] = field(default_factory=dict)
-    tier: dict[tuple, str] = field(default_factory=dict)
-    holds: set[tuple] = field(default_factory=set)
-    tier_holds: set[tuple] = field(default_factory=set)
-    inactive: set[tuple] = field(default_factory=set)
-    excepted: set[tuple] = field(default_factory=set)
-    factor: dict[tuple, set[str]] = field(default_factory=dict)
-    factor_via: dict[tuple, dict[str, list[str]]] = field(default_factory=dict)
-    nfactors: dict[tuple, int] = field(default_factory=dict)
-    start_date: dict[tuple, dict[str, int]] = field(default_factory=dict)
 
 
 # ---- solving ------------------------------------------------------------------------------------
@@ -77,63 +66,45 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
     # Providers reach clingo as numbers 0..N-1, one per (file, id): facts of different files never
     # mix, and an id comes back as one cheap `.number`.
     index: dict[tuple[str, str], int] = {}
-    facts = []
+    by_provider: dict[int, list] = {}
     for provider_file in providers:
         for fact in provider_file.facts_for(program.policy.features):
             number = index.setdefault((provider_file.path, fact.provider), len(index))
-            facts.append(fact.asp(str(number)))
-    control = clingo.Control(["--warn=none"])
-    control.add("base", [], program.text)
-    control.add("base", [], "\n".join(facts))
-    try:
-        control.ground([("base", [])])
-    except RuntimeError as error:  # clingo reports grounding errors this way
-        raise Failed([diag("S002", Span(program.policy.path, 1, 1), reason=str(error))]) from None
-    model = _Model()
+            by_provider.setdefault(number, []).append(fact)
+    unknowns = Unknowns.of(program.policy)
+    complete: list[str] = []
+    incomplete: dict[int, list[str]] = {}
+    unknown: dict[int, list] = {}
+    for number, facts in by_provider.items():
+        choices, missing = unknowns.completions(str(number), facts)
+        stated = [f.asp(str(number)) for f in facts if not f.negated]   # nee is the absence of the atom
+        if choices:
+            incomplete[number] = stated + choices
+            unknown[number] = missing
+        else:
+            complete += stated
     ids = list(index)
-    deadline = time.monotonic() + time_limit   # inf and 1e18 are fine: "no limit"
-    with control.solve(on_model=lambda m: _collect(m, model, ids, program.keys), async_=True) as handle:
-        # Short waits: Python sees Ctrl-C between them, so an interrupt stops the solver at once.
-        while not handle.wait(max(0.0, min(0.1, deadline - time.monotonic()))):
-            if time.monotonic() >= deadline:
-                handle.cancel()
-                raise Failed([diag("S001", Span(program.policy.path, 1, 1), seconds=time_limit)])
-        handle.get()
-    return _Decoder(program, model, providers).decisions()
+    certain = possible = Model()
+    completions = None
+    if complete or not incomplete:
+        control = ground(program, complete)
+        run(control, program, time_limit, lambda m: collect(m.symbols(shown=True), certain, ids, program.keys))
+    if incomplete:
+        completions = Completions(program, incomplete, ids, time_limit)
+        possible = _merge(completions.consequences("brave"), certain)
+        certain = _merge(completions.consequences("cautious"), certain)
+    return _Decoder(program, certain, possible, providers, ids, unknown, completions).decisions()
 
 
-def _collect(m: clingo.Model, model: _Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
-    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each,
-    # and are read here directly. Every other shown atom is decoded to its type in `atoms`.
-    holds, tier_holds = model.holds.add, model.tier_holds.add
-    for symbol in m.symbols(shown=True):
-        name = symbol.name
-        if name == "_h" or name == "_th":
-            args = symbol.arguments
-            tier, z, owner, number = keys[args[1].number]
-            (tier_holds if tier else holds)((ids[args[0].number], z, owner, number))
-            continue
-        atom = atoms.decode(symbol)
-        key = (ids[atom.provider], atom.care_type)
-        match atom:
-            case atoms.Decided():
-                model.decision[key] = atom.outcome
-            case atoms.TierGot():
-                model.tier[key] = atom.label
-            case atoms.Inactive():
-                model.inactive.add((*key, atom.clause))
-            case atoms.Excepted():
-                model.excepted.add((*key, atom.clause))
-            case atoms.FactorMet():
-                model.factor.setdefault(key, set()).add(atom.factor)
-            case atoms.FactorVia():
-                model.factor_via.setdefault(key, {}).setdefault(atom.via, []).append(atom.factor)
-            case atoms.FactorCount():
-                model.nfactors[key] = atom.count
-            case atoms.StartDate():
-                model.start_date.setdefault(key, {})[atom.rule] = atom.date
-            case _:
-                raise TypeError(f"no place in the model for {atom}")
+def _merge(model: Model, other: Model) -> Model:
+    """The union of two models over disjoint providers (complete and incomplete ones)."""
+    for name in model.__dataclass_fields__:
+        mine, theirs = getattr(model, name), getattr(other, name)
+        if isinstance(mine, set):
+            mine |= theirs
+        else:
+            mine.update(theirs)
+    return model
 
 
 def date_of(number: int) -> dt.date | None:
@@ -141,6 +112,9 @@ def date_of(number: int) -> dt.date | None:
         return dt.date(number // 10000, number // 100 % 100, number % 100)
     except ValueError:
         return None
+
+
+# ---- decoding ------------------------------------------------------------------------------------
 
 
 def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.Term | None, starts: list,
@@ -175,10 +149,15 @@ def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.
 
 
 class _Decoder:
-    def __init__(self, program: Program, model: _Model, providers: list[ProviderFile]):
+    def __init__(self, program: Program, certain: Model, possible: Model, providers: list[ProviderFile],
+                 ids: list[tuple[str, str]], unknown: dict[int, list], completions: "Completions | None"):
         self.program = program
         self.policy = program.policy
-        self.model = model
+        self.model = certain          # what holds in every completion (for complete data: the model)
+        self.possible = possible      # what holds in some completion
+        self.completions = completions
+        self.numbers = {p: number for number, p in enumerate(ids)}
+        self.unknown = {ids[number]: set(keys) for number, keys in unknown.items()}
         self.names: dict[tuple[str, str], str] = {}
         self.facts: dict[tuple[tuple[str, str], str], list] = {}   # ((file, provider), kenmerk) -> facts
         for provider_file in providers:
@@ -188,19 +167,28 @@ class _Decoder:
                 self.facts.setdefault(((path, fact.provider), fact.predicate), []).append(fact)
 
     def decisions(self) -> list[Decision]:
-        result = []
-        for (provider, care_type), outcome in sorted(self.model.decision.items()):
-            result.append(self.decision(provider, care_type, outcome))
-        return result
+        return [self.decision(provider, care_type) for provider, care_type in sorted(self.possible.decision)]
 
-    def decision(self, p: tuple[str, str], z: str, outcome: Outcome) -> Decision:
+    def outcome(self, p: tuple[str, str], z: str) -> tuple[Outcome, str | None]:
+        """The outcome and tier every completion agrees on, or (UNDECIDED, None)."""
+        outcomes = self.possible.decision.get((p, z), set())
+        tiers = self.possible.tier.get((p, z), set())
+        certain_tier = next(iter(self.model.tier.get((p, z), ())), None)
+        if len(outcomes) != 1:
+            return Outcome.UNDECIDED, None
+        outcome = next(iter(outcomes))
+        if outcome in WITH_TIER and len(tiers) > 1:
+            return Outcome.UNDECIDED, None
+        return outcome, certain_tier if len(tiers) == 1 else None
+
+    def decision(self, p: tuple[str, str], z: str) -> Decision:
         """`p` is (file, provider id)."""
         policy = self.policy
+        outcome, tier = self.outcome(p, z)
         clauses = tuple(
             self.clause(p, z, c) for c in policy.clauses.values() if policy.applies_to(c, z)
         )
         tiers = tuple(self.tier(p, z, t) for t in policy.tiers.get(z, ()))
-        tier = self.model.tier.get((p, z))
         next_tier = None
         if tiers:
             labels = [t.tier.label for t in tiers]
@@ -214,9 +202,14 @@ class _Decoder:
                 starts.append((rule, date_of(number), self.value(p, z, rule.ref)))
         milestones = tuple(m for m in policy.milestones if not policy.scope(m) or policy.applies_to(m, z))
         parents = tuple(
-            (parent, self.model.decision[(p, parent)], self.model.tier.get((p, parent)))
-            for parent in policy.care_types[z].parents if (p, parent) in self.model.decision
+            (parent, *self.outcome(p, parent))
+            for parent in policy.care_types[z].parents if (p, parent) in self.possible.decision
         )
+        read = self.read(p, z)
+        possible = self.possibilities(p, z, read) if outcome is Outcome.UNDECIDED else ()
+        turning = {text for option in possible for text, _ in option.conditions}
+        deciding = tuple(dict.fromkeys(ref for ref, (_, key) in read if self.program.nodes[key[2:]].text in turning))
+        unknown = tuple(dict.fromkeys(ref for ref, _ in read))
         return Decision(
             file=p[0],
             provider=p[1],
@@ -233,9 +226,60 @@ class _Decoder:
             start_dates=tuple(starts),
             milestones=milestones,
             parents=parents,
+            unknown=unknown,
+            possible=possible,
+            deciding=deciding or (unknown if possible else ()),
             contract_year=self.program.contract_year,
             readings=_readings_read(outcome, clauses, term, starts, bool(tiers)),
         )
+
+    def read(self, p: tuple[str, str], z: str) -> list[tuple[n.Ref, tuple]]:
+        """The unknown kenmerken the conditions for `z` read, each with a condition node (leaf or
+        not) whose subtree reads it: (ref, (tier?, model key))."""
+        missing = self.unknown.get(p)
+        if not missing:
+            return []
+        found = []
+        for (owner, number), ref in self.program.nodes.items():
+            tier = owner in self.program.tier_by_id
+            if z not in self.program.owner_scope.get(owner, ()):
+                continue
+            for r in dict.fromkeys(refs(ref.node)):
+                feature = self.policy.features[r.name]
+                key = (r.name, z if feature.per == "zorgsoort" else r.year if feature.per == "jaar" else None)
+                if key in missing:
+                    found.append((r, (tier, (p, z, owner, number))))
+        return found
+
+    def possibilities(self, p: tuple[str, str], z: str, read) -> tuple[Possibility, ...]:
+        # Only nodes the unknown facts can flip: the others say nothing about what decides.
+        nodes = [(tier, key) for tier, key in dict.fromkeys(key for _, key in read)
+                 if (key in (self.possible.tier_holds if tier else self.possible.holds))
+                 and key not in (self.model.tier_holds if tier else self.model.holds)]
+        outcomes = sorted(self.possible.decision.get((p, z), ()), key=lambda o: o.value)
+        tiers = sorted(self.possible.tier.get((p, z), ())) or [None]
+        found = []
+        for outcome in outcomes:
+            for tier in (tiers if outcome in WITH_TIER else [None]):
+                forced = self.completions.forced(self.numbers[p], z, outcome, tier, nodes)
+                if forced is None:
+                    continue
+                conditions = []
+                for (tier_node, key), holds in forced.items():   # the lowest forced nodes only
+                    owner, number = key[2], key[3]
+                    below = self.below(owner, number)
+                    if not any((tier_node, (*key[:3], b)) in forced for b in below):
+                        conditions.append((self.program.nodes[(owner, number)].node, holds))
+                found.append(Possibility(outcome, tier, tuple(dict.fromkeys(conditions))))
+        # The outcome that needs no particular condition reads best last ("anders: ...").
+        return tuple(sorted(found, key=lambda option: not option.conditions))
+
+    def below(self, owner: str, number: int) -> set[int]:
+        """The numbers of the nodes under a condition node."""
+        found = set()
+        for child in self.program.nodes[(owner, number)].children:
+            found |= {child} | self.below(owner, child)
+        return found
 
     def clause(self, p: tuple[str, str], z: str, clause: n.Clause) -> ClauseResult:
         roots = self.program.roots
@@ -255,6 +299,7 @@ class _Decoder:
             exception=exception,
             excepted=(p, z, clause.id) in self.model.excepted,
             via=via,
+            unknown=condition.unknown or (guard is not None and guard.unknown),
         )
 
     def tier(self, p: tuple[str, str], z: str, tier: n.Tier) -> TierResult:
@@ -265,7 +310,9 @@ class _Decoder:
     def node(self, p: tuple[str, str], z: str, owner: str, number: int, tier: bool) -> NodeResult:
         ref: NodeRef = self.program.nodes[(owner, number)]
         condition = ref.node
-        holds = (p, z, owner, number) in (self.model.tier_holds if tier else self.model.holds)
+        key = (p, z, owner, number)
+        holds = key in (self.model.tier_holds if tier else self.model.holds)
+        unknown = not holds and key in (self.possible.tier_holds if tier else self.possible.holds)
         children: tuple[NodeResult, ...] = ()
         values: tuple[Value, ...] = ()
         if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
@@ -275,7 +322,7 @@ class _Decoder:
             children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
         else:
             values = tuple(self.value(p, z, r) for r in refs(condition))
-        return NodeResult(ref.text, holds, values, children, condition.span, condition)
+        return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
 
     def value(self, p: tuple[str, str], z: str, ref: n.Ref) -> Value:
         return provider_value(self.policy, self.facts, p, z, ref)
@@ -284,7 +331,8 @@ class _Decoder:
 def provider_value(policy, facts_by_kenmerk: dict, p, z: str, ref: n.Ref) -> Value:
     """What the provider's file says for `ref` (for this zorgsoort, for that year);
     `facts_by_kenmerk` maps (p, kenmerk) to that provider's facts. Shared with `batch`, which
-    gives every member of a profile its own values."""
+    gives every member of a profile its own values. An unstated ja/nee kenmerk is the policy's
+    default, else unknown (no value), never nee."""
     feature = policy.features[ref.name]
     facts = facts_by_kenmerk.get((p, ref.name), [])
     if feature.per == "jaar":
@@ -292,7 +340,10 @@ def provider_value(policy, facts_by_kenmerk: dict, p, z: str, ref: n.Ref) -> Val
     elif feature.per == "zorgsoort":
         facts = [f for f in facts if f.args[1].value == z]
     if feature.type.kind == "bool":
-        values: list[object] = ["ja" if facts else "nee"]
+        if not facts:
+            default = feature.type.default
+            return Value(printer.ref(ref), "bool", (default,) if default else (), default is not None)
+        values: list[object] = ["nee" if facts[0].negated else "ja"]
     else:
         values = sorted({f.args[-1].value for f in facts}, key=str)
         if feature.type.kind == "date":

@@ -58,6 +58,7 @@ class Outcome(Enum):
     EXCEPTION_REQUESTABLE = "uitzondering_aan_te_vragen"
     CONTINUING_CONTRACT = "doorlopende_overeenkomst"
     ELSEWHERE = "ander_beleid"
+    UNDECIDED = "onbeslist"      # depends on kenmerken the provider did not state
 
     @property
     def contracted(self) -> bool:

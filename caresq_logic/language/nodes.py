@@ -16,10 +16,9 @@ from .kinds import ClauseKind, DeltaKind
 
 # ---- values and references -------------------------------------------------------------------
 
-# clingo computes with signed 32-bit integers and wraps silently beyond them. A ratio compares
-# 100 * part with p * whole (p <= 100), so every integer a policy or a provider states must stay
-# within (2**31 - 1) // 100 for those products to fit: checked where a value enters (resolve,
-# providers.validate), never left to the solver.
+# clingo's integers are signed 32-bit and wrap silently. A ratio compares 100 * part with p * whole
+# (p <= 100), so every stated integer must stay within (2**31 - 1) // 100 for those products to
+# fit: checked where a value enters (resolve, providers.validate), never left to the solver.
 MAX_INTEGER = (2**31 - 1) // 100   # 21,474,836
 
 
@@ -224,6 +223,7 @@ class FeatureType:
 
     kind: str
     choices: tuple[ChoiceValue, ...] = ()
+    default: str | None = None   # ja/nee only: "ja" or "nee" when unstated (`standaard nee`), else onbekend
     decimals: int = 0
 
     @property

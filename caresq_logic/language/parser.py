@@ -140,8 +140,8 @@ class _ToNodes(DeltaNodes):
     def per_care_type(self, meta, children):
         return "zorgsoort"
 
-    def t_bool(self, meta, children):
-        return n.FeatureType("bool")
+    def t_bool(self, meta, children):   # `standaard ja|nee` arrives as a tree default_yes/default_no
+        return n.FeatureType("bool", default={"default_yes": "ja", "default_no": "nee"}[children[0].data] if children else None)
 
     def t_int(self, meta, children):
         return n.FeatureType("int", decimals=children[0] if children else 0)

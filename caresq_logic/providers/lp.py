@@ -25,7 +25,7 @@ AGGREGATES = {"count", "sum", "sum+", "min", "max", "sup", "inf", "true", "false
 
 _NAME = r"[a-z][A-Za-z0-9_']*"
 _TERM = rf'(?:{_NAME}|-?[0-9]+|"(?:[^"\\\n]|\\.)*")'
-_FACT = re.compile(rf"({_NAME})(?:\(\s*({_TERM}(?:\s*,\s*{_TERM})*)\s*\))?\s*\.")
+_FACT = re.compile(rf"(-?)({_NAME})(?:\(\s*({_TERM}(?:\s*,\s*{_TERM})*)\s*\))?\s*\.")
 _ARG = re.compile(rf"{_TERM}")
 _SKIP = re.compile(r"(?:\s+|%\*.*?\*%|%[^\n*][^\n]*|%(?=\n|$))*", re.DOTALL)
 # The same without block comments, used past the last "*%" of a file, where no block comment can
@@ -91,13 +91,13 @@ class Parser:
             match = _FACT.match(text, pos)
             if match:
                 args = ()
-                if match.group(2) is not None:
-                    offset = match.start(2)
+                if match.group(3) is not None:
+                    offset = match.start(3)
                     args = tuple(
                         _term(_kind_of(a.group()), a.group(), offset + a.start())
-                        for a in _ARG.finditer(match.group(2))
+                        for a in _ARG.finditer(match.group(3))
                     )
-                facts.append(Fact(match.group(1), args, pos))
+                facts.append(Fact(match.group(2), args, pos, negated=bool(match.group(1))))
                 pos = match.end()
                 continue
             tokens, pos = self.statement(pos)
@@ -174,6 +174,10 @@ class _Statement:
 
     def fact(self) -> Fact | None:
         head = self.take()
+        negated = head.text == "-" and self.peek() is not None and self.peek().kind == "name"
+        if negated:   # `-k(Id).`: a stated nee; the validator allows it on ja/nee kenmerken only
+            start = head.pos
+            head = self.take()
         if head.kind != "name":
             self.fail(head)
             return None
@@ -205,7 +209,7 @@ class _Statement:
             self.unterminated(head)
             return None
         if token.kind == "punct" and token.text == ".":
-            return Fact(head.text, tuple(args), head.pos)
+            return Fact(head.text, tuple(args), start if negated else head.pos, negated=negated)
         self.fail(token)
         return None
 

@@ -36,17 +36,20 @@ class Fact:
     predicate: str
     args: tuple[Term, ...]
     pos: int
+    negated: bool = False   # `-k(Id).`: the provider states nee (only for a ja/nee kenmerk)
 
     @property
     def provider(self) -> str:
         return str(self.args[0].value)
 
     def asp(self, provider: str | None = None) -> str:
-        """The fact as ASP text; `provider` replaces the provider id (decide sends numbers)."""
+        """The fact as ASP text; `provider` replaces the provider id (decide sends numbers).
+        A stated nee is written with classical negation, as in the provider file."""
         if not self.args:
             return f"{self.predicate}."
         first = self.args[0].asp() if provider is None else provider
-        return f"{self.predicate}({','.join([first, *(a.asp() for a in self.args[1:])])})."
+        sign = "-" if self.negated else ""
+        return f"{sign}{self.predicate}({','.join([first, *(a.asp() for a in self.args[1:])])})."
 
 
 class Locator:

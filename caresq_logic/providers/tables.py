@@ -23,7 +23,7 @@ _INT = re.compile(r"-?[0-9]+")
 _NAME = re.compile(r"[a-z][A-Za-z0-9_']*")
 _COLUMN = re.compile(r"([a-z][a-z0-9_]*)(?:\[([A-Za-z0-9_]+)\])?")
 TRUE = {"ja", "1", "true", "waar", "yes"}
-FALSE = {"nee", "0", "false", "onwaar", "no", ""}
+FALSE = {"nee", "0", "false", "onwaar", "no"}   # an empty cell is not nee: it is unknown
 
 
 def _lines(text: str) -> list[str]:
@@ -87,10 +87,13 @@ class Rows:
             self.values(feature, tuple(args), value, pos)
 
     def truth(self, name: str, args: tuple[Term, ...], value: object, pos: int) -> None:
-        """A ja/nee cell: a fact when yes, nothing (unknown is not "nee" either) when no or empty."""
-        if value is True or (isinstance(value, str) and value.strip().lower() in TRUE):
+        """A ja/nee cell: ja is the fact, nee the stated nee (`-k`), null or an empty cell unknown."""
+        text = value.strip().lower() if isinstance(value, str) else None
+        if value is True or text in TRUE:
             self.facts.append(Fact(name, args, pos))
-        elif not (value is False or value is None or (isinstance(value, str) and value.strip().lower() in FALSE)):
+        elif value is False or text in FALSE:
+            self.facts.append(Fact(name, args, pos, negated=True))
+        elif not (value is None or text == ""):
             self.error("A203", pos, name=name, expected=Phrase("expected.yes_no"), value=json.dumps(value, ensure_ascii=False))
 
     def values(self, feature, args: tuple[Term, ...], value: object, pos: int) -> None:

@@ -50,6 +50,11 @@ class Validator:
                 self.error("A223", term.pos, char=f"U+{ord(control.group()):04X}")
                 return None
         name = fact.predicate
+        if fact.negated and not all(f.type.kind == "bool" for f in self.catalog.features.get(name, ())):
+            kind = self.catalog.features[name][0].type.kind if name in self.catalog.features else None
+            if kind is not None or name in (LEVERT, AANBIEDER):
+                self.error("A210", fact.pos, name=name, kind=TypeName(kind or "choice"))
+                return None
         if name == LEVERT:
             return self.check_levert(fact)
         if name == AANBIEDER:
@@ -130,6 +135,12 @@ class Validator:
                 return None
             key += (args[1].value,)
         if feature.type.kind == "bool":
+            first = self.single.setdefault(key, fact)
+            if first.negated != fact.negated:
+                yes_no = {False: "ja", True: "nee"}
+                self.error("A211", fact.pos, name=feature.name, provider=fact.provider, value=yes_no[fact.negated],
+                           other=yes_no[first.negated], line=self.locator.span(first.pos).line)
+                return None
             return fact
         value = self.check_value(feature, args[-1])
         if value is None:

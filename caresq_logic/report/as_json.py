@@ -10,6 +10,7 @@ import json
 
 from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..diagnostics import Diagnostic
+from ..language import printer
 from .common import Report, when_text
 
 if TYPE_CHECKING:   # `check` (and its clingo search) is imported only by explain --doel
@@ -28,11 +29,12 @@ def _value_json(value: Value) -> dict:
         "kenmerk": value.label,
         "type": value.kind,
         "values": [v.isoformat() if isinstance(v, dt.date) else v for v in value.values],
+        "default": value.default,
     }
 
 
 def _node_json(node: NodeResult) -> dict:
-    result = {"text": node.text, "holds": node.holds, "location": _span(node.span)}
+    result = {"text": node.text, "holds": node.holds, "unknown": node.unknown, "location": _span(node.span)}
     if node.children:
         result["children"] = [_node_json(c) for c in node.children]
     else:
@@ -88,6 +90,13 @@ def _decision_json(d: Decision, lang: str) -> dict:
             for m in d.milestones
         ],
         "readings": [reading_json(r) for r in d.readings],
+        "unknown": [printer.ref(r) for r in d.unknown],
+        "deciding": [printer.ref(r) for r in d.deciding],
+        "possible": [
+            {"outcome": p.outcome.value, "tier": p.tier,
+             "conditions": [{"text": printer.condition(c), "holds": holds} for c, holds in p.conditions]}
+            for p in d.possible
+        ],
     }
 
 

@@ -91,6 +91,16 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
     "A209": ("Het bestand bevat geen enkel feit; waarschijnlijk het verkeerde bestand.",
              "The file contains no facts; probably the wrong file.",
              "% alleen commentaar"),
+    "A210": ("Een regel '-kenmerk(aanbieder).' zegt uitdrukkelijk nee. Dat kan alleen bij een ja/nee-kenmerk; "
+             "een getal, datum of keuze die u niet weet, laat u gewoon weg: dan is die onbekend.",
+             "A line '-kenmerk(provider).' says no explicitly. That only fits a ja/nee kenmerk; a number, date "
+             "or choice you do not know is simply left out: then it is unknown.",
+             "-behandelindex(praktijk_a, 2024)."),
+    "A211": ("Hetzelfde ja/nee-kenmerk staat voor dezelfde aanbieder zowel als ja als als nee in het bestand. "
+             "Welke bedoeld is, zou een gok zijn: haal een van beide regels weg.",
+             "The same ja/nee kenmerk is stated both as yes and as no for the same provider. Which one is "
+             "meant would be a guess: remove one of the two lines.",
+             "skf_keurmerk(praktijk_a).\n-skf_keurmerk(praktijk_a)."),
     "A220": ("Een waarde is groter dan caresq-logic veilig kan rekenen (32-bits gehele getallen in de "
              "oplosser); zonder deze fout zou het getal stil omslaan in een verkeerd besluit.",
              "A value is larger than caresq-logic can compute with safely (32-bit integers in the solver); "

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from ..decide import ClauseResult, Decision, NodeResult, TierResult
 from ..language import nodes as n
+from ..language import printer
 from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..messages import ui
@@ -38,8 +39,9 @@ class Options:
     quotes: bool = False
 
 
-def state_of(holds: bool) -> str:
-    return "holds" if holds else "fails"
+def state_of(holds: bool, unknown: bool = False) -> str:
+    """`unknown`: holds in some completions of the facts the provider did not state, not in all."""
+    return "unknown" if unknown else "holds" if holds else "fails"
 
 
 def contract(tier: str | None, lang: str) -> str:
@@ -53,6 +55,29 @@ def outcome_text(outcome: Outcome, tier: str | None, lang: str) -> str:
 
 def headline(d: Decision, lang: str) -> str:
     return outcome_text(d.outcome, d.tier, lang)
+
+
+def condition_text(text: str, holds: bool, lang: str) -> str:
+    if " en " in text or " of " in text:
+        text = f"({text})"
+    return text if holds else f"{'niet' if lang == 'nl' else 'not'} {text if text[0] == '(' else f'({text})'}"
+
+
+def possible_lines(policy: Policy, d: Decision, lang: str) -> list[str]:
+    """"met behandelindex 2024 groter dan 150: Uitzondering aan te vragen", and for the last of
+    two whose conditions are each other's opposite: "anders: ..."."""
+    lines = []
+    for i, p in enumerate(d.possible):
+        outcome = outcome_text(p.outcome, p.tier, lang)
+        opposite = {(t, not h) for t, h in d.possible[0].conditions}
+        last = i == len(d.possible) - 1 and i > 0
+        if last and (not p.conditions or (len(d.possible) == 2 and set(p.conditions) == opposite)):
+            lines.append(ui("possible_otherwise", lang, outcome=outcome))
+            continue
+        conditions = (" en " if lang == "nl" else " and ").join(
+            condition_text(wording.condition(policy, c, lang), h, lang) for c, h in p.conditions)
+        lines.append(ui("possible_if", lang, conditions=conditions, outcome=outcome) if conditions else outcome)
+    return lines
 
 
 class Outliner:
@@ -84,7 +109,7 @@ class Outliner:
         """A condition as items: a leaf is one line; `en`/`of`/`niet` a heading over its parts.
         A clause's own top-level `en` is shown as its lines directly (they must all hold)."""
         if not node.children:
-            return [Item(self.leaf_text(node), state_of(node.holds), details=node.text if self.o.details else None)]
+            return [Item(self.leaf_text(node), state_of(node.holds, node.unknown), details=node.text if self.o.details else None)]
         if isinstance(node.syntax, n.And):
             return [item for child in node.children for item in self._sub(child)]
         return self._sub(node)
@@ -92,7 +117,7 @@ class Outliner:
     def _sub(self, node: NodeResult) -> list[Item]:
         if not node.children:
             return self.tree(node)
-        return [Item(wording.group_word(node.syntax, self.lang), state_of(node.holds),
+        return [Item(wording.group_word(node.syntax, self.lang), state_of(node.holds, node.unknown),
                      [item for child in node.children for item in self._sub(child)],
                      details=node.text if self.o.details else None)]
 
@@ -108,11 +133,21 @@ class Outliner:
 
     # ---- a decision -------------------------------------------------------------------------
 
+    def titles(self, refs: tuple[n.Ref, ...]) -> str:
+        return "; ".join(wording.feature_title(self.policy, ref, self.lang) for ref in refs)
+
     def decision(self, d: Decision, goal: GoalAnswer | None = None) -> Item:
         lang = self.lang
         top = Item(f"{d.care_type.title}: {headline(d, lang)}", None, kind="decision",
                    details=d.care_type.name if self.o.details else None)
         add = top.children.append
+        if d.outcome is Outcome.UNDECIDED:   # what is not known, and what each completion gives
+            add(Item(ui("undecided_by", lang, features=self.titles(d.deciding)), "unknown",
+                     details=", ".join(map(printer.ref, d.deciding)) if self.o.details else None))
+            add(Item(ui("possible", lang), kind="section", children=[Item(line) for line in possible_lines(self.policy, d, lang)]))
+        elif d.unknown:
+            add(Item(ui("unknown_irrelevant", lang, features=self.titles(d.unknown)),
+                     details=", ".join(map(printer.ref, d.unknown)) if self.o.details else None))
         if d.outcome is Outcome.ELSEWHERE:   # this policy decides nothing more: say which one does, and why
             for c in d.by_kind(ClauseKind.ELSEWHERE):
                 if c.active and c.met:
@@ -210,7 +245,7 @@ class Outliner:
                 status = ui("status.applies_only_if", lang, guard=guard) + (f" ({now})" if now else "")
                 section.children.append(self.clause_item(c, "na", status, tree=False))
             else:
-                section.children.append(self.clause_item(c, state_of(c.met)))
+                section.children.append(self.clause_item(c, state_of(c.met, c.unknown)))
         return section
 
     def exclusion(self, c: ClauseResult) -> Item:
@@ -225,6 +260,8 @@ class Outliner:
         for c in d.by_kind(ClauseKind.EXCLUSION):
             if not c.active:
                 section.children.append(self.clause_item(c, "na", ui("status.na", lang), tree=False))
+            elif c.unknown:   # occurs in some completions of the unknown facts
+                section.children.append(self.clause_item(c, "unknown"))
             elif not c.met:
                 section.children.append(self.clause_item(c, "holds", ui("status.does_not_occur", lang)))
             elif c.excepted:
@@ -244,7 +281,7 @@ class Outliner:
             status = None
             if counted and not c.met and via:
                 status = ui("via", lang, factor=", ".join(o.clause.title or o.clause.id for o in via))
-            section.children.append(self.clause_item(c, state_of(counted), status))
+            section.children.append(self.clause_item(c, state_of(counted, c.unknown and not counted), status))
         return section
 
     def next_tier(self, d: Decision, tier: TierResult, key: str) -> Item:

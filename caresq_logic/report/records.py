@@ -14,6 +14,7 @@ import json
 from typing import Iterator
 
 from ..decide import ClauseResult, Decision, NodeResult
+from ..language import printer
 from ..language.kinds import ClauseKind
 
 CSV_COLUMNS = ("id", "naam", "domein", "zorgsoort", "uitkomst", "niveau", "niet_voldaan")
@@ -26,19 +27,14 @@ def _node(node: NodeResult) -> dict:
     return result
 
 
-def _unknown(node: NodeResult) -> bool:
-    """A value the condition reads is not in the provider's file (ja/nee: absent is nee)."""
-    if node.children:
-        return any(_unknown(c) for c in node.children)
-    return any(not v.values and v.kind != "bool" for v in node.values)
-
-
 def status(c: ClauseResult) -> str:
+    """`unknown`: met in some completions of the facts the provider did not state, not in all
+    (a missing fact that cannot change the clause leaves it met, failed or inactive)."""
+    if c.unknown:
+        return "unknown"
     if not c.active:
         return "inactive"
-    if c.met:
-        return "met"
-    return "unknown" if _unknown(c.condition) else "failed"
+    return "met" if c.met else "failed"
 
 
 def failing(d: Decision) -> list[str]:
@@ -54,6 +50,8 @@ def decision_record(d: Decision) -> dict:
         "outcome": d.outcome.value,
         "tier": d.tier,
         "factors": {"count": d.factor_count, "met": list(d.factors)},
+        "unknown": [printer.ref(r) for r in d.unknown],
+        "deciding": [printer.ref(r) for r in d.deciding],
         "clauses": [
             {"id": c.clause.id, "kind": c.clause.kind.value, "status": status(c), "active": c.active,
              "met": c.met, "excepted": c.excepted, "condition": _node(c.condition)}
