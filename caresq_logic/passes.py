@@ -271,7 +271,7 @@ class _Programs:
     def __init__(self, policies: list[resolve.Policy], contract_year: int | None = None):
         self.policies = [contract_years.for_contract_year(p, contract_year) for p in policies]
         self.compiled: dict[int, compiler.Program] = {}
-        self.solved: dict[str, dict] = {}   # policy -> profile -> decisions: a later file's profiles are not solved again
+        self.solved: dict[str, dict] = {}   # policy -> profile -> decisions, for every file of a run
 
     def delivered(self, provider_files: list[ProviderFile]) -> list[compiler.Program]:
         care_types = set().union(*(p.care_types() for p in provider_files))

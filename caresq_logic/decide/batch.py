@@ -11,7 +11,8 @@ van aantal_y`), with "no value" (unknown) as a third truth. A ja/nee fact keeps 
 stated nee (`-k(p).`), a ja and an unknown (absent) kenmerk are three different profiles. The
 program has no rule that relates two providers, so two providers with one profile derive the same
 atoms up to their id: the first one is solved as the profile's stand-in and every other member
-gets its decisions, with the values in the explanation read from the member's own facts. The decision itself always comes from clingo.
+gets its decisions, with the values in the explanation read from the member's own facts. The
+decision itself always comes from clingo.
 """
 
 from __future__ import annotations
