@@ -20,12 +20,13 @@ install: $(BIN)/python
 demo: install
 	$(BIN)/caresq-logic explain examples/providers/paramedische_zorg/fysio_b.lp
 
-# The consistency check of the shipped policies (an unsuppressed error fails), every quote verbatim
-# in its source text where the texts are beside this clone, then the suite, whose summary line is
-# the last thing printed.
+# The consistency check of the shipped policies (an unsuppressed error fails), their layout (after
+# an edit: caresq-logic fmt policies/), every quote verbatim in its source text where the texts are
+# beside this clone, then the suite, whose summary line is the last thing printed.
 SEEDS ?= ../shared/seeds
 test: install
 	$(BIN)/caresq-logic check policies/
+	$(BIN)/caresq-logic fmt --check policies/
 	@if [ -d "$(SEEDS)" ]; then $(BIN)/caresq-logic citaten policies/ --bronnen "$(SEEDS)"; \
 	else echo "citaten: OVERGESLAGEN, geen bronteksten in $(SEEDS) (tests/test_quotes.py toetst het commando wel)"; fi
 	cd tests && ../$(BIN)/python -m pytest $(PYTEST_ARGS)

@@ -21,7 +21,7 @@ from . import __version__, atomic, decide, passes
 from .diagnostics import Diagnostic, Span, closest, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
-from .report import text
+from .report import as_json, html, readings, records, text   # not check: imported by its commands
 from .report.common import policy_set_header
 
 app = typer.Typer(
@@ -138,11 +138,9 @@ def explain(
         seen = {r.provider for r in reports}
         inputs = tuple(providers)
         if format == ExplainFormat.json:
-            from .report import as_json   # the other renderers only when asked for: explain starts faster
             _write(uitvoer, as_json.to_json(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
                                             explained.policy_set), lang, inputs)
         elif format == ExplainFormat.html:
-            from .report import html
             _write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, inputs)
         elif reports:
             header = policy_set_header(explained.policy_set, lang)
@@ -157,7 +155,6 @@ def explain(
 def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
              progress: bool, contract_year: int | None = None) -> tuple[list[Diagnostic], set[str]]:
     """A market as records (jsonl, csv) or counts: decided by profile, written as it goes."""
-    from .report import records   # only this path needs it
 
     bar = None
     if progress:
@@ -243,7 +240,6 @@ def check(
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     from . import check as checking   # only this command needs these: explain starts faster
-    from .report import readings
     from .report.check import RENDERERS
 
     lang = taal.value
@@ -315,14 +311,31 @@ def diff_command(
 
 
 @app.command()
+def fmt(
+    paths: List[str] = typer.Argument(..., help="Beleidsbestanden of -mappen (*.beleid)."),
+    check: bool = typer.Option(False, "--check", help="Verander niets; exit 1 als een bestand anders zou worden."),
+    diff: bool = typer.Option(False, "--diff", help="Zoals --check, en toon de verschillen (unified diff)."),
+    taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
+) -> None:
+    """Zet beleidsbestanden in de vaste opmaak (zoals ruff format). / Format policy files.
+
+    Exit 0: alles in orde; 1: (--check) een bestand zou veranderen; 2: onbruikbare invoer."""
+    from . import fmt as formatting
+
+    done = formatting.run(paths, write=not (check or diff), diff=diff)
+    typer.echo(formatting.summary(done, check or diff, taal.value), nl=False)
+    _print_diagnostics(done.diagnostics, taal.value)
+    raise typer.Exit(2 if done.diagnostics else 1 if done.changed and (check or diff) else 0)
+
+
+@app.command()
 def uitleg(
     code: Optional[str] = typer.Argument(None, help="Een code uit een melding, bv. B100 of K200."),
     alle: bool = typer.Option(False, "--alle", help="Alle codes (de inhoud van docs/codes.md)."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
 ) -> None:
     """Leg een code uit, met een voorbeeld (zoals rustc --explain). / Explain a code, with an example."""
-    from .report import codes as explanations
-
+    from .report import codes as explanations   # only this command needs it
     lang = taal.value
     if alle:
         _write(None, explanations.markdown(lang), lang)

@@ -186,6 +186,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "C022": ("error", "kan het rapport niet schrijven: {reason}", "cannot write the report: {reason}"),
     "C023": ("error", "onbekende code '{value}'; 'caresq-logic uitleg --alle' toont ze allemaal",
              "unknown code '{value}'; 'caresq-logic uitleg --alle' shows them all"),
+    "C030": ("error", "kan het opgemaakte bestand niet wegschrijven: {reason}",
+             "cannot write the formatted file: {reason}"),
     # --- source texts (citaten) -----------------------------------------------------------
     "T001": ("error", "citaat staat niet letterlijk in {source}: \"{quote}\"",
              "quote is not verbatim in {source}: \"{quote}\""),

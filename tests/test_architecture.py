@@ -20,7 +20,8 @@ ALLOWED = {
     "check": {"language", "asp", "providers", "decide"},
     "report": {"language", "decide", "check"},
     "passes": {"language", "asp", "providers", "decide", "check", "report"},
-    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes"},
+    "fmt": {"language", "providers", "passes"},
+    "cli": {"language", "asp", "providers", "decide", "check", "report", "passes", "fmt"},
 }
 
 

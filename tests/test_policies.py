@@ -105,4 +105,7 @@ def test_explaining_an_earlier_year_says_it_is_derived():
     assert result.exit_code == 0
     assert "  let op: afgeleid uit paramedische_zorg 2026 versie 2026-10 en zijn wijzigingenlijst" in result.stdout
     assert "[policies/paramedische_zorg/2026.beleid@2025]" in result.stdout
-    assert "✘ prem (§wijzigingen)" in result.stdout   # the factor the list says was replaced: unknown
+    assert "? prem (§wijzigingen)" in result.stdout   # the factor the list says was replaced: unknown
+    # What the change list leaves open decides, so the year's decision is onbeslist, not "geen".
+    assert "Fysiotherapie: Onbeslist" in result.stdout
+    assert "wat de tekst niet noemt bij 'Registratie in een kwaliteitsregister'" in result.stdout

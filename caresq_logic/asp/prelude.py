@@ -36,7 +36,12 @@ _nfactors(P,Z,K) :- _ctx(P,Z), K = #count{{ F : _factor(P,Z,F) }}.
 % Who is approached, whose contract continues, which application routes are open.
 _not_approached(P,Z,C) :- _active(P,Z,C), _clause(C,benaderd), _unmet(P,Z,C).
 _not_approached(P,Z,C) :- _active(P,Z,C), _clause(C,niet_benaderd), _met(P,Z,C).
-_approached(P,Z) :- _ctx(P,Z), not _not_approached(P,Z,_).
+% `benadert alle` ("wij benaderen alle zorgaanbieders die ..."): each names whom Caresq approaches;
+% where a zorgsoort has them, a provider none of them names is not approached.
+_names_approached(P,Z) :- _active(P,Z,C), _clause(C,benadert_alle).
+_named(P,Z) :- _active(P,Z,C), _clause(C,benadert_alle), _met(P,Z,C).
+_approached(P,Z) :- _ctx(P,Z), not _not_approached(P,Z,_), not _names_approached(P,Z).
+_approached(P,Z) :- _ctx(P,Z), not _not_approached(P,Z,_), _named(P,Z).
 _continuing(P,Z,C) :- _active(P,Z,C), _clause(C,doorlopend), _met(P,Z,C).
 _continues(P,Z) :- _continuing(P,Z,_).
 _route_open(P,Z,C) :- _active(P,Z,C), _clause(C,route), _met(P,Z,C).

@@ -20,7 +20,7 @@ from .findings import Finding, Involved, involved
 from .session import Session
 from .space import witness_text
 
-WAYS_IN = (ClauseKind.APPROACHED, ClauseKind.ROUTE, ClauseKind.CONTINUING)
+WAYS_IN = (ClauseKind.APPROACHED, ClauseKind.APPROACHES_ALL, ClauseKind.ROUTE, ClauseKind.CONTINUING)
 
 
 def _top_level(policy: Policy) -> list[str]:
@@ -30,11 +30,15 @@ def _top_level(policy: Policy) -> list[str]:
 def approach_goals(policy: Policy) -> list[str]:
     goals = []
     for z in _top_level(policy):
-        approach = [c for c in policy.clauses.values() if c.kind is ClauseKind.APPROACHED and policy.applies_to(c, z)]
-        # Approach criteria from different paragraphs: does each select the same providers?
+        approach = [c for c in policy.clauses.values()
+                    if c.kind in (ClauseKind.APPROACHED, ClauseKind.APPROACHES_ALL) and policy.applies_to(c, z)]
+        # Approach criteria from different paragraphs: does each select the same providers? (Two
+        # `benadert alle` clauses name different providers on purpose: together they are whom
+        # Caresq approaches.)
         for first in approach:
             for second in approach:
-                if first.id < second.id and first.citation.section != second.citation.section:
+                both_naming = first.kind is second.kind is ClauseKind.APPROACHES_ALL
+                if first.id < second.id and first.citation.section != second.citation.section and not both_naming:
                     goals.append(f"approach_split({z},{first.id},{second.id})")
     return goals
 

@@ -35,6 +35,10 @@ _reached(gap(Z)) :- _eligible({WITNESS},Z), _has_tiers(Z), not _has_tier({WITNES
 _reached(alone(Z,C)) :- _failed({WITNESS},Z,C), not _x_other_failed(Z,C), not _x_excluded(Z).
 _reached(alone(Z,C)) :- _x_by(Z,C), not _x_other_excluded(Z,C), not _failed({WITNESS},Z,_).
 _reached(alone(Z,C)) :- _not_approached({WITNESS},Z,C), not _x_other_blocked(Z,C), _eligible({WITNESS},Z).
+% A `benadert alle` clause decides when it is the only one that names an approached provider.
+_x_other_named(Z,C) :- _clause(C,benadert_alle), _active({WITNESS},Z,C2), _clause(C2,benadert_alle), _met({WITNESS},Z,C2), C2 != C.
+_reached(alone(Z,C)) :- _clause(C,benadert_alle), _active({WITNESS},Z,C), _met({WITNESS},Z,C), not _x_other_named(Z,C),
+    _approached({WITNESS},Z), _eligible({WITNESS},Z).
 _reached(met(Z,C)) :- _met({WITNESS},Z,C), _active({WITNESS},Z,C).
 _reached(unmet(Z,C)) :- _unmet({WITNESS},Z,C), _active({WITNESS},Z,C).
 _reached(both(Z1,Z2)) :- _eligible({WITNESS},Z1), _eligible({WITNESS},Z2), _goal_id(both(Z1,Z2)).

@@ -8,10 +8,24 @@ from dataclasses import dataclass
 
 from ..diagnostics import Span
 from ..language import nodes as n
+from ..language import printer
 from ..language.kinds import ClauseKind, Outcome
 
 
 # ---- results ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Unstated:
+    """A condition a derived year's text leaves unknown (`onbekend`), by its clause or tier label."""
+
+    owner: str
+    tier: str | None = None   # the tier's label ("A") when it is a tier's condition
+
+
+def label(item: "n.Ref | Unstated") -> str:
+    """An unknown kenmerk or condition as JSON names it: `behandelindex 2024`, `onbekend(prem)`."""
+    return printer.ref(item) if isinstance(item, n.Ref) else f"onbekend({item.owner})"
 
 
 @dataclass(frozen=True)
@@ -57,7 +71,7 @@ class Possibility:
 
     outcome: Outcome
     tier: str | None
-    conditions: tuple[tuple[n.Condition, bool], ...]
+    conditions: tuple[tuple["n.Condition | Unstated", bool], ...]
 
 
 @dataclass(frozen=True)
@@ -97,9 +111,11 @@ class Decision:
     parents: tuple[tuple[str, Outcome, str | None], ...] = ()   # onderdeel: delivered (parent, outcome, tier)
     contract_year: int | None = None         # the year of a multi-year contract this decision is for
     readings: tuple[ReadingNote, ...] = ()   # flagged readings of clauses whose result this decision read
-    unknown: tuple[n.Ref, ...] = ()           # kenmerken it reads that the provider did not state
+    # kenmerken it reads that the provider did not state, and in a derived year the conditions
+    # its text leaves unknown
+    unknown: tuple["n.Ref | Unstated", ...] = ()
     possible: tuple[Possibility, ...] = ()    # outcome "onbeslist": what it may become, and when
-    deciding: tuple[n.Ref, ...] = ()          # of `unknown`, those the possible outcomes turn on
+    deciding: tuple["n.Ref | Unstated", ...] = ()   # of `unknown`, those the possible outcomes turn on
 
     def by_kind(self, *kinds: ClauseKind) -> list[ClauseResult]:
         return [c for c in self.clauses if c.clause.kind in kinds]

@@ -31,9 +31,9 @@ from ..diagnostics import Failed, Span, diag
 from ..providers.model import ProviderFile
 from ..language.conditions import refs
 from ..language.reserved import LEVERT
-from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Value
+from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Unstated, Value
 from .completions import Completions, Model, collect, ground, run
-from .unknowns import Unknowns
+from .unknowns import UNSTATED_BY_TEXT, Unknowns
 
 
 # Outcomes whose tier is part of what is decided (the contract offered, or the one it would be).
@@ -135,7 +135,7 @@ def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.
         if not blocked:
             read |= {K.EXCLUSION} | ({K.FACTOR} if has_tiers else set())
         if outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
-            read |= {K.APPROACHED, K.NOT_APPROACHED}
+            read |= {K.APPROACHED, K.APPROACHES_ALL, K.NOT_APPROACHED}
         if not outcome.contracted:
             read.add(K.ROUTE)
     items = [c.clause for c in clauses if c.clause.kind in read]
@@ -244,12 +244,20 @@ class _Decoder:
             tier = owner in self.program.tier_by_id
             if z not in self.program.owner_scope.get(owner, ()):
                 continue
+            if isinstance(ref.node, n.Unknown) and UNSTATED_BY_TEXT in missing:
+                found.append((self.unstated(owner), (tier, (p, z, owner, number))))
+                continue
             for r in dict.fromkeys(refs(ref.node)):
                 feature = self.policy.features[r.name]
                 key = (r.name, z if feature.per == "zorgsoort" else r.year if feature.per == "jaar" else None)
                 if key in missing:
                     found.append((r, (tier, (p, z, owner, number))))
         return found
+
+    def unstated(self, owner: str) -> Unstated:
+        """What the text leaves unknown, named by the clause or tier it belongs to."""
+        tier = self.program.tier_by_id.get(owner)
+        return Unstated(owner, tier.label if tier is not None else None)
 
     def possibilities(self, p: tuple[str, str], z: str, read) -> tuple[Possibility, ...]:
         # Only nodes the unknown facts can flip: the others say nothing about what decides.
@@ -269,7 +277,8 @@ class _Decoder:
                     owner, number = key[2], key[3]
                     below = self.below(owner, number)
                     if not any((tier_node, (*key[:3], b)) in forced for b in below):
-                        conditions.append((self.program.nodes[(owner, number)].node, holds))
+                        node = self.program.nodes[(owner, number)].node
+                        conditions.append((self.unstated(owner) if isinstance(node, n.Unknown) else node, holds))
                 found.append(Possibility(outcome, tier, tuple(dict.fromkeys(conditions))))
         # The outcome that needs no particular condition reads best last ("anders: ...").
         return tuple(sorted(found, key=lambda option: not option.conditions))

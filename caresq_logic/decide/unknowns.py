@@ -23,12 +23,15 @@ from ..asp.cells import in_range, part_cells, ratios, threshold_cells, whole_cel
 from ..asp.compiler import choice_term
 from ..language import nodes as n
 from ..language.reserved import LEVERT
-from ..language.conditions import refs
+from ..language.conditions import refs, walk
 from ..language.resolve import Policy
 from ..providers.model import Fact
 
 
 Key = tuple[str, object]   # (kenmerk, year or zorgsoort or None)
+# The key of what a derived year's text leaves unknown (`onbekend` conditions): no provider can
+# state it, so every provider the policy decides has it unknown.
+UNSTATED_BY_TEXT: Key = ("_onbekend", None)
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,7 @@ class Unknowns:
     read: dict[tuple[str, int | None], set[str]]      # (kenmerk, year) the conditions read -> for which zorgsoorten
     cells: dict[tuple[str, int | None], set[int]]
     ratios: tuple[n.Ratio, ...]
+    silent: bool = False    # has `onbekend` conditions (a derived year): each one is either way
 
     @classmethod
     def of(cls, policy: Policy) -> "Unknowns":
@@ -51,7 +55,8 @@ class Unknowns:
         for condition, care_types in scoped:
             for r in refs(condition):
                 read.setdefault((r.name, r.year), set()).update(care_types)
-        return cls(policy, read, threshold_cells(policy), tuple(ratios(policy)))
+        silent = any(isinstance(node, n.Unknown) for c, _ in scoped for node in walk(c))
+        return cls(policy, read, threshold_cells(policy), tuple(ratios(policy)), silent)
 
     def keys(self, care_types: list[str]) -> list[tuple[Key, n.Feature]]:
         """Every (kenmerk, qualifier) the conditions may read for a provider delivering these."""
@@ -81,6 +86,9 @@ class Unknowns:
                 stated.setdefault((fact.predicate, fact.args[1].value if feature.per else None), []).append(fact)
         rules: list[str] = []
         unknown: list[Key] = []
+        if self.silent:
+            rules.append(f"{{ _onbekend({number},C,N) : _onbekend_node(C,N) }}.")
+            unknown.append(UNSTATED_BY_TEXT)
         for key, feature in self.keys(care_types):
             if key in stated:
                 continue

@@ -17,6 +17,7 @@ class ClauseKind(Enum):
     FACTOR = "differentiatiefactor"
     SELECTION = "selectie"
     APPROACHED = "benaderd"
+    APPROACHES_ALL = "benadert_alle"  # "wij benaderen alle zorgaanbieders die ...": names whom Caresq approaches
     NOT_APPROACHED = "niet_benaderd"
     CONTINUING = "doorlopend"
     ROUTE = "route"

@@ -32,8 +32,8 @@ MONTHS = {
 CLAUSE_KINDS = {
     "k_required": "randvoorwaarde", "k_additional": "aanvullende_voorwaarde", "k_exclusion": "uitsluiting",
     "k_factor": "differentiatiefactor", "k_selection": "selectie", "k_approached": "benaderd",
-    "k_not_approached": "niet_benaderd", "k_continuing": "doorlopend", "k_route": "route",
-    "k_elsewhere": "ander_beleid",
+    "k_approaches_all": "benadert_alle", "k_not_approached": "niet_benaderd", "k_continuing": "doorlopend",
+    "k_route": "route", "k_elsewhere": "ander_beleid",
 }
 
 

@@ -77,7 +77,7 @@ _DAY_MONTH_YEAR = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 MONTHS = "januari februari maart april mei juni juli augustus september oktober november december".split()
 # Words that start a statement: met one unexpectedly, the statement before it lacks its full stop.
 STATEMENT_STARTS = {"zorgsoort", "groep", "kenmerk", "randvoorwaarde", "aanvullende", "uitsluiting",
-                    "differentiatiefactor", "selectie", "benaderd", "doorlopend", "route", "zorgovereenkomst",
+                    "differentiatiefactor", "selectie", "benaderd", "benadert", "doorlopend", "route", "zorgovereenkomst",
                     "looptijd", "aanbieding", "deadline", "tekendatum", "publicatie", "mijlpaal", "ingangsdatum",
                     "wijziging", "onderdruk", "ander"}
 

@@ -9,6 +9,7 @@ import datetime as dt
 import json
 
 from ..decide import ClauseResult, Decision, NodeResult, Value
+from ..decide.results import Unstated, label
 from ..diagnostics import Diagnostic
 from ..language import printer
 from .common import Report, when_text
@@ -90,11 +91,12 @@ def _decision_json(d: Decision, lang: str) -> dict:
             for m in d.milestones
         ],
         "readings": [reading_json(r) for r in d.readings],
-        "unknown": [printer.ref(r) for r in d.unknown],
-        "deciding": [printer.ref(r) for r in d.deciding],
+        "unknown": [label(r) for r in d.unknown],
+        "deciding": [label(r) for r in d.deciding],
         "possible": [
             {"outcome": p.outcome.value, "tier": p.tier,
-             "conditions": [{"text": printer.condition(c), "holds": holds} for c, holds in p.conditions]}
+             "conditions": [{"text": label(c) if isinstance(c, Unstated) else printer.condition(c), "holds": holds}
+                            for c, holds in p.conditions]}
             for p in d.possible
         ],
     }

@@ -101,6 +101,13 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "'uitleg' does not know this code. Codes are a letter and three digits, such as B100 or K200; the "
              "help line names the closest code.",
              "caresq-logic uitleg B1000     # goed: caresq-logic uitleg B100"),
+    "C030": ("fmt kon een beleidsbestand niet vervangen door de opgemaakte versie: u mag niet schrijven in "
+             "de map of in het bestand, of de schijf is vol. Het bestand blijft dan zoals het was; de andere "
+             "bestanden worden wel opgemaakt.",
+             "fmt could not replace a policy file with its formatted version: you may not write in its folder "
+             "or to the file, or the disk is full. The file is left as it was; the other files are still "
+             "formatted.",
+             "chmod a-w policies/geboortezorg && caresq-logic fmt policies/"),
     # --- policy syntax ----------------------------------------------------------------------
     "B100": ("De parser kwam een woord of teken tegen dat op die plek niet kan. De melding noemt wat er wel "
              "kon staan; de hulpregel noemt de waarschijnlijke oplossing: een vergeten punt, een Engels "

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..decide import ClauseResult, Decision, NodeResult, TierResult
+from ..decide.results import Unstated
 from ..language import nodes as n
 from ..language import printer
 from ..language.kinds import OUTCOMES, ClauseKind, Outcome
@@ -63,7 +64,7 @@ def condition_text(text: str, holds: bool, lang: str) -> str:
     return text if holds else f"{'niet' if lang == 'nl' else 'not'} {text if text[0] == '(' else f'({text})'}"
 
 
-def possible_lines(policy: Policy, d: Decision, lang: str) -> list[str]:
+def possible_lines(outliner: "Outliner", d: Decision, lang: str) -> list[str]:
     """"met behandelindex 2024 groter dan 150: Uitzondering aan te vragen", and for the last of
     two whose conditions are each other's opposite: "anders: ..."."""
     lines = []
@@ -75,7 +76,8 @@ def possible_lines(policy: Policy, d: Decision, lang: str) -> list[str]:
             lines.append(ui("possible_otherwise", lang, outcome=outcome))
             continue
         conditions = (" en " if lang == "nl" else " and ").join(
-            condition_text(wording.condition(policy, c, lang), h, lang) for c, h in p.conditions)
+            condition_text(outliner.unknown_text(c) if isinstance(c, Unstated) else
+                           wording.condition(outliner.policy, c, lang), h, lang) for c, h in p.conditions)
         lines.append(ui("possible_if", lang, conditions=conditions, outcome=outcome) if conditions else outcome)
     return lines
 
@@ -133,8 +135,16 @@ class Outliner:
 
     # ---- a decision -------------------------------------------------------------------------
 
-    def titles(self, refs: tuple[n.Ref, ...]) -> str:
-        return "; ".join(wording.feature_title(self.policy, ref, self.lang) for ref in refs)
+    def titles(self, items: tuple["n.Ref | Unstated", ...]) -> str:
+        return "; ".join(self.unknown_text(item) for item in items)
+
+    def unknown_text(self, item: "n.Ref | Unstated") -> str:
+        if isinstance(item, n.Ref):
+            return wording.feature_title(self.policy, item, self.lang)
+        clause = self.policy.clauses.get(item.owner)
+        owner = outcome_text(Outcome.CONTRACT, item.tier, self.lang) if item.tier is not None else \
+            clause.title if clause is not None and clause.title else wording.readable_id(item.owner)
+        return ui("unknown_in_clause", self.lang, clause=owner)
 
     def decision(self, d: Decision, goal: GoalAnswer | None = None) -> Item:
         lang = self.lang
@@ -144,7 +154,7 @@ class Outliner:
         if d.outcome is Outcome.UNDECIDED:   # what is not known, and what each completion gives
             add(Item(ui("undecided_by", lang, features=self.titles(d.deciding)), "unknown",
                      details=", ".join(map(printer.ref, d.deciding)) if self.o.details else None))
-            add(Item(ui("possible", lang), kind="section", children=[Item(line) for line in possible_lines(self.policy, d, lang)]))
+            add(Item(ui("possible", lang), kind="section", children=[Item(line) for line in possible_lines(self, d, lang)]))
         elif d.unknown:
             add(Item(ui("unknown_irrelevant", lang, features=self.titles(d.unknown)),
                      details=", ".join(map(printer.ref, d.unknown)) if self.o.details else None))
@@ -168,6 +178,9 @@ class Outliner:
             add(self.next_tier(d, d.next_tier, "section.next"))
         approach = d.by_kind(ClauseKind.APPROACHED, ClauseKind.NOT_APPROACHED)
         blocking = [c for c in approach if c.active and (c.met == (c.clause.kind is ClauseKind.NOT_APPROACHED))]
+        naming = [c for c in d.by_kind(ClauseKind.APPROACHES_ALL) if c.active]
+        if not any(c.met for c in naming):   # approached only if one of them names the provider
+            blocking += naming
         if blocking:
             add(Item(ui("not_approached_by", lang), kind="section",
                      children=[self.clause_item(c, "fails") for c in blocking]))

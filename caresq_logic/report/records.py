@@ -14,6 +14,7 @@ import json
 from typing import Iterator
 
 from ..decide import ClauseResult, Decision, NodeResult
+from ..decide.results import label
 from ..language import printer
 from ..language.kinds import ClauseKind
 
@@ -50,8 +51,8 @@ def decision_record(d: Decision) -> dict:
         "outcome": d.outcome.value,
         "tier": d.tier,
         "factors": {"count": d.factor_count, "met": list(d.factors)},
-        "unknown": [printer.ref(r) for r in d.unknown],
-        "deciding": [printer.ref(r) for r in d.deciding],
+        "unknown": [label(r) for r in d.unknown],
+        "deciding": [label(r) for r in d.deciding],
         "clauses": [
             {"id": c.clause.id, "kind": c.clause.kind.value, "status": status(c), "active": c.active,
              "met": c.met, "excepted": c.excepted, "condition": _node(c.condition)}
