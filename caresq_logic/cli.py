@@ -23,7 +23,7 @@ from .cli_common import (BELEID_HELP, TAAL_HELP, TIJDSLIMIET_HELP, CheckFormat, 
 from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
-from .report import as_json, html, readings, text
+from .report import as_json, html, readings, records, text   # not check: imported by its commands
 from .report.common import policy_set_header
 from . import cli_tools  # noqa: F401  registers diff, fmt, uitleg, citaten, test and lsp
 
@@ -93,7 +93,6 @@ def explain(
 def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
              progress: bool, contract_year: int | None = None) -> tuple[list[Diagnostic], set[str]]:
     """A market as records (jsonl, csv) or counts: decided by profile, written as it goes."""
-    from .report import records   # only this path needs it
 
     bar = None
     if progress:
@@ -115,6 +114,7 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
         if format == ExplainFormat.csv and not samenvatting:
             yield renderer.header()
         nonlocal policy_set
+        pending: list[str] = []
         for market in markets:   # one file in memory at a time
             policy_set = policy_set or market.policy_set   # the first market names it
             diagnostics.extend(market.diagnostics)
@@ -132,8 +132,12 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
                         if samenvatting:
                             summary.add(batch.program.policy, decisions)
                             continue
-                        yield from renderer.lines(provider_file.path, provider, name, batch.program.policy,
-                                                  (number, batch.profile_of[member]), decisions)
+                        pending.extend(renderer.lines(provider_file.path, provider, name, batch.program.policy,
+                                                      (number, batch.profile_of[member]), decisions))
+                    if len(pending) >= 1000:   # written a thousand lines at a time
+                        yield "".join(pending)
+                        pending.clear()
+        yield "".join(pending)
         if samenvatting:   # a text for people: it names the policy set, as explain's text does
             yield policy_set_header(policy_set, lang) + "\n" + summary.text(lang)
 

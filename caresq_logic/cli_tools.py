@@ -12,7 +12,6 @@ from . import across as across_years, editor, passes, testing
 from .cli_common import BELEID_HELP, TAAL_HELP, ExplainFormat, Taal, app, print_diagnostics, write
 from .diagnostics import Span, closest, diag
 from .messages import ui
-from .report import codes as explanations
 from .report import examples as shown_examples
 
 
@@ -65,6 +64,7 @@ def uitleg(
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
 ) -> None:
     """Leg een code uit, met een voorbeeld (zoals rustc --explain). / Explain a code, with an example."""
+    from .report import codes as explanations   # only this command needs it
     lang = taal.value
     if alle:
         write(None, explanations.markdown(lang), lang)

@@ -21,8 +21,7 @@ import clingo
 from . import __version__, decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
-from .language import cache as policy_cache
-from .language import contract_years, derive, resolve
+from .language import cache as policy_cache, contract_years, derive, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, max_bytes, read
@@ -272,9 +271,10 @@ class _Programs:
     def __init__(self, policies: list[resolve.Policy], contract_year: int | None = None):
         self.policies = [contract_years.for_contract_year(p, contract_year) for p in policies]
         self.compiled: dict[int, compiler.Program] = {}
+        self.solved: dict[str, dict] = {}   # policy -> profile -> decisions, for every file of a run
 
     def delivered(self, provider_files: list[ProviderFile]) -> list[compiler.Program]:
-        care_types = {f.args[1].value for p in provider_files for f in p.facts if f.predicate == LEVERT}
+        care_types = set().union(*(p.care_types() for p in provider_files))
         wanted = [i for i, policy in enumerate(self.policies) if care_types & set(policy.care_types)]
         for i in wanted:
             if i not in self.compiled:
@@ -304,8 +304,8 @@ def _decide(market: Market, programs: _Programs, time_limit: float, ground_limit
             keep_facts: bool, progress) -> None:
     for program in programs.delivered(market.provider_files):
         try:
-            market.batches.append(decide.batch.decide(program, market.provider_files, time_limit, ground_limit,
-                                                      keep_facts, progress))
+            market.batches.append(decide.batch.decide(program, market.provider_files, time_limit, ground_limit, keep_facts,
+                                                      progress, programs.solved.setdefault(program.policy.path, {})))
         except Failed as failed:   # reported; this policy's decisions are left out, not guessed
             market.diagnostics.extend(failed.diagnostics)
             market.unsolved += 1
@@ -376,7 +376,7 @@ def _report(market: Market, provider_file: ProviderFile, provider: str) -> Repor
         return None   # its policy could not be decided: the diagnostic says why
     # Nothing decided: shown under a policy about one of its zorgsoorten (A222 says when there
     # is none), under the first one only if it delivers nothing at all.
-    delivered = {f.args[1].value for f in provider_file.facts if f.predicate == LEVERT and f.provider == provider}
+    delivered = {f.args[1].value for f in provider_file.facts_of(provider) if f.predicate == LEVERT}
     related = [p for p in market.policies if delivered & set(p.care_types)]
     if delivered and not related:
         return None

@@ -6,10 +6,16 @@ with values on both sides of and exactly at each threshold, unknown (absent) val
 zorgsoorten per provider. Deciding 10,000 providers one clingo call each takes minutes, so the
 batch decides the whole market and is compared with `solve` over the first 2,000 providers at
 once (the unbatched path: one ground, no profiles) and with a seeded sample of 100 providers
-decided one clingo call each."""
+decided one clingo call each.
+
+The same market is also written as CSV, which `providers.columns` reads column by column (each
+distinct cell checked once, a row's facts read again only when asked for), with a few rows the
+full reader must take over (a bad value, no zorgsoort): its reading must equal the full reader's,
+provider by provider, and its batch the JSON Lines batch, record by record."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import random
@@ -18,6 +24,9 @@ import pytest
 
 from caresq_logic import decide, passes
 from caresq_logic.decide import batch
+from caresq_logic.providers import read, tables
+from caresq_logic.providers.model import Locator
+from caresq_logic.report.records import decision_record
 from caresq_logic.language import nodes as n
 from caresq_logic.language.conditions import refs, walk
 from caresq_logic.providers.model import Catalog, ProviderFile
@@ -123,20 +132,74 @@ def market(policies, size: int, seed: int = 12) -> str:
     return "\n".join(lines) + "\n"
 
 
+def as_csv(lines: str) -> str:
+    """The JSON Lines market as a CSV table: `kenmerk[jaar]` columns, `a;b` lists, empty = unknown;
+    plus rows the full reader must read (a bad number, a row without zorgsoort)."""
+    records = [json.loads(line) for line in lines.splitlines()]
+    columns: dict[str, None] = {"id": None, "naam": None}
+    for record in records:
+        for key, value in record.items():
+            columns.update(dict.fromkeys([f"{key}[{q}]" for q in value] if isinstance(value, dict) else [key]))
+
+    def cell(record: dict, column: str) -> str:
+        name, _, qualifier = column.rstrip("]").partition("[")
+        value = record.get(name)
+        value = value.get(qualifier) if qualifier and isinstance(value, dict) else value
+        return "" if value is None else ";".join(value) if isinstance(value, list) else str(value)
+
+    rows = [",".join(columns)] + [",".join(cell(r, c) for c in columns) for r in records]
+    bad_number = next(c for c in columns if c.startswith("behandelindex"))
+    rows.append(",".join({"id": "slecht_getal", "naam": "Slecht", "levert": "fysiotherapie",
+                          bad_number: "veel"}.get(c, "") for c in columns))
+    rows.append(",".join({"id": "levert_niets", "naam": "Niets"}.get(c, "") for c in columns))
+    return "\n".join(rows) + "\n"
+
+
 @pytest.fixture(scope="module")
 def decided(tmp_path_factory):
     loaded = passes.load(None)
     policies = passes.in_force(loaded.policies)
-    path = tmp_path_factory.mktemp("market") / "market.jsonl"
-    path.write_text(market(policies, MARKET), encoding="utf-8")
-    files, problems = passes.read_providers([str(path)], Catalog.of(loaded.policies))
+    folder = tmp_path_factory.mktemp("market")
+    lines = market(policies, MARKET)
+    (folder / "market.jsonl").write_text(lines, encoding="utf-8")
+    (folder / "market.csv").write_text(as_csv(lines), encoding="utf-8")
+    catalog = Catalog.of(loaded.policies)
+    files, problems = passes.read_providers([str(folder / "market.jsonl")], catalog)
     assert not [d for d in problems if d.severity == "error"], problems[:5]
     programs = [p for p in passes.compile_all(policies) if p.policy.header.domain in DOMAINS]
-    return files[0], [(program, batch.decide(program, files)) for program in programs]
+    return files[0], [(program, batch.decide(program, files)) for program in programs], folder, catalog
+
+
+@pytest.fixture(scope="module")
+def table(decided):
+    _, _, folder, catalog = decided
+    files, problems = passes.read_providers([str(folder / "market.csv")], catalog)
+    return files[0], problems
+
+
+def test_a_table_read_column_wise_equals_the_full_reader(table, decided):
+    _, _, folder, catalog = decided
+    column_wise, problems = table
+    assert column_wise.table is not None   # the fast path was taken
+    path = str(folder / "market.csv")
+    text = (folder / "market.csv").read_text(encoding="utf-8")
+    locator = Locator(path, text)
+    full = read.finish(path, locator, catalog, *tables.read_csv(text, locator, catalog))
+    assert column_wise.providers == full.providers and len(full.providers) == MARKET + 1
+    assert column_wise.names == full.names
+    assert column_wise.warnings == full.warnings and [d.code for d in full.warnings] == ["A208"]
+    assert column_wise.errors == full.errors and [d.code for d in full.errors] == ["A203"]
+    assert sorted(d.code for d in problems) == ["A203", "A208"]
+    by_provider: dict[str, list] = {}
+    for fact in full.facts:
+        by_provider.setdefault(fact.provider, []).append(fact)
+    for provider in full.providers:
+        assert column_wise.facts_of(provider) == by_provider[provider], provider
+    assert list(column_wise.facts) == list(full.facts)
 
 
 def test_the_market_has_edges_unknowns_and_several_domains(decided):
-    provider_file, programs = decided
+    provider_file, programs, _, _ = decided
     assert len(provider_file.providers) == MARKET
     delivered = {f.args[1].value for f in provider_file.facts if f.predicate == "levert"}
     for program, grouped in programs:   # every domain's zorgsoorten are delivered, and profiles are shared
@@ -144,8 +207,9 @@ def test_the_market_has_edges_unknowns_and_several_domains(decided):
         assert 1 < len(grouped.shared) < MARKET * 0.9
 
 
-def test_batch_equals_one_unbatched_solve(decided):
-    provider_file, programs = decided
+def test_batch_equals_one_unbatched_solve(decided, table):
+    provider_file, programs, _, _ = decided
+    column_wise, _ = table
     first = provider_file.providers[:TOGETHER]
     wanted = set(first)
     together = ProviderFile(provider_file.path, tuple(f for f in provider_file.facts if f.provider in wanted),
@@ -155,13 +219,30 @@ def test_batch_equals_one_unbatched_solve(decided):
         for d in decide.solve(program, [together]):
             expected.setdefault((d.file, d.provider), []).append(d)
         assert len(expected) > TOGETHER / 10
+        from_table = batch.decide(program, [column_wise])
         for provider in first:
             member = (provider_file.path, provider)
             assert grouped.decisions(member) == expected.get(member, []), member
+            in_table = [dataclasses.replace(d, file=provider_file.path)
+                        for d in from_table.decisions((column_wise.path, provider))]
+            assert in_table == expected.get(member, []), member
+
+
+def test_a_table_decided_column_wise_gives_the_same_records(decided, table):
+    """Every provider of the whole market: the records (outcome, tier, every clause, factors) of
+    the CSV market decided from its columns equal those of the JSON Lines market."""
+    provider_file, programs, _, _ = decided
+    column_wise, _ = table
+    for program, grouped in programs:
+        from_table = batch.decide(program, [column_wise], keep_facts=False)
+        assert len(from_table.shared) <= len(grouped.shared)
+        for provider in provider_file.providers:
+            records = [decision_record(d) for d in grouped.shared_decisions((provider_file.path, provider))]
+            assert [decision_record(d) for d in from_table.shared_decisions((column_wise.path, provider))] == records
 
 
 def test_batch_equals_one_provider_at_a_time(decided):
-    provider_file, programs = decided
+    provider_file, programs, _, _ = decided
     sample = random.Random(7).sample(provider_file.providers, ONE_BY_ONE)
     for program, grouped in programs:
         for provider in sample:

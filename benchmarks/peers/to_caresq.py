@@ -7,9 +7,13 @@ The peers' 15 columns map onto the policy's kenmerken one to one, except:
 - the three register booleans become the meerkeuze cell `registratie` (";"-separated; an empty
   cell when the practice is in none, which the policy reads as unknown, so the condition fails);
 - the policy has kenmerken the peers' decision leaves out. They are set so that they never change
-  the decision: every practice follows the richtlijnen, delivers no verbijzonderde zorg, is
-  approached via Vektis (AGB "04", a fysiotherapeut, VECOZO certificates), had a contract in the
-  last 3 years, did not decline an offer, and there is no doubt about its integrity.
+  the decision: every practice follows the richtlijnen, delivers no verbijzonderde zorg and is in
+  no register for it, is approached via Vektis (AGB "04", a fysiotherapeut, VECOZO certificates),
+  had a contract in the last 3 years but none that runs on into 2026, did not decline an offer,
+  and there is no doubt about its integrity. Since issue 9 an absent kenmerk is unknown, not nee,
+  so these are stated; the kenmerken only other zorgsoorten read stay unknown. A practice in none
+  of the registers has an empty `registratie`, which is unknown too (a CSV cannot state an empty
+  meerkeuze): its decision can be Onbeslist where the peers' is "geen overeenkomst".
 """
 from __future__ import annotations
 
@@ -39,6 +43,8 @@ REGISTER_VALUES = {"reg_kwaliteitsregister_paramedici": "kwaliteitsregister_para
 NEUTRAL = {
     "handelt_volgens_richtlijnen": "ja",
     "levert_verbijzonderde_zorg": "nee",
+    "deelregistratie_verbijzonderd": "nee",
+    "lopende_overeenkomst[fysiotherapie]": "nee",
     "agb_onderneming": "04",
     "verbonden_zorgverleners": "fysiotherapeut",
     "vecozo_certificaten": "ja",

@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from ..decide import Decision
 from ..diagnostics import Diagnostic, Span, diag
 from ..language import nodes as n
-from ..language.kinds import ClauseKind, Outcome
+from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 
 EXPECT = re.compile(r"^%\s*verwacht\s*:\s*(?:(\w+)\s+)?(\w+)\s*=\s*(\w+)(?:\s+(\w+))?\s*$")
 MARKER = re.compile(r"^%\s*verwacht\b")
-OUTCOMES = tuple(o.value for o in Outcome)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from ..decide import solve as decide
 from ..language import nodes as n
 from ..language.reserved import AANBIEDER, LEVERT
 from ..language.conditions import walk
-from ..language.kinds import ClauseKind, Outcome
+from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..providers.model import Catalog, Fact, ProviderFile
 from ..providers.read import read
@@ -35,7 +35,6 @@ from .session import Session
 from ..asp.cells import conditions
 from .space import WITNESS, referenced, witness_space
 
-OUTCOMES = tuple(o.value for o in Outcome)
 MAX_PROPOSALS = 5
 
 GOAL_RULES = f"""

@@ -8,10 +8,11 @@ A profile is everything the compiled program can observe of a provider: the fact
 match as they are (ja/nee, keuze, levert, and the dates a start rule copies), and for a number the
 program only compares, the truth of each comparison (`behandelindex 2024 > 150`, `aantal_x >= 30%
 van aantal_y`), with "no value" (unknown) as a third truth. A ja/nee fact keeps its sign: a
-stated nee (`-k(p).`), a ja and an unknown (absent) kenmerk are three different profiles. The program has no rule that relates two
-providers, so two providers with one profile derive the same atoms up to their id: the first one
-is solved as the profile's stand-in and every other member gets its decisions, with the values in
-the explanation read from the member's own facts. The decision itself always comes from clingo.
+stated nee (`-k(p).`), a ja and an unknown (absent) kenmerk are three different profiles. The
+program has no rule that relates two providers, so two providers with one profile derive the same
+atoms up to their id: the first one is solved as the profile's stand-in and every other member
+gets its decisions, with the values in the explanation read from the member's own facts. The
+decision itself always comes from clingo.
 """
 
 from __future__ import annotations
@@ -68,14 +69,20 @@ class Observation:
         raw: set[str] = {rule.ref.name for rule in policy.start_rules}   # dates copied into a head
         compared: set[str] = set()
         leaves: dict[tuple, n.Condition] = {}
+        members: dict[str, set[tuple[bool, object]]] = {}   # kenmerk -> the values `is a of b` asks for
         for condition in conditions(policy):
             for node in walk(condition):
                 if isinstance(node, (n.Comparison, n.Ratio)):
                     names = [r.name for r in refs(node)]
                     compared.update(names)
                     leaves.setdefault(self._signature(node), node)
-                elif isinstance(node, (n.Truth, n.Membership)):
+                elif isinstance(node, n.Truth):
                     raw.add(node.ref.name)
+                elif isinstance(node, n.Membership):
+                    members.setdefault(node.ref.name, set()).update((v.quoted, v.value) for v in node.values)
+        # A keuze read only by `is a of b` is observed only in those values and whether it is stated.
+        self.mentioned = {name: values for name, values in members.items() if name not in raw | compared}
+        raw |= set(members)
         features = policy.features
         for name in list(compared):
             # Per zorgsoort, the truth would depend on the zorgsoort: read such a number as it is.
@@ -85,6 +92,12 @@ class Observation:
         self.raw = frozenset(raw)
         self.tests = [self._test(node) for node in leaves.values()
                       if all(r.name in self.compared for r in refs(node))]
+        # For one cell of a table (`coarse`): the tests that read only that cell.
+        self.paired = [test for test in self.tests if len(test.refs) > 1]
+        self.single: dict[tuple, list[_Test]] = {}
+        for test in self.tests:
+            if len(test.refs) == 1:
+                self.single.setdefault(test.refs[0], []).append(test)
 
     @staticmethod
     def _signature(node) -> tuple:
@@ -108,6 +121,34 @@ class Observation:
         return _Test(((node.part.name, node.part.year), (node.whole.name, node.whole.year)),
                      lambda a, b: b > 0 and op(left * a, right * b))
 
+    def coarse(self, facts: Iterable[Fact]) -> tuple:
+        """What the program can tell apart of one cell's facts (one column of one row) but for the
+        tests that read two cells (`paired`): with those, equal for two cells whenever `key` is
+        equal for two rows that differ only in that cell."""
+        raw, numbers = [], []
+        features = self.policy.features
+        for fact in facts:
+            name = fact.predicate
+            if name in self.compared:
+                ref = (name, fact.args[1].value if features[name].per == "jaar" else None)
+                value = fact.args[-1].value
+                if not isinstance(value, int):
+                    numbers.append((ref, value))
+                else:
+                    numbers.append((ref, tuple(test.holds(value) for test in self.single.get(ref, ()))))
+            elif name in self.raw or (name == LEVERT and fact.args[1].value in self.policy.care_types):
+                raw.append(self._raw(fact))
+        return tuple(dict.fromkeys(raw)), tuple(numbers)
+
+    def _raw(self, fact: Fact) -> str:
+        """A fact as the profile holds it: as it is, or for a value no `is a of b` asks for, only
+        that the kenmerk is stated."""
+        values = self.mentioned.get(fact.predicate)
+        value = fact.args[-1]
+        if values is None or (value.kind == "string", value.value) in values:
+            return fact.asp("")
+        return f"{fact.predicate}({','.join(a.asp() for a in fact.args[1:-1])}) stated"
+
     def key(self, facts: Iterable[Fact]) -> tuple:
         """The profile of one provider's facts: equal keys, equal atoms up to the provider id."""
         raw, numbers = [], {}
@@ -119,7 +160,7 @@ class Observation:
                 year = fact.args[1].value if per_year[name].per == "jaar" else None
                 numbers.setdefault((name, year), []).append(fact.args[-1].value)
             elif name in self.raw or (name == LEVERT and fact.args[1].value in care_types):
-                raw.append(fact.asp(""))
+                raw.append(self._raw(fact))
         truths = []
         for test in self.tests:
             columns = [numbers.get(r) for r in test.refs]
@@ -133,7 +174,7 @@ class Observation:
                 truths.append(any(test.holds(v) for v in columns[0]))
             else:
                 truths.append(any(test.holds(a, b) for a in columns[0] for b in columns[1]))
-        return tuple(raw), tuple(truths)
+        return tuple(dict.fromkeys(raw)), tuple(truths)
 
 
 @dataclass
@@ -147,6 +188,7 @@ class Batch:
     shared: list[list[Decision]] = field(default_factory=list)
     names: dict[tuple[str, str], str | None] = field(default_factory=dict)
     facts: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)
+    files: dict[str, ProviderFile] = field(default_factory=dict)   # tables: facts read per member asked
 
     def providers(self) -> Iterator[tuple[str, str]]:
         return iter(self.profile_of)
@@ -159,7 +201,10 @@ class Batch:
     def decisions(self, member: tuple[str, str]) -> list[Decision]:
         """The member's full decisions, as `solve` gives them for it alone: per provider asked."""
         facts = {}
-        for fact in self.facts.get(member, ()):
+        own = self.facts.get(member)
+        if own is None and member[0] in self.files:
+            own = self.files[member[0]].facts_of(member[1])
+        for fact in own or ():
             facts.setdefault((member, fact.predicate), []).append(fact)
         return [self._rebind(d, member, facts) for d in self.shared_decisions(member)]
 
@@ -191,43 +236,118 @@ class Batch:
 
 def decide(program: Program, provider_files: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,
            ground_limit: int = DEFAULT_GROUND_LIMIT, keep_facts: bool = True,
-           progress: Callable[[int], None] | None = None) -> Batch:
+           progress: Callable[[int], None] | None = None, solved: dict | None = None) -> Batch:
     """Group, solve the stand-ins `PROFILES_PER_SOLVE` at a time, and share. `keep_facts=False`
     keeps only the profile per provider (a whole market's JSON Lines need no values);
-    `progress(n)` is told of every n profiles decided."""
+    `progress(n)` is told of every n profiles decided. `solved` (profile -> decisions) carries
+    the profiles of earlier calls with this program (the files of one market): not solved again."""
+    solved = {} if solved is None else solved
     observation = Observation(program.policy)
     batch = Batch(program)
     wanted = set(program.policy.features) | {LEVERT}
     profiles: dict[tuple, int] = {}
     stand_ins: list[list[Fact]] = []
+
+    def profile(facts: list[Fact]) -> int:
+        key = observation.key(facts)
+        number = profiles.get(key)
+        if number is None:
+            number = profiles[key] = len(stand_ins)
+            stand_ins.append(facts)
+            batch.shared.append(solved.get(key))
+        return number
+
     for provider_file in provider_files:
-        by_provider: dict[str, list[Fact]] = {p: [] for p in provider_file.providers}
-        for fact in provider_file.facts:
+        if provider_file.table is not None:   # its rows read column-wise; the others' facts are here
+            _table_profiles(batch, observation, provider_file, wanted, profile)
+            batch.files[provider_file.path] = provider_file
+            by_provider: dict[str, list[Fact]] = {p: [] for p in provider_file.table.slow}
+            facts_read = [f for facts in provider_file.table.slow.values() for f in facts]
+        else:
+            by_provider = {p: [] for p in provider_file.providers}
+            facts_read = provider_file.facts
+        for fact in facts_read:
             if fact.predicate in wanted:
                 by_provider[fact.provider].append(fact)
         for provider, facts in by_provider.items():
             member = (provider_file.path, provider)
-            key = observation.key(facts)
-            number = profiles.get(key)
-            if number is None:
-                number = profiles[key] = len(stand_ins)
-                stand_ins.append(facts)
-            batch.profile_of[member] = number
+            batch.profile_of[member] = profile(facts)
             batch.names[member] = provider_file.names.get(provider)
-            if keep_facts:
+            if keep_facts and provider_file.table is None:
                 batch.facts[member] = facts
-    batch.shared = [[] for _ in stand_ins]
     # A profile that delivers none of this policy's zorgsoorten has no decisions: no solve.
     care_types = program.policy.care_types
-    deciding = [k for k, facts in enumerate(stand_ins)
-                if any(f.predicate == LEVERT and f.args[1].value in care_types for f in facts)]
+    deciding = [k for k, facts in enumerate(stand_ins) if batch.shared[k] is None
+                and any(f.predicate == LEVERT and f.args[1].value in care_types for f in facts)]
+    for k, decisions in enumerate(batch.shared):
+        if decisions is None:
+            batch.shared[k] = []
     for start in range(0, len(deciding), PROFILES_PER_SOLVE):
         group = deciding[start:start + PROFILES_PER_SOLVE]
-        facts = tuple(dataclasses.replace(f, args=(Term("int", k, f.pos), *f.args[1:]))
+        facts = tuple(Fact(f.predicate, (Term("int", k, f.pos), *f.args[1:]), f.pos, f.negated)
                       for k in group for f in stand_ins[k])
         providers = tuple(str(k) for k in group)
         for decision in solve(program, [ProviderFile("", facts, providers)], time_limit, ground_limit):
             batch.shared[int(decision.provider)].append(decision)
         if progress:
             progress(len(group))
+    for key, number in profiles.items():
+        solved.setdefault(key, batch.shared[number])
     return batch
+
+
+def _table_profiles(batch: Batch, observation: Observation, provider_file: ProviderFile, wanted: set[str],
+                    profile: Callable[[list[Fact]], int]) -> None:
+    """The rows a table read column-wise, grouped without building their facts: per column, the
+    cells this policy cannot tell apart share a class; rows with the same classes are one
+    profile, keyed by the facts of the first such row's cells."""
+    table = provider_file.table
+    classes_by_column = []
+    for column, cells in table.cells.items():
+        classes: dict[tuple, int] = {}
+        class_of = [classes.setdefault(observation.coarse(facts), len(classes)) for facts in cells]
+        if len(classes) > 1:
+            classes_by_column.append(list(map(class_of.__getitem__, table.numbers[column])))
+    rows = len(table.ids)
+    classes_by_column += _paired_truths(observation, table)
+    groups: dict[tuple, int] = {}
+    group_of = ([groups.setdefault(g, len(groups)) for g in zip(*classes_by_column)] if classes_by_column
+                else [0] * rows)
+    first_row = dict(zip(reversed(group_of), range(rows - 1, -1, -1)))
+    profile_of_group = [0] * len(first_row)
+    for group, row in first_row.items():
+        facts = [f for column, cells in table.cells.items() for f in cells[table.numbers[column][row]]
+                 if f.predicate in wanted]
+        profile_of_group[group] = profile(facts)
+    path = provider_file.path
+    members = [(path, provider) for provider in table.ids]
+    batch.profile_of.update(zip(members, map(profile_of_group.__getitem__, group_of)))
+    batch.names.update((member, provider_file.names.get(member[1])) for member in members)
+
+
+def _paired_truths(observation: Observation, table) -> list[list]:
+    """Per test of two numbers (`a >= 30% van b`), its truth per row of the table, from each
+    distinct pair of cells once."""
+    numbers = {}   # (kenmerk, year) -> (column, value per cell number)
+    features = observation.policy.features
+    for column, cells in table.cells.items():
+        for number, facts in enumerate(cells):
+            for fact in facts:
+                if fact.predicate in observation.compared:
+                    ref = (fact.predicate, fact.args[1].value if features[fact.predicate].per == "jaar" else None)
+                    numbers.setdefault(ref, (column, [None] * len(cells)))[1][number] = fact.args[-1].value
+    result = []
+    for test in observation.paired:
+        if not all(ref in numbers for ref in test.refs):
+            continue   # a side no column gives: no value for any row
+        (a, values_a), (b, values_b) = (numbers[ref] for ref in test.refs)
+        truths: dict[tuple, object] = {}
+        for pair in zip(table.numbers[a], table.numbers[b]):
+            if pair not in truths:
+                x, y = values_a[pair[0]], values_b[pair[1]]
+                if x is None or y is None:   # as `key`: an unknown side's completions turn on the other
+                    truths[pair] = NO_VALUE if x is None and y is None else (NO_VALUE, repr((x, y)))
+                else:
+                    truths[pair] = test.holds(x, y) if isinstance(x, int) and isinstance(y, int) else repr((x, y))
+        result.append(list(map(truths.__getitem__, zip(table.numbers[a], table.numbers[b]))))
+    return result

@@ -9,7 +9,9 @@ policy can tell apart (`asp.cells`), so that clingo considers every completion:
 - getal, aantal, percentage, datum: exactly one value out of the threshold cells, and for a
   ratio whose other side is known, the cells around the flip point given that side.
 
-A stated meerkeuze list is complete: stating some values says the others are not there.
+Only what the clauses and tiers of the provider's own zorgsoorten read can be unknown: the rules
+of another zorgsoort are never grounded for it. A stated meerkeuze list is complete: stating
+some values says the others are not there.
 The rules are built from the validated facts only, with the provider as its number.
 """
 
@@ -17,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..asp.cells import conditions, in_range, part_cells, ratios, threshold_cells, whole_cells
+from ..asp.cells import in_range, part_cells, ratios, threshold_cells, whole_cells
 from ..asp.compiler import choice_term
 from ..language import nodes as n
 from ..language.reserved import LEVERT
@@ -37,26 +39,34 @@ class Unknowns:
     """The kenmerken a policy reads, with the cells of each, computed once per policy."""
 
     policy: Policy
-    read: tuple[tuple[str, int | None], ...]          # (kenmerk, year) the conditions read
+    read: dict[tuple[str, int | None], set[str]]      # (kenmerk, year) the conditions read -> for which zorgsoorten
     cells: dict[tuple[str, int | None], set[int]]
     ratios: tuple[n.Ratio, ...]
     silent: bool = False    # has `onbekend` conditions (a derived year): each one is either way
 
     @classmethod
     def of(cls, policy: Policy) -> "Unknowns":
-        # Clauses and tiers decide; a start rule's guard only dates the start (no date, no start).
-        decisive = [c for c in conditions(policy) if not any(c is r.guard for r in policy.start_rules)]
-        read = dict.fromkeys((r.name, r.year) for c in decisive for r in refs(c))
-        silent = any(isinstance(node, n.Unknown) for c in decisive for node in walk(c))
-        return cls(policy, tuple(read), threshold_cells(policy), tuple(ratios(policy)), silent)
+        # Clauses and tiers decide, each for its zorgsoorten only (a provider that delivers none of
+        # them never grounds it); a start rule's guard only dates the start (no date, no start).
+        scoped = [(c, clause.care_types) for clause in policy.clauses.values()
+                  for c in (clause.condition, clause.guard, clause.exception) if c is not None]
+        scoped += [(tier.condition, (z,)) for z, tiers in policy.tiers.items() for tier in tiers]
+        read: dict[tuple[str, int | None], set[str]] = {}
+        for condition, care_types in scoped:
+            for r in refs(condition):
+                read.setdefault((r.name, r.year), set()).update(care_types)
+        silent = any(isinstance(node, n.Unknown) for c, _ in scoped for node in walk(c))
+        return cls(policy, read, threshold_cells(policy), tuple(ratios(policy)), silent)
 
     def keys(self, care_types: list[str]) -> list[tuple[Key, n.Feature]]:
         """Every (kenmerk, qualifier) the conditions may read for a provider delivering these."""
         result = []
-        for name, year in self.read:
+        for (name, year), read_for in self.read.items():
             feature = self.policy.features[name]
+            if not read_for.intersection(care_types):
+                continue   # read only for zorgsoorten this provider does not deliver
             if feature.per == "zorgsoort":
-                result += [((name, z), feature) for z in care_types]
+                result += [((name, z), feature) for z in care_types if z in read_for]
             else:
                 result.append(((name, year if feature.per == "jaar" else None), feature))
         return result

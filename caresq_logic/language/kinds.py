@@ -69,6 +69,9 @@ class Outcome(Enum):
         return ui("outcome." + self.value, lang)
 
 
+OUTCOMES = tuple(o.value for o in Outcome)   # the words an outcome is written with (explain --doel)
+
+
 class DeltaKind(Enum):
     """What a `wijziging` says changed between the previous publication and this one."""
 

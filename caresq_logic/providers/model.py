@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Span
@@ -68,11 +69,23 @@ class Locator:
 @dataclass(frozen=True)
 class ProviderFile:
     path: str
-    facts: tuple[Fact, ...]
+    facts: Sequence[Fact]   # a tuple, or `columns.TableFacts` (read when first iterated)
     providers: tuple[str, ...]           # in order of first appearance
     names: dict[str, str] = field(default_factory=dict)   # provider -> display name
     warnings: tuple[Diagnostic, ...] = ()
     errors: tuple[Diagnostic, ...] = ()   # rows left out (CSV/JSONL); the other rows are decided
+    table: object | None = None   # a CSV read column-wise (`columns.Table`): facts read per provider asked
+
+    def facts_of(self, provider: str) -> list[Fact]:
+        if self.table is not None:
+            return self.table.facts_of(provider)
+        return [f for f in self.facts if f.provider == provider]
+
+    def care_types(self) -> set[str]:
+        """Every zorgsoort a provider of the file delivers."""
+        if self.table is not None:
+            return self.table.care_types()
+        return {str(f.args[1].value) for f in self.facts if f.predicate == LEVERT}
 
     def facts_for(self, features: dict[str, n.Feature]) -> list[Fact]:
         """The facts a policy with these kenmerken reads (plus levert/aanbieder)."""

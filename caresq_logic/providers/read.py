@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from ..language.reserved import AANBIEDER, LEVERT
 from ..diagnostics import Failed, Span, control_character, diag
-from . import lp, tables
-from .model import Catalog, Locator, ProviderFile
+from ..diagnostics import Diagnostic
+from . import columns, lp, tables
+from .model import Catalog, Fact, Locator, ProviderFile
 from .validate import Validator
 
 
@@ -48,13 +49,24 @@ def read(data: bytes, path: str, catalog: Catalog, limit: int | None = None) -> 
         raise Failed([control])
     locator = Locator(path, text)
     rejected: set[str] | None = None   # None: any error rejects the whole file
+    if suffix == "csv":
+        scanned = columns.scan(text, locator, catalog)   # a plain table: one check per distinct cell
+        if scanned is not None:
+            return _table_file(path, locator, catalog, *scanned)
     if suffix in ("csv", "jsonl"):
         facts, errors, rejected = (tables.read_csv if suffix == "csv" else tables.read_jsonl)(text, locator, catalog)
     else:
         facts, errors = lp.Parser(text, locator).parse()
+    return finish(path, locator, catalog, facts, errors, rejected)
+
+
+def finish(path: str, locator: Locator, catalog: Catalog, facts: list[Fact], errors: list[Diagnostic],
+           rejected: set[str] | None, others: int = 0) -> ProviderFile:
+    """The facts read validated, with the file's warnings; raises `Failed` when nothing can be
+    decided. `others`: providers of the same file read and checked elsewhere (`columns`)."""
     validator = Validator(locator, catalog, errors)
     facts = validator.run(facts, MAX_ERRORS)
-    if not facts and not errors:
+    if not facts and not errors and not others:
         errors.append(diag("A209", Span(path, 1, 1)))
     if errors:
         errors.sort(key=lambda d: (d.span.line, d.span.col))
@@ -66,7 +78,7 @@ def read(data: bytes, path: str, catalog: Catalog, limit: int | None = None) -> 
             raise Failed(errors)
         rejected |= validator.rejected
         facts = [f for f in facts if f.provider not in rejected]
-        if not facts:
+        if not facts and not others:
             raise Failed(errors)
     providers = tuple(dict.fromkeys(f.provider for f in facts))
     names = {f.provider: str(f.args[1].value) for f in facts if f.predicate == AANBIEDER and len(f.args) == 2}
@@ -80,3 +92,18 @@ def read(data: bytes, path: str, catalog: Catalog, limit: int | None = None) -> 
                      if f.predicate == LEVERT and f.args[1].value not in catalog.covered]
     return ProviderFile(path, tuple(facts), providers, names, tuple(warnings), tuple(errors))
 
+
+def _table_file(path: str, locator: Locator, catalog: Catalog, table: columns.Table,
+                others: list[tuple[int, str]]) -> ProviderFile:
+    """The rows `columns.scan` read, joined with the others read, checked and reported in full."""
+    rest = finish(path, locator, catalog, *columns.read_rows(table, others), others=len(table.ids))
+    for fact in rest.facts:
+        table.slow.setdefault(fact.provider, []).append(fact)
+    providers = tuple(table.ids)
+    if rest.providers:   # in the order of the file
+        first = {p: facts[0].pos for p, facts in table.slow.items()}
+        rows = sorted([*zip(table.starts, table.ids), *((first[p], p) for p in rest.providers)])
+        providers = tuple(p for _, p in rows)
+    table.names.update(rest.names)
+    return ProviderFile(path, columns.TableFacts(table, providers), providers, table.names,
+                        rest.warnings, rest.errors, table)

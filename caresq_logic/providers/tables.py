@@ -39,7 +39,7 @@ def _name_or_string(value: str, pos: int) -> Term:
     return Term("name", value, pos) if _NAME.fullmatch(value) else Term("string", value, pos)
 
 
-class _Rows:
+class Rows:
     """Turns (kenmerk, qualifier, raw value) cells into facts, the same way for both forms."""
 
     def __init__(self, catalog: Catalog, locator: Locator):
@@ -130,7 +130,7 @@ Read = tuple[list[Fact], list[Diagnostic], "set[str] | None"]
 
 def read_jsonl(text: str, locator: Locator, catalog: Catalog) -> Read:
     """Facts, diagnostics, and the providers whose rows did not check (None: the whole file)."""
-    rows = _Rows(catalog, locator)
+    rows = Rows(catalog, locator)
     offset = 0
     for line in _lines(text):
         start, stripped = offset, line.strip()
@@ -218,7 +218,7 @@ def _records(text: str):
         start = consumed[0]
 
 
-def _columns(header: list[tuple[str, int]], rows: _Rows, catalog: Catalog) -> list[tuple[str, str | None] | None]:
+def header_columns(header: list[tuple[str, int]], rows: Rows, catalog: Catalog) -> list[tuple[str, str | None] | None]:
     """(kenmerk, qualifier) per header cell; None for a column reported here, once, not in every row."""
     columns: list[tuple[str, str | None] | None] = []
     for name, pos in header:
@@ -237,7 +237,7 @@ def _columns(header: list[tuple[str, int]], rows: _Rows, catalog: Catalog) -> li
 
 
 def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
-    rows = _Rows(catalog, locator)
+    rows = Rows(catalog, locator)
     records = _records(text)
     first = next(records, None)
     if first is None:
@@ -247,43 +247,51 @@ def read_csv(text: str, locator: Locator, catalog: Catalog) -> Read:
         rows.error("A230", 0, reason=header)
         return [], rows.errors, None
     rows.whole_file = True   # until the header is read, every problem concerns the whole file
-    columns = _columns(header, rows, catalog)
+    columns = header_columns(header, rows, catalog)
     if not header or columns[0] != ("id", None):
         rows.error("A111", 0)
         return [], rows.errors, None
     rows.whole_file = any(c is None for c in columns)
     for start, raw, fields in records:
-        rows.provider = None
-        if raw is None:
-            rows.error("A230", start, reason=fields)
-            continue
-        if not raw.strip():
-            continue
-        if len(fields) != len(columns):
-            rows.error("A113", start, expected=len(columns), actual=len(fields))
-            continue
-        ident, ident_pos = fields[0]
-        if not ident.strip():
-            rows.error("A111", start)
-            continue
-        provider = _name_or_string(ident.strip(), start + ident_pos)
-        rows.provider = str(provider.value)
-        if rows.control(raw, start):
-            continue
-        for column, (value, pos) in zip(columns[1:], fields[1:], strict=True):
-            if column is None:
-                continue
-            name, qualifier = column
-            feature = catalog.features.get(name, (None,))[0]
-            items = [v.strip() for v in value.split(";") if v.strip()]   # several values: a;b
-            if name == LEVERT:
-                for item in items:
-                    rows.cell(provider, LEVERT, None, item, start + pos)
-            elif feature is not None and feature.type.kind == "multi":
-                rows.cell(provider, name, qualifier, items, start + pos)
-            elif name in ("naam", AANBIEDER):
-                if value.strip():
-                    rows.cell(provider, name, None, value.strip(), start + pos)
-            else:
-                rows.cell(provider, name, qualifier, value, start + pos)
+        read_record(rows, columns, start, raw, fields)
     return rows.facts, rows.errors, None if rows.whole_file else rows.rejected
+
+
+def read_record(rows: Rows, columns: list, start: int, raw: str, fields: list[tuple[str, int]]) -> None:
+    """One CSV record (a provider's row) into `rows`: its facts, or its diagnostics."""
+    rows.provider = None
+    if raw is None:   # the record could not be read at all (`fields` says why)
+        rows.error("A230", start, reason=fields)
+        return
+    if not raw.strip():
+        return
+    if len(fields) != len(columns):
+        rows.error("A113", start, expected=len(columns), actual=len(fields))
+        return
+    ident, ident_pos = fields[0]
+    if not ident.strip():
+        rows.error("A111", start)
+        return
+    provider = _name_or_string(ident.strip(), start + ident_pos)
+    rows.provider = str(provider.value)
+    if rows.control(raw, start):
+        return
+    for column, (value, pos) in zip(columns[1:], fields[1:], strict=True):
+        if column is not None:
+            read_cell(rows, provider, column, value, start + pos)
+
+
+def read_cell(rows: Rows, provider: Term, column: tuple[str, str | None], value: str, pos: int) -> None:
+    name, qualifier = column
+    feature = rows.catalog.features.get(name, (None,))[0]
+    items = [v.strip() for v in value.split(";") if v.strip()]   # several values: a;b
+    if name == LEVERT:
+        for item in items:
+            rows.cell(provider, LEVERT, None, item, pos)
+    elif feature is not None and feature.type.kind == "multi":
+        rows.cell(provider, name, qualifier, items, pos)
+    elif name in ("naam", AANBIEDER):
+        if value.strip():
+            rows.cell(provider, name, None, value.strip(), pos)
+    else:
+        rows.cell(provider, name, qualifier, value, pos)

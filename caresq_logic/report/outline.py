@@ -14,17 +14,14 @@ from ..decide import ClauseResult, Decision, NodeResult, TierResult
 from ..decide.results import Unstated
 from ..language import nodes as n
 from ..language import printer
-from ..language.kinds import ClauseKind, Outcome
+from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..messages import ui
 from . import wording
 from .common import when_text
 
-if TYPE_CHECKING:   # check (clingo's search) is imported only for --doel
+if TYPE_CHECKING:   # `check` (and its clingo search) is imported only by explain --doel
     from ..check.goal import GoalAnswer
-
-OUTCOMES = tuple(o.value for o in Outcome)
-
 
 @dataclass
 class Item:

@@ -65,21 +65,27 @@ def _dumps(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+_string = json.encoder.encode_basestring   # what `_dumps` writes for a string
+
+
 class JsonLines:
     """`--format jsonl`: {"file","id","name","domain","year", then the decision} per line."""
 
     def __init__(self):
         self.cache: dict[tuple[int, int], list[str]] = {}
+        self.files: dict[str, str] = {}   # file -> '"file":...' (the file and policy part of a head)
 
     def lines(self, file: str, provider: str, name: str | None, policy, key: tuple[int, int],
               decisions: list[Decision]) -> Iterator[str]:
         tails = self.cache.get(key)
         if tails is None:
             tails = self.cache[key] = [_dumps(decision_record(d))[1:] for d in decisions]
-        head = _dumps({"file": file, "id": provider, "name": name,
-                       "domain": policy.header.domain, "year": policy.header.year})[:-1]
-        for tail in tails:
-            yield f"{head},{tail}\n"
+        if tails:   # the head as `_dumps` writes it, from the strings json would write: once per provider
+            domain = f',"domain":{_string(policy.header.domain)},"year":{_dumps(policy.header.year)},'
+            head = (f'{{"file":{self.files.get(file) or self.files.setdefault(file, _string(file))},'
+                    f'"id":{_string(provider)},"name":{"null" if name is None else _string(name)}{domain}')
+            for tail in tails:
+                yield f"{head}{tail}\n"
 
 
 def _inert(cell: str) -> str:

@@ -1,0 +1,184 @@
+"""A plain CSV provider table read column by column (issue 12).
+
+Takes: the text of a `.csv` provider file, its `Locator` and the `Catalog`.
+Returns: a `Table`, or None when the file is not plain (a quote, a lone carriage return, a
+header that does not check, a column or an id twice): then `tables.read_csv` reads it.
+
+Each distinct cell of a column is read and checked once, by the very code that reads any cell
+(`tables.read_cell`, `validate.Validator`), and a row keeps only its id, its offset and one
+number per column. A row with a cell that does not check, or that would warn (no zorgsoort, one
+no policy in force covers), is read by the full reader, so every diagnostic keeps its position
+and code. A row's facts, asked for by provider, are read again from its line: exactly the facts
+`tables.read_csv` gives for it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import accumulate, compress
+
+from ..diagnostics import CONTROL
+from ..language.reserved import AANBIEDER, LEVERT
+from . import tables
+from .model import Catalog, Fact, Locator, Term
+from .validate import Validator
+
+SLOW = -1              # the number of a cell its row cannot be read without: the full reader reads it
+_CHUNK = 20_000        # rows split at once: bounds the memory of the split cells
+_UNREADABLE = "\x00"   # stands in for the cells of a row of the wrong width (A109 keeps NUL out of a file)
+_CELL_OWNER = Term("name", "p", 0)   # the provider of a cell checked on its own
+
+
+class _Cells(dict):
+    """One column: raw cell -> its number (facts in `facts[number]`), or SLOW; checked on first sight."""
+
+    def __init__(self, column: tuple[str, str | None], locator: Locator, catalog: Catalog):
+        super().__init__()
+        self.column = column
+        self.locator = locator
+        self.catalog = catalog
+        self.facts: list[tuple[Fact, ...]] = []
+        self.numbers: dict[tuple[str, ...], int] = {}   # checked facts as ASP -> number ("ja", "JA": one)
+
+    def __missing__(self, raw: str) -> int:
+        rows = tables.Rows(self.catalog, self.locator)
+        rows.provider = str(_CELL_OWNER.value)
+        tables.read_cell(rows, _CELL_OWNER, self.column, raw, 0)
+        validator = Validator(self.locator, self.catalog, rows.errors)
+        facts = tuple(validator.run(rows.facts))
+        covered = self.catalog.covered
+        if rows.errors or (self.column[0] == LEVERT and (
+                not facts or (covered is not None and any(f.args[1].value not in covered for f in facts)))):
+            number = SLOW
+        else:
+            number = self.numbers.setdefault(tuple(f.asp("") for f in facts), len(self.facts))
+            if number == len(self.facts):
+                self.facts.append(facts)
+        self[raw] = number
+        return number
+
+
+class Table:
+    """The rows of a plain CSV read column-wise; `facts_of(provider)` gives any row's facts."""
+
+    def __init__(self, text: str, locator: Locator, catalog: Catalog, columns: list):
+        self.text = text
+        self.locator = locator
+        self.catalog = catalog
+        self.columns = columns
+        self.ids: list[str] = []                      # per fast row: the provider
+        self.starts: list[int] = []                   # per fast row: its offset in the file
+        self.numbers: dict[int, list[int]] = {}       # column index -> per fast row: its cell's number
+        self.cells: dict[int, list[tuple[Fact, ...]]] = {}   # column index -> number -> checked facts
+        self.names: dict[str, str] = {}
+        self.row_of: dict[str, int] = {}
+        self.slow: dict[str, list[Fact]] = {}         # provider of a row the full reader read -> facts
+
+    def facts_of(self, provider: str) -> list[Fact]:
+        row = self.row_of.get(provider)
+        if row is None:
+            return self.slow.get(provider, [])
+        start = self.starts[row]
+        end = self.text.find("\n", start)
+        line = self.text[start:] if end < 0 else self.text[start:end]
+        rows = tables.Rows(self.catalog, self.locator)
+        tables.read_record(rows, self.columns, start, line, _fields(line.removesuffix("\r")))
+        return Validator(self.locator, self.catalog, rows.errors).run(rows.facts)
+
+    def care_types(self) -> set[str]:
+        delivered = {str(f.args[1].value) for facts in self.slow.values() for f in facts if f.predicate == LEVERT}
+        for column, cells in self.cells.items():
+            if self.columns[column][0] == LEVERT:   # the cells of the rows read here, not of the others
+                delivered |= {str(f.args[1].value) for number in set(self.numbers[column]) for f in cells[number]}
+        return delivered
+
+
+class TableFacts(Sequence):
+    """`ProviderFile.facts` of a table: every row's facts in file order, read when first asked for
+    (a market's records never ask; an explanation of one provider asks `Table.facts_of`)."""
+
+    def __init__(self, table: Table, providers: tuple[str, ...]):
+        self.table = table
+        self.providers = providers
+        self._facts: list[Fact] | None = None
+
+    def _all(self) -> list[Fact]:
+        if self._facts is None:
+            self._facts = [f for p in self.providers for f in self.table.facts_of(p)]
+        return self._facts
+
+    def __getitem__(self, index):
+        return self._all()[index]
+
+    def __len__(self) -> int:
+        return len(self._all())
+
+    def __iter__(self):
+        return iter(self._all())
+
+
+def _fields(line: str) -> list[tuple[str, int]]:
+    fields, pos = [], 0
+    for value in line.split(","):
+        fields.append((value, pos))
+        pos += len(value) + 1
+    return fields
+
+
+def scan(text: str, locator: Locator, catalog: Catalog) -> tuple[Table, list[tuple[int, str]]] | None:
+    """The table of the rows that check, and the (offset, line) of every other row for the full
+    reader; None when the file is not plain (see the module's note)."""
+    if '"' in text or text.count("\r") != text.count("\r\n") or CONTROL.search(text):
+        return None   # quotes, a lone CR or a control character: the full reader says where
+    lines = text.split("\n")
+    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
+    if "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines]
+    probe = tables.Rows(catalog, locator)
+    columns = tables.header_columns(_fields(lines[0]), probe, catalog) if lines[0].strip() else None
+    if (not columns or probe.errors or None in columns or columns[0] != ("id", None)
+            or len(set(columns)) != len(columns)):
+        return None
+    naming = [k for k, c in enumerate(columns) if c[0] in ("naam", AANBIEDER)]
+    if len(naming) > 1:
+        return None
+    table = Table(text, locator, catalog, columns)
+    width = len(columns)
+    readers = {k: _Cells(columns[k], locator, catalog) for k in range(1, width) if k not in naming}
+    numbers: dict[int, list[int]] = {k: [] for k in readers}
+    ids: list[str] = []
+    names: list[str] = []
+    filler = [_UNREADABLE] * width
+    for first in range(1, len(lines), _CHUNK):
+        split = [line.split(",") for line in lines[first:first + _CHUNK]]
+        split = [cells if len(cells) == width else filler for cells in split]
+        by_column = list(zip(*split))
+        ids += [cell.strip() for cell in by_column[0]]
+        if naming:
+            names += by_column[naming[0]]
+        for k, reader in readers.items():
+            numbers[k] += map(reader.__getitem__, by_column[k])
+    fast = [bool(i) and i != _UNREADABLE for i in ids]
+    for column in numbers.values():
+        if SLOW in column:
+            fast = [ok and n != SLOW for ok, n in zip(fast, column)]
+    present = [i for i in ids if i and i != _UNREADABLE]
+    if len(set(present)) != len(present):   # one provider on two rows: the full reader joins them
+        return None
+    table.ids = list(compress(ids, fast))
+    table.starts = list(compress(starts[1:], fast))
+    table.numbers = {k: list(compress(column, fast)) for k, column in numbers.items()}
+    table.cells = {k: reader.facts for k, reader in readers.items()}
+    table.row_of = {provider: row for row, provider in enumerate(table.ids)}
+    if naming:
+        table.names = {i: name.strip() for i, name, ok in zip(ids, names, fast) if ok and name.strip()}
+    others = [(starts[1 + r], lines[1 + r]) for r, ok in enumerate(fast) if not ok and lines[1 + r].strip()]
+    return table, others
+
+
+def read_rows(table: Table, others: list[tuple[int, str]]) -> tables.Read:
+    """The rows `scan` left to the full reader: their facts, diagnostics and rejected providers."""
+    rows = tables.Rows(table.catalog, table.locator)
+    for start, line in others:
+        tables.read_record(rows, table.columns, start, line, _fields(line))
+    return rows.facts, rows.errors, rows.rejected
