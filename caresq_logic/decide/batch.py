@@ -22,9 +22,10 @@ import operator
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
+from ..asp.cells import conditions
 from ..asp.compiler import Program, asp_date, scaled
 from ..language import nodes as n
-from ..language.reserved import AANBIEDER, LEVERT
+from ..language.reserved import LEVERT
 from ..language.conditions import refs, walk
 from ..language.resolve import Policy
 from ..providers.model import Fact, ProviderFile, Term
@@ -37,20 +38,6 @@ PROFILES_PER_SOLVE = 2000
 _OPS = {"gt": operator.gt, "ge": operator.ge, "lt": operator.lt, "le": operator.le, "eq": operator.eq}
 _NUMERIC = ("int", "count", "percentage", "date")
 NO_VALUE = 2   # the third truth of a comparison: a value it reads is not in the file
-
-
-def conditions(policy: Policy) -> Iterator[n.Condition]:
-    """Every condition the compiled program turns into rules."""
-    for clause in policy.clauses.values():
-        for condition in (clause.condition, clause.guard, clause.exception):
-            if condition is not None:
-                yield condition
-    for tiers in policy.tiers.values():
-        for tier in tiers:
-            yield tier.condition
-    for rule in policy.start_rules:
-        if rule.guard is not None:
-            yield rule.guard
 
 
 @dataclass(frozen=True)

@@ -76,19 +76,18 @@ class Completions:
         """What holds in some ("brave") or every ("cautious") completion, over every group."""
         model = Model()
         for control in self.controls:
-            self._consequences(control, mode, model)
+            symbols = self._consequence(control, mode, lambda m: m.symbols(shown=True))
+            if symbols is not None:
+                collect(symbols, model, self.ids, self.program.keys)
         return model
 
-    def _consequences(self, control: clingo.Control, mode: str, model: Model, assumptions=()) -> bool:
-        """Adds to `model`; False if there is no completion. clingo's last model of these
-        enumeration modes is the consequence set."""
+    def _consequence(self, control: clingo.Control, mode: str, read, assumptions=()):
+        """`read` of the brave or cautious consequences (clingo's last model in these enumeration
+        modes is the consequence set); None if there is no completion."""
         control.configuration.solve.enum_mode = mode
-        last: list = [[]]
-        found = run(control, self.program, self.time_limit,
-                    lambda m: last.__setitem__(0, m.symbols(shown=True)), assumptions)
-        if found:
-            collect(last[0], model, self.ids, self.program.keys)
-        return found
+        last: list = [None]
+        found = run(control, self.program, self.time_limit, lambda m: last.__setitem__(0, read(m)), assumptions)
+        return last[0] if found else None
 
     def forced(self, number: int, z: str, outcome: Outcome, tier: str | None, nodes: list[tuple]) -> dict | None:
         """`outcome` (with `tier`) assumed: of the given nodes ((tier?, model key)), those that
@@ -103,10 +102,14 @@ class Completions:
         # (the shown _h/_th are terms, not atoms: `contains` needs the atoms they show).
         atoms = [clingo.parse_term(f"{'_tier_holds' if tier_node else '_holds'}({number},{z},{owner},{node})")
                  for tier_node, (_p, z, owner, node) in nodes]
-        brave = self._holding(control, "brave", atoms, assumptions)
+
+        def holding(model: clingo.Model) -> list[bool]:
+            return [model.contains(a) for a in atoms]
+
+        brave = self._consequence(control, "brave", holding, assumptions)
         if brave is None:
             return None
-        cautious = self._holding(control, "cautious", atoms, assumptions)
+        cautious = self._consequence(control, "cautious", holding, assumptions)
         forced = {}
         for node, in_brave, in_cautious in zip(nodes, brave, cautious):
             if in_cautious:
@@ -114,14 +117,6 @@ class Completions:
             elif not in_brave:
                 forced[node] = False
         return forced
-
-    def _holding(self, control: clingo.Control, mode: str, atoms: list, assumptions) -> list[bool] | None:
-        """Which of `atoms` are brave or cautious consequences; None if there is no completion."""
-        control.configuration.solve.enum_mode = mode
-        last: list = [[]]
-        found = run(control, self.program, self.time_limit,
-                    lambda m: last.__setitem__(0, [m.contains(a) for a in atoms]), assumptions)
-        return last[0] if found else None
 
 
 def collect(symbols, model: Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:

@@ -21,8 +21,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-import clingo
-
 from ..language import nodes as n
 from ..language.kinds import ClauseKind, Outcome
 from ..language import printer
