@@ -18,7 +18,8 @@ from . import atomic
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
 from .language.format import format_text
 from .messages import ui
-from .passes import MAX_POLICY_BYTES, policy_files, read_bounded
+from .passes import policy_files, read_bounded
+from .resources import MAX_POLICY_BYTES
 from .providers.read import decode
 
 

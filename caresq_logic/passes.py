@@ -26,9 +26,8 @@ from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, max_bytes, read
 from .report.common import Report
-from .resources import PolicySet, default_set
+from .resources import MAX_POLICY_BYTES, PolicySet, default_set
 
-MAX_POLICY_BYTES = 4 * 1024 * 1024
 CASCADE = ("A200", "A206", "A108")   # unknown kenmerk / zorgsoort (and "too many" of them): a policy that did not load
 
 

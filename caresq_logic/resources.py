@@ -11,6 +11,9 @@ import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+# The largest policy file read (check, explain, fmt, the language server): a policy is text an
+# author writes; more than this is a mistake or an attack.
+MAX_POLICY_BYTES = 4 * 1024 * 1024
 _PACKAGE = Path(__file__).resolve().parent
 _REPO = _PACKAGE.parent
 

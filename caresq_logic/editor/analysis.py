@@ -16,13 +16,12 @@ from pathlib import Path
 from ..diagnostics import Diagnostic, Failed, Span, diag
 from ..language import derive, nodes as n, parser, resolve
 from ..language.conditions import refs
-from ..resources import find_policies
+from ..resources import MAX_POLICY_BYTES, find_policies
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
 _TYPE_WORDS = {"bool": "ja/nee", "int": "getal", "count": "aantal", "percentage": "percentage", "date": "datum",
                "choice": "keuze uit", "multi": "meerkeuze uit"}
-MAX_POLICY_BYTES = 4 * 1024 * 1024   # check's limit for a policy file (passes.MAX_POLICY_BYTES; tested equal)
 Rule = n.Clause | n.Term | n.Milestone | n.StartRule | n.Change
 Declared = n.Feature | n.CareType | n.Group | n.Clause | n.Tier | n.Term | n.Milestone | n.StartRule | n.Change
 
