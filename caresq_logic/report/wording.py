@@ -142,7 +142,7 @@ def values_text(policy: Policy, values: tuple[Value, ...], syntax: n.Condition |
         return ""
     # A value's label is its kenmerk's name, then the year for a `per jaar` kenmerk.
     said = [(", ".join(fmt_value(v, lang, policy.features.get(value.label.split()[0])) for v in value.values)
-             if value.values else ui("unknown", lang))
+             if value.values else ui("none_of_choices", lang) if value.empty else ui("unknown", lang))
             + (f" ({ui('default', lang)})" if value.default else "") for value in values]
     if isinstance(syntax, n.Ratio) and len(said) == 2:
         return ui("word.now", lang, value=ui("word.x_of_y", lang, part=said[0], whole=said[1]))
