@@ -7,15 +7,18 @@ survives the parse cache's pickle, and fmt keeps it (breaking before the slash w
 from __future__ import annotations
 
 import pickle
+import re
 
 import pytest
 
+from caresq_logic.check.translations import partial_english, texts
 from caresq_logic.diagnostics import Failed
 from caresq_logic.editor.analysis import analyse
 from caresq_logic.language.format import format_text
 from caresq_logic.language.parser import parse
 from caresq_logic.language.resolve import resolve
 from caresq_logic.language.texts import Text, english
+from conftest import run
 
 BILINGUAL = '''beleid x 2026 "Titel" / "Title" versie "2026-01" bron "Beleid 2026".
 zorgsoort fysio "Fysiotherapie" / "Physiotherapy".
@@ -103,3 +106,32 @@ def test_the_editor_hover_shows_both_languages():
     assert 'kenmerk reg "Registratie" / "Registration": keuze uit kfir "KFIR" / "KFIR", irf, "04" "Code vier" / "Code four".' in hover
     hover = index.hover(index.rules["r"])
     assert 'uitsluiting r "Regel" / "Rule"' in hover and 'lezing: "ruim" / "broad"' in hover
+
+
+# ---- check: a translation begun is finished (B260, `vertaling`) -----------------------------------
+
+PARTIAL = '''beleid x 2026 "Titel" / "Title".
+zorgsoort fysio "Fysiotherapie" / "Physiotherapy".
+kenmerk reg "Registratie": keuze uit kfir "KFIR" / "KFIR", irf.
+randvoorwaarde r "Regel" / "Rule" (§1 "De zin.") voor fysio lezing "ruim" alternatief "strikt" / "strict": reg is kfir.
+zorgovereenkomst a "Overeenkomst A" / "Contract A" (§2) voor fysio: alle randvoorwaarden.
+'''
+
+
+def test_check_names_the_texts_a_begun_translation_lacks(tmp_path):
+    policy = tmp_path / "x.beleid"
+    policy.write_text(PARTIAL, encoding="utf-8")
+    result = run("check", str(policy), "--taal", "en")
+    assert result.exit_code == 0   # a warning: it does not fail the check
+    assert ("B260: warning: 3 of the 9 texts for people have no English, the others do: "
+            "reg, reg: irf, r (lezing)") in result.stdout
+
+
+def test_a_policy_in_dutch_only_or_fully_translated_is_fine():
+    dutch = "\n".join(re.sub(r' / "[^"]*"', "", line) for line in PARTIAL.splitlines())
+    assert partial_english(resolve(parse(dutch, "x"))) == []
+    complete = (PARTIAL.replace('"Registratie":', '"Registratie" / "Registration":')
+                .replace("irf.", 'irf "IRF" / "IRF".').replace('"ruim"', '"ruim" / "broad"'))
+    assert partial_english(resolve(parse(complete, "x"))) == []
+    assert texts(resolve(parse(complete, "x")))[:3] == [("beleid", "Titel"), ("fysio", "Fysiotherapie"),
+                                                        ("reg", "Registratie")]
