@@ -113,10 +113,12 @@ def main() -> None:
         child(sys.argv[3:], sys.argv[2])
         return
     parser = argparse.ArgumentParser()
-    parser.add_argument("--n", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--n", type=int, nargs="*", default=[10_000, 100_000, 1_000_000],
+                        help="market sizes; none (a bare --n): only the single explain")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    print("caresq-logic explain --format jsonl, wall after imports (median of %d), peak RSS" % args.runs)
+    if args.n:
+        print("caresq-logic explain --format jsonl, wall after imports (median of %d), peak RSS" % args.runs)
     for n in args.n:
         m = market(n, args.runs)
         print(f"  N={n:>9,}  {m['wall_s']:7.2f} s (CPU {m['cpu_s']:.2f} s)  {m['peak_rss_mb']:7.0f} MB  runs {m['walls']}  "

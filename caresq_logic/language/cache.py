@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -97,6 +96,8 @@ def store(data: bytes, shown: str, policy: Policy) -> None:
 def _write(entry: Path | None, value) -> None:
     if entry is None:
         return
+    import tempfile   # only to write an entry: a run that finds every policy in the cache starts without it
+
     temporary = None
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
