@@ -7,10 +7,12 @@ counted, the tier and what is missing for the next one.
 
 One clingo call decides all providers whose facts are complete: the program is stratified, so
 the grounder settles every atom and the single model is the decision (the fast path). Providers
-with unknown facts (`unknowns`) go to further calls, in small groups, whose choice rules range over every
+with unknown facts (`unknowns`) go to one further call whose choice rules range over every
 completion: its cautious consequences are what holds in all completions, its brave ones what
-holds in some. A decision that differs between completions is "onbeslist"; for each possible
-outcome one more pair of calls, with that outcome assumed, says which unknown facts decide it. The explanation is read from that same
+holds in some (no rule relates two providers, so one enumeration serves them all). A decision
+that differs between completions is "onbeslist"; for each possible outcome one more pair of
+calls, with that outcome assumed, on a small group of undecided providers, says which unknown
+facts decide it. The explanation is read from that same
 model (`holds` of every condition node; in a clause's scope, a node that does not hold fails),
 and mapped back to clauses through the compiler's node table, never by parsing strings. The
 deciding values are the provider's own validated facts, which is what the leaves read.
