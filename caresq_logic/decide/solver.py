@@ -160,6 +160,7 @@ class _Decoder:
                  values: bool = True):
         self.program = program
         self.values = values
+        self.shared: dict[tuple, NodeResult] = {}   # without values: node results by their shape
         self.policy = program.policy
         self.model = certain          # what holds in every completion (for complete data: the model)
         self.possible = possible      # what holds in some completion
@@ -343,6 +344,13 @@ class _Decoder:
             children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
         elif self.values:
             values = tuple(self.value(p, z, r) for r in refs(condition))
+        else:   # without values equal results are one object, shared by every provider decoded here
+            shape = (owner, number, holds, unknown, tuple(map(id, children)))   # children are shared too
+            shared = self.shared.get(shape)
+            if shared is None:
+                shared = self.shared[shape] = NodeResult(ref.text, holds, (), children, condition.span, condition,
+                                                         unknown)
+            return shared
         return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
 
     def value(self, p: tuple[str, str], z: str, ref: n.Ref) -> Value:
