@@ -39,6 +39,13 @@ def run(control: clingo.Control, program: Program, time_limit: float, on_model, 
 
 
 
+# Incomplete providers per control whose consequences are enumerated together. clingo reports
+# a model per step of its enumeration, each one over the whole control, and the steps needed grow
+# with the providers' unknowns; each control also parses the program again. Measured (CPU s, the
+# paramedische_zorg part of tests/test_batch.py's market / the peers' 10k with two unknowns
+# each): 16 -> 10.9 / 1.0; 64 -> 8.0 / 0.8; 128 -> 8.0 / 1.0; 256 -> 8.8 / 0.9; all in one -> 13.0 / 0.8.
+CONSEQUENCES_GROUP = 128
+
 # Why an assumed outcome is possible (`forced`) is two enumerations per (provider, zorgsoort,
 # outcome), and each one walks its whole control: the providers it is asked for (only the
 # undecided ones) are grounded again in groups of this size, apart from the rest of the market.

@@ -7,9 +7,10 @@ counted, the tier and what is missing for the next one.
 
 One clingo call decides all providers whose facts are complete: the program is stratified, so
 the grounder settles every atom and the single model is the decision (the fast path). Providers
-with unknown facts (`unknowns`) go to one further call whose choice rules range over every
-completion: its cautious consequences are what holds in all completions, its brave ones what
-holds in some (no rule relates two providers, so one enumeration serves them all). A decision
+with unknown facts (`unknowns`) go to further calls, up to CONSEQUENCES_GROUP providers each,
+whose choice rules range over every completion: its cautious consequences are what holds in all
+completions, its brave ones what holds in some (no rule relates two providers, so one
+enumeration serves them all). A decision
 that differs between completions is "onbeslist"; for each possible outcome one more pair of
 calls, with that outcome assumed, on a small group of undecided providers, says which unknown
 facts decide it. The explanation is read from that same
@@ -32,7 +33,7 @@ from ..providers.model import ProviderFile
 from ..language.conditions import refs
 from ..language.reserved import LEVERT
 from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Unstated, Value
-from .completions import Completions, Model, collect, consequences, ground, run
+from .completions import CONSEQUENCES_GROUP, Completions, Model, collect, consequences, ground, run
 from .unknowns import UNSTATED_BY_TEXT, Unknowns
 
 
@@ -88,16 +89,19 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
         else:
             complete += stated
     ids = list(index)
-    # Complete providers: one model. Incomplete ones: one control with their choice rules, whose
-    # brave and cautious consequences are enumerated apart from the complete ones' facts.
+    # Complete providers: one model. Incomplete ones: controls of CONSEQUENCES_GROUP with their
+    # choice rules, whose brave and cautious consequences are enumerated apart from the complete
+    # ones' facts.
     certain = possible = Model()
     if complete or not incomplete:
         control = ground(program, complete, time_limit)
         run(control, program, time_limit, lambda m: collect(m.symbols(shown=True), certain, ids, program.keys))
-    if incomplete:
-        control = ground(program, [fact for facts in incomplete.values() for fact in facts], time_limit)
+    numbers = list(incomplete)
+    for start in range(0, len(numbers), CONSEQUENCES_GROUP):
+        group = numbers[start:start + CONSEQUENCES_GROUP]
+        control = ground(program, [fact for number in group for fact in incomplete[number]], time_limit)
         some, every = consequences(control, program, ids, time_limit)
-        possible, certain = _merge(some, certain), _merge(every, certain)
+        possible, certain = _merge(some, possible), _merge(every, certain)
     completions = Completions(program, incomplete, time_limit) if incomplete else None
     return _Decoder(program, certain, possible, providers, ids, unknown, completions, values).decisions()
 
