@@ -1,6 +1,6 @@
 """Solving with clingo: the shown atoms of a model (`Model`), one solve under the time limit
-(`run`), the brave and cautious consequences of the providers with unknown facts, all in one
-control (`consequences`), and for the undecided ones, grounded again in small groups
+(`run`), the brave and cautious consequences of the providers with unknown facts, enumerated
+together, `CONSEQUENCES_GROUP` per control (`consequences`), and for the undecided ones, grounded again in small groups
 (`Completions`), which condition nodes an assumed outcome forces."""
 
 from __future__ import annotations
