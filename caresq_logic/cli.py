@@ -23,7 +23,7 @@ from .cli_common import (BELEID_HELP, TAAL_HELP, TIJDSLIMIET_HELP, CheckFormat, 
 from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
-from .report import as_json, html, readings, records, text   # not check: imported by its commands
+from .report import text   # the others where their format is asked for: explain starts without them
 from .report.common import policy_set_header
 from . import cli_tools  # noqa: F401  registers diff, fmt, uitleg, citaten, test and lsp
 
@@ -75,9 +75,11 @@ def explain(
         seen = {r.provider for r in reports}
         inputs = tuple(providers)
         if format == ExplainFormat.json:
+            from .report import as_json
             write_chunks(uitvoer, as_json.chunks(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
                                                   explained.policy_set), lang, inputs)
         elif format == ExplainFormat.html:
+            from .report import html
             write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, inputs)
         elif reports:
             header = policy_set_header(explained.policy_set, lang)
@@ -93,6 +95,7 @@ def explain(
 def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
              progress: bool, contract_year: int | None = None) -> tuple[list[Diagnostic], set[str]]:
     """A market as records (jsonl, csv) or counts: decided by profile, written as it goes."""
+    from .report import records
 
     bar = None
     if progress:
@@ -179,6 +182,7 @@ def check(
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     from . import check as checking   # only this command needs these: explain starts faster
+    from .report import readings
     from .report.check import RENDERERS
 
     lang = taal.value

@@ -204,10 +204,9 @@ class Batch:
                 return None
             if result.children:
                 return dataclasses.replace(result, children=tuple(node(c) for c in result.children))
-            if not result.values:
-                return result
+            # A leaf (or `niet` of one): the stand-in was decided without values (`solve`).
             values = tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax))
-            return dataclasses.replace(result, values=values)
+            return dataclasses.replace(result, values=values) if values else result
 
         return dataclasses.replace(
             d, file=member[0], provider=member[1], provider_name=self.names.get(member),
@@ -274,7 +273,7 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
         facts = tuple(Fact(f.predicate, (Term("int", k, f.pos), *f.args[1:]), f.pos, f.negated)
                       for k in group for f in stand_ins[k])
         providers = tuple(str(k) for k in group)
-        for decision in solve(program, [ProviderFile("", facts, providers)], time_limit, ground_limit):
+        for decision in solve(program, [ProviderFile("", facts, providers)], time_limit, ground_limit, values=False):
             batch.shared[int(decision.provider)].append(decision)
         if progress:
             progress(len(group))
