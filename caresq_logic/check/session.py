@@ -169,7 +169,9 @@ class Session:
             needed_first = explain(background | set(needed_second), bool(needed_second), first)
             return needed_first + needed_second
 
-        return sorted(explain(set(), False, sorted(core - keep))) if core - keep else []
+        # Junker's top level: when `keep` alone already blocks the goal, no switch is to blame (QX
+        # assumes the empty set reaches it, and would name one clause of clingo's core at random).
+        return sorted(explain(set(), True, sorted(core - keep))) if core - keep else []
 
     def _unsat_core(self, goal: str, on: set[str] | None) -> set[str] | None:
         """The switches (on) in clingo's unsat core of `goal` with `on` switched on; None if the
