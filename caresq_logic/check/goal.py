@@ -17,7 +17,7 @@ Returns: a `GoalAnswer`. Both questions are clingo's, through the check `Session
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import clingo
 
@@ -78,6 +78,15 @@ class GoalAnswer:
     changes_needed: int | None             # their size; None: no change the provider can make reaches it
 
 
+@dataclass
+class Shared:
+    """What the questions for one provider's zorgsoorten share (explain --doel asks them one
+    zorgsoort at a time): one grounded session per policy, and every changed provider file already
+    decided again (several zorgsoorten often propose the same change)."""
+    sessions: dict[tuple, Session] = field(default_factory=dict)
+    decided: dict[tuple[str, str], dict[str, Decision]] = field(default_factory=dict)   # (policy, file text) -> per zorgsoort
+
+
 def goal_term(target: str, policy: Policy, care_type: str) -> str | None:
     """The goal for `target` on `care_type`, or None when the target does not concern it."""
     labels = {t.label.lower(): t.label for t in policy.tiers.get(care_type, ())}
@@ -111,9 +120,10 @@ def reaches(decision: Decision, target: str) -> bool:
 
 
 def answer(policy: Policy, program: Program, provider_file: ProviderFile, decision: Decision,
-           target: str, catalog: Catalog, sessions: dict | None = None) -> GoalAnswer | None:
-    """`sessions`: kept between the calls for one provider's zorgsoorten under one policy (one
-    grounding serves them all: only the goal asked differs)."""
+           target: str, catalog: Catalog, shared: Shared | None = None) -> GoalAnswer | None:
+    """`shared`: kept between the calls for one provider's zorgsoorten (one grounding serves
+    them all: only the goal asked differs)."""
+    shared = shared or Shared()
     z = decision.care_type.name
     goal = goal_term(target, policy, z)
     if goal is None:
@@ -125,14 +135,12 @@ def answer(policy: Policy, program: Program, provider_file: ProviderFile, decisi
     # Why not names the clauses to switch off: that explains a contract, not the lack of one.
     positive = target not in OUTCOMES or Outcome(target).contracted
     key = (policy.path, provider_file.path, decision.provider, target)
-    session = (sessions or {}).get(key)
+    session = shared.sessions.get(key)
     if session is None:
-        session = _session(policy, facts, target, positive)
-        if sessions is not None:
-            sessions[key] = session
+        session = shared.sessions[key] = _session(policy, facts, target, positive)
     blocking, tier = _why_not(policy, program, goal, session, z) if positive else ((), None)
     proposals, size = _what_must_change(policy, program, goal, session, facts, provider_file, decision, target,
-                                        catalog)
+                                        catalog, shared.decided)
     return GoalAnswer(target, z, False, blocking, tier, proposals, size)
 
 
@@ -244,7 +252,7 @@ def _change_space(policy: Policy, facts: list[Fact]) -> list[str]:
     return rules
 
 
-def _what_must_change(policy, program, goal, session, facts, provider_file, decision, target, catalog):
+def _what_must_change(policy, program, goal, session, facts, provider_file, decision, target, catalog, decided):
     control = session.control
     base = session.assumptions(goal)
     # Every optimal set of changed kenmerken (projected: one model per set).
@@ -281,11 +289,14 @@ def _what_must_change(policy, program, goal, session, facts, provider_file, deci
         fixed = [a.literal if a.symbol in changed else -a.literal for a in diffs]
         session.solve(assumptions=base + fixed + [tune], on_model=last)
         candidates.append(_candidate(policy, facts, provider_file, decision, changed, best, target, catalog, number))
-    # Every proposal decided again by the normal path, all in one run (one file each).
-    again = {(d.file, d.care_type.name): d for d in decide(program, [c[2] for c in candidates])}
+    # Every proposal decided again by the normal path, all in one run (one file each); a file
+    # proposed for another zorgsoort before is not decided twice.
+    new = {changed_file.path: text for _, text, changed_file in candidates if (policy.path, text) not in decided}
+    for d in decide(program, [c[2] for c in candidates if c[2].path in new]) if new else ():
+        decided.setdefault((policy.path, new[d.file]), {})[d.care_type.name] = d
     proposals = []
     for changes, text, changed_file in candidates:
-        result = again.get((changed_file.path, decision.care_type.name))
+        result = decided.get((policy.path, text), {}).get(decision.care_type.name)
         if result is not None and reaches(result, target):   # never propose what does not work
             proposals.append(Proposal(changes, text, result.outcome, result.tier))
     return tuple(proposals), (cost[0] if cost else None)
