@@ -389,10 +389,10 @@ def _answer_goals(market: Market, reports: list[Report], target: str) -> None:
     if not any(goal.target_known(target, p) for p in market.policies):
         market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
     programs, files = {b.program.policy.path: b.program for b in market.batches}, {f.path: f for f in market.provider_files}
-    asked = [(r, p, d) for r in reports for p, decisions in r.policies for d in decisions]
+    shared = goal.Shared()   # one grounding per provider and policy, shared by its zorgsoorten
     try:
-        for report, policy, decision in asked:
-            answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog)
+        for report, policy, decision in ((r, p, d) for r in reports for p, ds in r.policies for d in ds):
+            answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog, shared)
             if answer is not None:
                 report.goals[(policy.path, decision.care_type.name)] = answer
     except Failed as failed:   # past --tijdslimiet: the goals answered so far are kept
