@@ -20,7 +20,7 @@ import typer
 from . import across as across_years, decide, interrupt, passes
 from .cli_common import (BELEID_HELP, TAAL_HELP, TIJDSLIMIET_HELP, CheckFormat, ExplainFormat, Taal, app,
                          print_diagnostics, write, write_chunks)
-from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
+from .diagnostics import Diagnostic, Failed, Span, diag
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import as_json, html, readings, records, text   # not check: imported by its commands
@@ -70,19 +70,22 @@ def explain(
                                      samenvatting, lang, progress=not stil and sys.stderr.isatty(),
                                      contract_year=contractjaar)
     else:
-        explained = passes.explain(providers, beleid, year, tijdslimiet, grondlimiet, only, contractjaar, doel)
-        reports, diagnostics = explained.reports, explained.diagnostics
-        seen = {r.provider for r in reports}
+        # Each provider's report is built, written and let go: a market's is never held whole.
+        explained = passes.explain(providers, beleid, year, tijdslimiet, grondlimiet, only, contractjaar, doel,
+                                   streamed=True)
+        diagnostics, seen = explained.diagnostics, set()
+        reports = (seen.add(r.provider) or r for r in explained.reports)
         inputs = tuple(providers)
-        if format == ExplainFormat.json:
-            write_chunks(uitvoer, as_json.chunks(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
+        if format == ExplainFormat.json:   # its diagnostics last: complete once every report is built
+            write_chunks(uitvoer, as_json.chunks(reports, diagnostics, lang, explained.receipt,
                                                   explained.policy_set), lang, inputs)
         elif format == ExplainFormat.html:
-            write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, inputs)
-        elif reports:
+            write_chunks(uitvoer, html.chunks(reports, lang, details, explained.receipt, explained.policy_set),
+                         lang, inputs)
+        elif (first := next(reports, None)) is not None:   # text: nothing at all without a provider
             header = policy_set_header(explained.policy_set, lang)
-            write_chunks(uitvoer, itertools.chain([header + "\n"], text.chunks(reports, lang, details, citaten)),
-                          lang, inputs)   # a provider at a time: a market's report is never held whole
+            write_chunks(uitvoer, itertools.chain([header + "\n"], text.chunks(itertools.chain([first], reports), lang,
+                                                                              details, citaten)), lang, inputs)
     if only is not None:
         for missing in sorted(only - seen):
             diagnostics.append(diag("C012", Span("--aanbieder", 1, 1), provider=missing))

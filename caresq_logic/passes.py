@@ -343,22 +343,18 @@ def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, y
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
             ground_limit: int = decide.DEFAULT_GROUND_LIMIT, only: set[str] | None = None,
-            contract_year: int | None = None, target: str | None = None) -> Explained:
-    """Every provider (or those in `only`) decided under the policies in force, with every
-    diagnostic on the way; with a `target` (explain --doel) also why not, and what must change."""
+            contract_year: int | None = None, target: str | None = None, streamed: bool = False) -> Explained:
+    """Every provider (or those in `only`) decided under the policies in force, with every diagnostic
+    on the way; with a `target` (explain --doel) also why not, and what must change. `streamed`: the
+    reports built one by one as they are read (a market's are never all held; diagnostics complete after)."""
     market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit,
                            contract_year=contract_year)
-    reports = []
-    for provider_file in market.provider_files:
-        for provider in provider_file.providers:
-            if only is None or provider in only:
-                report = _report(market, provider_file, provider)
-                if report is not None:
-                    reports.append(report)
+    reports = (report for provider_file in market.provider_files for provider in provider_file.providers
+               if (only is None or provider in only) and (report := _report(market, provider_file, provider)))
     if target is not None:
-        _answer_goals(market, reports, target)
-    return Explained(reports, market.diagnostics, receipt=receipt(market.policy_digests, market.input_digests),
-                     policy_set=market.policy_set)
+        reports = map(_goals(market, target), reports)   # each answered as it is built
+    return Explained(reports if streamed else list(reports), market.diagnostics,
+                     receipt=receipt(market.policy_digests, market.input_digests), policy_set=market.policy_set)
 
 
 def _report(market: Market, provider_file: ProviderFile, provider: str) -> Report | None:
@@ -383,17 +379,22 @@ def _report(market: Market, provider_file: ProviderFile, provider: str) -> Repor
     return report
 
 
-def _answer_goals(market: Market, reports: list[Report], target: str) -> None:
-    """explain --doel: per decision, what blocks `target` and what must change to reach it."""
+def _goals(market: Market, target: str):
+    """explain --doel: adds to a report, per decision, what blocks `target` and what must change."""
     from .check import goal   # clingo search: imported only when asked for
     if not any(goal.target_known(target, p) for p in market.policies):
         market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
     programs, files = {b.program.policy.path: b.program for b in market.batches}, {f.path: f for f in market.provider_files}
-    asked = [(r, p, d) for r in reports for p, decisions in r.policies for d in decisions]
-    try:
-        for report, policy, decision in asked:
-            answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog)
-            if answer is not None:
-                report.goals[(policy.path, decision.care_type.name)] = answer
-    except Failed as failed:   # past --tijdslimiet: the goals answered so far are kept
-        market.diagnostics.extend(failed.diagnostics)
+    past_deadline = []   # a Failed: past --tijdslimiet, no more goals are answered
+    def answer_goals(report: Report) -> Report:
+        asked = [(p, d) for p, decisions in report.policies for d in decisions] if not past_deadline else []
+        try:
+            for policy, decision in asked:
+                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog)
+                if answer is not None:
+                    report.goals[(policy.path, decision.care_type.name)] = answer
+        except Failed as failed:   # the goals answered so far are kept
+            market.diagnostics.extend(failed.diagnostics)
+            past_deadline.append(failed)
+        return report
+    return answer_goals

@@ -18,6 +18,7 @@ decision itself always comes from clingo.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import operator
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
@@ -198,17 +199,9 @@ class Batch:
     def _rebind(self, d: Decision, member: tuple[str, str], facts: dict) -> Decision:
         policy = self.program.policy
         z = d.care_type.name
-
-        def node(result: NodeResult | None) -> NodeResult | None:
-            if result is None:
-                return None
-            if result.children:
-                return dataclasses.replace(result, children=tuple(node(c) for c in result.children))
-            if not result.values:
-                return result
-            values = tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax))
-            return dataclasses.replace(result, values=values)
-
+        # Not a recursive closure: that is a reference cycle, which (with the collector off, see
+        # cli.main) kept every provider's facts alive until the end of a whole report.
+        node = functools.partial(_rebound, policy, facts, member, z)
         return dataclasses.replace(
             d, file=member[0], provider=member[1], provider_name=self.names.get(member),
             clauses=tuple(dataclasses.replace(c, condition=node(c.condition), guard=node(c.guard),
@@ -219,6 +212,17 @@ class Batch:
             start_dates=tuple((rule, date, provider_value(policy, facts, member, z, rule.ref))
                               for rule, date, _ in d.start_dates),
         )
+
+
+def _rebound(policy: Policy, facts: dict, member: tuple[str, str], z: str, result: NodeResult | None) -> NodeResult | None:
+    """A node of the stand-in's explanation with the values read from the member's own facts."""
+    if result is None:
+        return None
+    if result.children:
+        return dataclasses.replace(result, children=tuple(_rebound(policy, facts, member, z, c) for c in result.children))
+    if not result.values:
+        return result
+    return dataclasses.replace(result, values=tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax)))
 
 
 def decide(program: Program, provider_files: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,

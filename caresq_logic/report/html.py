@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from html import escape
 from string import Template
+from typing import Iterable
 
 from ..messages import ui
 from .common import Report, policy_set_header
@@ -66,11 +67,18 @@ def item_html(item: Item) -> str:
     return f'<li><details class="{classes}"{opened}><summary>{line}</summary>{quote}<ul>{children}</ul></details></li>'
 
 
-def html(reports: list[Report], lang: str = "nl", details: bool = False, receipt: dict | None = None,
-         policy_set=None) -> str:
+def chunks(reports: Iterable[Report], lang: str = "nl", details: bool = False, receipt: dict | None = None, policy_set=None):
+    """The page a provider at a time: its head, a card per provider, then its tail (a market's page
+    is never held whole)."""
     options = Options(lang, details, quotes=True)
+    title = escape(ui("html.title", lang))
+    head, tail = (Template(part).substitute(lang=lang, title=title, receipt=receipt_footer(receipt, lang))
+                  for part in PAGE.template.split("$body"))
     body = [f'<p class="policy">{escape(line)}</p>' for line in policy_set_header(policy_set, lang).splitlines()]
+    yield head + "\n".join(body)
+    started = bool(body)
     for report in reports:
+        body, started = ([""] if started else []), True   # the body's parts are joined by "\n"
         name = f"{report.name} ({report.provider})" if report.name else report.provider
         body.append(f"<h2>{escape(ui('provider', lang))}: {escape(name)}</h2>")
         body.append(f'<p class="policy">{escape(report.file)}</p>')
@@ -86,8 +94,8 @@ def html(reports: list[Report], lang: str = "nl", details: bool = False, receipt
                 sections = "".join(item_html(c) for c in top.children)
                 body.append(f'<section class="decision"><div class="outcome">{escape(top.text)}</div>'
                             f"<ul>{sections}</ul></section>")
-    title = ui("html.title", lang)
-    return PAGE.substitute(lang=lang, title=escape(title), body="\n".join(body), receipt=receipt_footer(receipt, lang))
+        yield "\n".join(body)
+    yield tail
 
 
 def receipt_footer(receipt: dict | None, lang: str) -> str:
