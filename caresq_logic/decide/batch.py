@@ -25,7 +25,7 @@ from typing import Callable, Iterable, Iterator
 
 from ..asp.cells import conditions
 from ..asp.compiler import Program, asp_date, scaled
-from ..language import nodes as n
+from ..language import nodes as n, ranges
 from ..language.reserved import LEVERT
 from ..language.conditions import refs, walk
 from ..language.resolve import Policy
@@ -102,9 +102,7 @@ class Observation:
             bound = (asp_date(value.value) if isinstance(value, n.DateValue)
                      else scaled(value.value, features[node.ref.name].type.scale))
             return _Test(((node.ref.name, node.ref.year),), lambda v: op(v, bound))
-        sa, sb = features[node.part.name].type.scale, features[node.whole.name].type.scale
-        sp = 10 ** n.decimals_of(node.percent.value)
-        left, right = 100 * sp * sb, scaled(node.percent.value, sp) * sa
+        left, right = ranges.factors(node, features)
         # 100*sp*sb*A op P*sa*B, and a whole of 0 has no share at all (B > 0)
         return _Test(((node.part.name, node.part.year), (node.whole.name, node.whole.year)),
                      lambda a, b: b > 0 and op(left * a, right * b))

@@ -106,6 +106,15 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "A value is larger than caresq-logic can compute with safely (32-bit integers in the solver); "
              "without this error the number would silently wrap into a wrong decision.",
              "behandelindex(praktijk_a, 99999999999)."),
+    "A250": ("Een verhouding ('a ten minste 30% van b') vermenigvuldigt elke kant met een vast getal, groter "
+             "naarmate het beleid meer decimalen gebruikt (met twee decimalen aan de andere kant: 10.000). Het "
+             "product moet binnen de 32-bits getallen van de oplosser blijven, anders slaat het stil om in een "
+             "verkeerd besluit; daarom heeft elke kant van elke verhouding in het geldende beleid een eigen grens.",
+             "A ratio ('a at least 30% of b') multiplies each side by a constant, larger the more decimals the "
+             "policy uses (with two decimals on the other side: 10,000). The product must stay within the "
+             "solver's 32-bit integers, or it silently wraps into a wrong decision; so each side of each ratio "
+             "in the policy in force has a limit of its own.",
+             "opleidingsplekken(praktijk_a, 300000).   % 'opleidingsplekken ten minste 5% van fte' (fte: 2 decimalen)"),
     "A221": ("Een JSON-object bevat dezelfde sleutel twee keer. JSON staat dat toe, maar welke waarde bedoeld "
              "is, zou een gok zijn.",
              "A JSON object holds the same key twice. JSON allows it, but which value is meant would be a "

@@ -1,0 +1,74 @@
+"""Hostile input, the last items of issue 14: a ratio's products bounded per side, a closed pipe
+is a normal end, an input given twice is decided once; and the fourth attack run's failures."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import run
+from test_hostile import explain
+
+# A ratio is compiled as L*A op R*B (language.ranges): plekken (aantal) >= 5% of fte (2 decimals)
+# is 10000*A >= 5*B, so plekken may be at most 2147483647 // 10000 = 214748; uren (2 decimals)
+# >= 30% of medewerkers (aantal) is 100*A >= 3000*B, so medewerkers at most 715827.
+RATIOS = """beleid r 2026 "R".
+zorgsoort fysiotherapie "F".
+kenmerk plekken: aantal.
+kenmerk fte: getal met 2 decimalen.
+kenmerk uren: getal met 2 decimalen.
+kenmerk medewerkers: aantal.
+randvoorwaarde r1 (§1 "Plekken.") voor fysiotherapie: plekken ten minste 5% van fte.
+randvoorwaarde r2 (§2 "Uren.") voor fysiotherapie: uren ten minste {percent}% van medewerkers.
+"""
+
+
+@pytest.mark.parametrize("facts, outcome", [
+    # the part's side: at the bound it holds, one over it wrapped to a negative product (fails)
+    ('plekken(p, 214748).\nfte(p, "1").\nuren(p, "1").\nmedewerkers(p, 1).\n', "zorgovereenkomst"),
+    ('plekken(p, 214749).\nfte(p, "1").\nuren(p, "1").\nmedewerkers(p, 1).\n', "A250 plekken"),
+    # the whole's side: 100 * 21474810 = 3000 * 715827 holds, one hundredth less does not;
+    # one more medewerker wrapped 3000*B negative, so 0 uren passed "ten minste 30%"
+    ('plekken(p, 1).\nfte(p, "1").\nuren(p, "214748,10").\nmedewerkers(p, 715827).\n', "zorgovereenkomst"),
+    ('plekken(p, 1).\nfte(p, "1").\nuren(p, "214748,09").\nmedewerkers(p, 715827).\n', "geen_overeenkomst"),
+    ('plekken(p, 1).\nfte(p, "1").\nuren(p, "0").\nmedewerkers(p, 715828).\n', "A250 medewerkers"),
+])
+def test_each_side_of_a_ratio_is_bounded_so_its_product_fits(tmp_path, facts, outcome):
+    policy = tmp_path / "r.beleid"
+    policy.write_text(RATIOS.format(percent=30))
+    lp = tmp_path / "p.lp"
+    lp.write_text("levert(p, fysiotherapie).\n" + facts)
+    code, decided, codes, result = explain(str(lp), "--beleid", str(policy))
+    if outcome.startswith("A250"):
+        name = outcome.split()[1]
+        assert (code, codes, decided) == (2, ["A250"], {})
+        line = next(i for i, text in enumerate(lp.read_text().splitlines(), 1) if text.startswith(name))
+        assert f"{lp}:{line}:" in result.stderr and f"kenmerk '{name}' is te groot voor de verhouding" in result.stderr
+    else:
+        assert (code, codes) == (0, [])
+        assert decided[(str(lp), "p", "fysiotherapie")] == outcome
+
+
+def test_the_bound_holds_in_csv_and_jsonl_rows_too(tmp_path):
+    policy = tmp_path / "r.beleid"
+    policy.write_text(RATIOS.format(percent=30))
+    csv = tmp_path / "p.csv"
+    csv.write_text("id,levert,plekken,fte,uren,medewerkers\n"
+                   "good,fysiotherapie,1,1,214748.10,715827\nbad,fysiotherapie,1,1,0,715828\n")
+    jsonl = tmp_path / "p.jsonl"
+    jsonl.write_text('{"id": "bad", "levert": "fysiotherapie", "plekken": 214749, "fte": "1"}\n')
+    code, decided, codes, _ = explain(str(csv), str(jsonl), "--beleid", str(policy))
+    assert (code, codes) == (2, ["A250", "A250"])
+    assert decided == {(str(csv), "good", "fysiotherapie"): "zorgovereenkomst"}
+
+
+def test_a_policy_whose_ratio_cannot_hold_its_own_edge_is_b240(tmp_path):
+    """uren with 6 decimals against an aantal: 21% is 100*A >= 21000000*B, whose edge (a whole of
+    100, a part one over 21%) is 100 * 21000001; at 22% that no longer fits in 32 bits."""
+    policy = tmp_path / "r.beleid"
+    text = RATIOS.replace("uren: getal met 2 decimalen", "uren: getal met 6 decimalen")
+    policy.write_text(text.format(percent=21))
+    assert run("check", str(policy)).exit_code == 0
+    policy.write_text(text.format(percent=22))
+    result = run("check", str(policy))
+    assert result.exit_code == 2
+    assert f"{policy}:8:68: B240: getal 100 × 22000001 is te groot" in result.stderr
