@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -221,6 +222,16 @@ def check(
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
 
+def _reader_gone() -> int:
+    """stdout's reader stopped reading (`explain ... | head -1`): a normal end for a command-line
+    tool, so exit 0 without a word, as ripgrep does. (git dies of SIGPIPE, 141, which under `set -o
+    pipefail` fails every script that keeps only the head of a report.) What is still buffered goes
+    to /dev/null, so the interpreter's last flush raises nothing either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
+
+
 def main() -> None:
     """Console entry point: never lets a Python traceback reach the user."""
     # A short-lived process whose data holds no reference cycles: the cyclic collector only
@@ -234,8 +245,10 @@ def main() -> None:
     interrupt.install()
     try:
         app()
-    except SystemExit as done:
-        decide.bounded.leave(done.code)
+    except SystemExit as done:   # typer turns a closed pipe into a silent exit 1: its context says so
+        decide.bounded.leave(_reader_gone() if isinstance(done.__context__, BrokenPipeError) else done.code)
+    except BrokenPipeError:
+        decide.bounded.leave(_reader_gone())
     except interrupt.Interrupted:   # Ctrl-C: one line, no traceback, the shell's code for SIGINT
         typer.echo(diag("S010", Span("Ctrl-C", 1, 1)).format(interrupt.language()), err=True)
         decide.bounded.leave(130)

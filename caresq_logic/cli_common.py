@@ -89,6 +89,8 @@ def write_chunks(output: Optional[Path], chunks, lang: str, inputs: tuple[str, .
         return
     try:
         atomic.write_file(output, chunks, inputs)
+    except BrokenPipeError:   # -o /dev/stdout into `| head`: the reader is done, not a mistake (cli.main)
+        raise
     except OSError as error:
         # One line, no source line under it: the report path may be an input file, not the mistake.
         typer.echo(visible(diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error)).format(lang)), err=True)

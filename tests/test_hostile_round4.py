@@ -72,3 +72,45 @@ def test_a_policy_whose_ratio_cannot_hold_its_own_edge_is_b240(tmp_path):
     result = run("check", str(policy))
     assert result.exit_code == 2
     assert f"{policy}:8:68: B240: getal 100 × 22000001 is te groot" in result.stderr
+
+
+# ---- a reader that stops reading (`| head -1`) --------------------------------------------------
+
+FYSIO_A_PATH = "examples/providers/paramedische_zorg/fysio_a.lp"
+PARAMEDIE = "policies/paramedische_zorg/2026.beleid"
+WRITING = [
+    *(["explain", FYSIO_A_PATH, "-f", form] for form in ("text", "json", "html", "jsonl", "csv")),
+    ["explain", FYSIO_A_PATH, "-o", "/dev/stdout"],
+    ["explain", FYSIO_A_PATH, "--jaar", "2025", "--jaar", "2026"],
+    *(["check", "policies/", "-f", form] for form in ("text", "json", "github", "sarif", "junit")),
+    ["check", "--lezingen", "policies/"],
+    ["compile", PARAMEDIE],
+    ["diff", PARAMEDIE + "@2025", PARAMEDIE],
+    ["fmt", "--diff", "{messy}"],
+    ["uitleg", "--alle"],
+    ["test", "examples/providers/paramedische_zorg/"],
+    ["--help"],
+    ["--version"],
+]
+
+
+@pytest.mark.parametrize("args", WRITING, ids=" ".join)
+def test_a_closed_pipe_ends_every_command_quietly_with_0(tmp_path, args):
+    """As ripgrep: the reader has what it wants. It used to be exit 1 without a word (typer's
+    handling), and `-o /dev/stdout` a C022. The pipe is closed before the command writes, so
+    every write meets it, however short the output."""
+    import os
+    import subprocess
+    import sys
+    from conftest import REPO
+    cli = os.path.join(os.path.dirname(sys.executable), "caresq-logic")
+    messy = tmp_path / "messy.beleid"   # a policy fmt would change: it prints the difference
+    messy.write_text((REPO / PARAMEDIE).read_text(encoding="utf-8").replace("\n\n", "\n\n\n"))
+    args = [arg.format(messy=messy) for arg in args]
+    read, write = os.pipe()
+    os.close(read)
+    try:
+        result = subprocess.run([cli, *args], stdout=write, stderr=subprocess.PIPE, text=True, cwd=REPO, timeout=300)
+    finally:
+        os.close(write)
+    assert (result.returncode, result.stderr) == (0, "")
