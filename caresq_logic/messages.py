@@ -24,6 +24,8 @@ LANGUAGES = ("nl", "en")
 CATALOGUE: dict[str, tuple[str, str, str]] = {
     # --- files and command line -----------------------------------------------------------
     "C001": ("error", "bestand niet gevonden: {path}", "file not found: {path}"),
+    "C098": ("warning", "{path} is hetzelfde bestand als {first}, dat al gegeven is; het wordt één keer gelezen",
+             "{path} is the same file as {first}, given before; it is read once"),
     "C060": ("error", "geen gewoon bestand (een pipe, socket of apparaat): {path}",
              "not a regular file (a pipe, socket or device): {path}"),
     "C002": ("error", "bestand is niet leesbaar: {reason}", "file cannot be read: {reason}"),

@@ -114,3 +114,31 @@ def test_a_closed_pipe_ends_every_command_quietly_with_0(tmp_path, args):
     finally:
         os.close(write)
     assert (result.returncode, result.stderr) == (0, "")
+
+
+# ---- an input given twice -----------------------------------------------------------------------
+
+
+def test_an_input_given_twice_is_decided_once_with_a_warning(tmp_path):
+    import json
+    import os
+    from test_hostile import FYSIO_A
+    folder = tmp_path / "markt"
+    folder.mkdir()
+    lp = folder / "a.lp"
+    lp.write_text(FYSIO_A)
+    os.symlink(lp, tmp_path / "link.lp")
+    for given, again in [([str(lp)], str(lp)),                                    # the same path
+                         ([str(folder)], str(lp)),                                # a folder, then a file in it
+                         ([str(folder)], str(folder)),                            # the folder twice
+                         ([str(lp)], str(tmp_path / "link.lp"))]:                 # a second name of the file
+        for form in ("json", "jsonl"):
+            result = run("explain", *given, again, "--format", form)
+            assert result.exit_code == 0
+            if form == "json":
+                assert [p["file"] for p in json.loads(result.stdout)["providers"]] == [str(lp)]
+            else:
+                assert {json.loads(line)["file"] for line in result.stdout.splitlines()} == {str(lp)}
+                assert len(result.stdout.splitlines()) == 1
+            shown = str(lp) if again == str(folder) else again
+            assert f"{shown}:1:1: C098: {shown} is hetzelfde bestand als {lp}, dat al gegeven is" in result.stderr

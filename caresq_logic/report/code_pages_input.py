@@ -141,6 +141,13 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "The command took longer than --tijdslimiet allows (counted from its start, grounding and solving "
              "included; 300 seconds by default). Raise the limit or split the input over more runs.",
              "caresq-logic explain markt.csv --tijdslimiet 0.01"),
+    "C098": ("Een invoerbestand is meer dan eens gegeven: twee keer hetzelfde pad, een map en een bestand "
+             "daarin, of twee namen van één bestand (een symbolische of harde link). Het wordt één keer gelezen, "
+             "op de eerste plaats; anders zou elke aanbieder twee keer besloten worden (een waarschuwing).",
+             "An input file is given more than once: the same path twice, a folder and a file in it, or two "
+             "names of one file (a symbolic or hard link). It is read once, at its first place; otherwise every "
+             "provider would be decided twice (a warning).",
+             "caresq-logic explain markt/ markt/a.lp"),
     "C060": ("Het pad bestaat, maar is geen gewoon bestand of map: een named pipe (FIFO), socket of apparaat. "
              "caresq-logic leest alleen gewone bestanden; uit een pipe lezen kan eeuwig wachten.",
              "The path exists but is not a regular file or folder: a named pipe (FIFO), socket or device. "
