@@ -20,7 +20,7 @@ import typer
 
 from . import across as across_years, decide, interrupt, passes
 from .cli_common import (BELEID_HELP, TAAL_HELP, TIJDSLIMIET_HELP, CheckFormat, ExplainFormat, Taal, app,
-                         print_diagnostics, write, write_chunks)
+                         print_diagnostics, read_from, write, write_chunks)
 from .diagnostics import Diagnostic, Failed, Span, diag
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
@@ -65,7 +65,7 @@ def explain(
     if len(years) > 1 or diagnostics:   # several policy years side by side
         diagnostics, seen = across_years.side_by_side(
             providers, beleid, years, diagnostics, tijdslimiet, grondlimiet, only, contractjaar, format.value, lang,
-            details, doel, samenvatting, write=lambda output: write(uitvoer, output, lang, tuple(providers)))
+            details, doel, samenvatting, write=lambda output: write(uitvoer, output, lang, read_from(providers, beleid)))
     elif samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
         diagnostics, seen = _records(providers, beleid, year, tijdslimiet, grondlimiet, uitvoer, format, only,
                                      samenvatting, lang, progress=not stil and sys.stderr.isatty(),
@@ -76,7 +76,7 @@ def explain(
                                    streamed=True)
         diagnostics, seen = explained.diagnostics, set()
         reports = (seen.add(r.provider) or r for r in explained.reports)
-        inputs = tuple(providers)
+        inputs = read_from(providers, beleid)
         if format == ExplainFormat.json:   # its diagnostics last: complete once every report is built
             write_chunks(uitvoer, as_json.chunks(reports, diagnostics, lang, explained.receipt,
                                                   explained.policy_set), lang, inputs)
@@ -146,7 +146,7 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
             yield policy_set_header(policy_set, lang) + "\n" + summary.text(lang)
 
     try:
-        write_chunks(uitvoer, chunks(), lang, tuple(providers))
+        write_chunks(uitvoer, chunks(), lang, read_from(providers, beleid))
     finally:
         if bar:
             bar.stop()
@@ -207,18 +207,18 @@ def check(
         # Nothing is checked on broken input (a finding about a half-loaded set would be a
         # cascade); the diagnostics are reported in the chosen format, so CI annotates them.
         if render is not None and not lezingen:
-            write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang, tuple(paths or ()))
+            write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang, read_from([], paths))
         print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
     if lezingen:
-        write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang, tuple(paths or ()))
+        write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang, read_from([], paths))
         raise typer.Exit(0)
     try:
         findings = checking.check(policies, severities)
     except Failed as failed:   # past --tijdslimiet: no findings of a half-done check
         print_diagnostics(failed.diagnostics, lang)
         raise typer.Exit(2) from None
-    write(uitvoer, render(findings, lang, policy_set), lang, tuple(paths or ()))
+    write(uitvoer, render(findings, lang, policy_set), lang, read_from([], paths))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
 
 

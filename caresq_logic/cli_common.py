@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from . import __version__, atomic, decide
+from . import __version__, atomic, decide, resources
 from .diagnostics import Diagnostic, Span, diag, sort_key, visible
 
 app = typer.Typer(
@@ -70,6 +70,13 @@ def _options(
 ) -> None:
     """The options before the command (the help text is the app's)."""
     ctx.call_on_close(decide.bounded.stop)   # a command's --tijdslimiet ends with it (tests run many in one process)
+
+
+def read_from(providers: list[str], policies: list[str] | None) -> tuple[str, ...]:
+    """The paths a command reads: -o may name none of them, nor an input file in a folder of them
+    (the policies found from the working directory when none are given)."""
+    found = None if policies else resources.find_policies(Path.cwd())
+    return (*providers, *(policies or ()), *([str(found)] if found else ()))
 
 
 def write(output: Optional[Path], content: str, lang: str, inputs: tuple[str, ...] = ()) -> None:

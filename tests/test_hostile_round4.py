@@ -142,3 +142,43 @@ def test_an_input_given_twice_is_decided_once_with_a_warning(tmp_path):
                 assert len(result.stdout.splitlines()) == 1
             shown = str(lp) if again == str(folder) else again
             assert f"{shown}:1:1: C098: {shown} is hetzelfde bestand als {lp}, dat al gegeven is" in result.stderr
+
+
+# ---- the fourth attack run (issue 14): what failed, as regression tests -------------------------
+
+
+def test_a_kenmerk_of_a_hundred_million_decimals_is_refused_before_parsing(tmp_path):
+    """10 to that power took minutes (the command hung); with 8 decimals not even 1 fits."""
+    import time
+    policy = tmp_path / "d.beleid"
+    text = ('beleid t 2026 "T".\nzorgsoort fysiotherapie "F".\nkenmerk a: getal met {n} decimalen.\n'
+            'randvoorwaarde r (§1 "x") voor fysiotherapie: a ten minste 1.\n')
+    policy.write_text(text.format(n=100_000_000))
+    started = time.monotonic()
+    result = run("check", str(policy))
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2 and f"{policy}:3:22: B240: getal 100000000 is te groot" in result.stderr
+    policy.write_text(text.format(n=8))
+    assert ": B240: getal 8 is te groot" in run("check", str(policy)).stderr
+    policy.write_text(text.format(n=7))
+    assert run("check", str(policy)).exit_code == 0
+
+
+def test_the_report_never_overwrites_a_file_the_command_reads(tmp_path):
+    """-o onto a policy file (given, or in a folder given) or a provider file in a folder given
+    replaced it with the report, exit 0; only the input file itself was refused."""
+    import shutil
+    from conftest import POLICIES
+    from test_hostile import FYSIO_A
+    shutil.copytree(POLICIES / "paramedische_zorg", tmp_path / "pz")
+    (tmp_path / "markt").mkdir()
+    lp = tmp_path / "markt" / "a.lp"
+    lp.write_text(FYSIO_A)
+    policy = tmp_path / "pz" / "2026.beleid"
+    before = policy.read_text(encoding="utf-8")
+    for given, output in [([str(lp), "-b", str(tmp_path / "pz")], policy), ([str(lp), "-b", str(policy)], policy),
+                          ([str(tmp_path / "markt"), "-b", str(policy)], lp)]:
+        result = run("explain", *given, "-o", str(output))
+        assert result.exit_code == 2 and ": C022: " in result.stderr, (given, output)
+    assert policy.read_text(encoding="utf-8") == before and lp.read_text() == FYSIO_A
+    assert run("explain", str(lp), "-b", str(tmp_path / "pz"), "-o", str(tmp_path / "pz" / "rapport.txt")).exit_code == 0
