@@ -180,8 +180,16 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
     "A230": ("error", "deze CSV-regel is niet te lezen: {reason}", "this CSV record cannot be read: {reason}"),
     "A223": ("error", "controleteken {char} in een waarde is niet toegestaan", "control character {char} in a value is not allowed"),
     "A209": ("error", "het bestand bevat geen enkel feit", "the file contains no facts"),
-    "A210": ("error", "'-{name}' zegt nee, maar dat kan alleen bij een ja/nee-kenmerk; '{name}' is {kind}: laat het weg als het onbekend is",
-             "'-{name}' states no, which only a ja/nee kenmerk allows; '{name}' is {kind}: leave it out if it is unknown"),
+    "A210": ("error", "'-{name}' zegt nee (of bij een meerkeuze: geen van de keuzes), maar dat kan alleen bij een ja/nee-kenmerk "
+             "of een meerkeuze; '{name}' is {kind}: laat het weg als het onbekend is",
+             "'-{name}' states no (or for a meerkeuze: none of the choices), which only a ja/nee kenmerk or a meerkeuze "
+             "allows; '{name}' is {kind}: leave it out if it is unknown"),
+    "A212": ("error", "meerkeuze '{name}' van '{provider}' heeft hier de waarde {value}, maar is op regel {line} leeg verklaard (of omgekeerd)",
+             "meerkeuze '{name}' of '{provider}' has the value {value} here, but is stated empty on line {line} (or the other way round)"),
+    "A213": ("error", "'-{name}(…, {value})': een meerkeuze kan alleen als geheel leeg verklaard worden (zonder waarde); "
+             "een keuze die de aanbieder niet heeft, laat u weg",
+             "'-{name}(…, {value})': a meerkeuze can only be stated empty as a whole (without a value); "
+             "leave out a choice the provider does not have"),
     "A211": ("error", "kenmerk '{name}' van '{provider}' is hier {value}, maar op regel {line} {other}",
              "kenmerk '{name}' of '{provider}' is {value} here, but {other} on line {line}"),
     # --- solving ----------------------------------------------------------------------------

@@ -76,6 +76,7 @@ UI: dict[str, tuple[str, str, str]] = {
     "ui.status.request_via": ("ui", "uitzondering aan te vragen via {via}", "exception can be requested via {via}"),
     "ui.via": ("ui", "geldt via {factor}", "counts through {factor}"),
     "ui.unknown": ("ui", "onbekend", "unknown"),
+    "ui.none_of_choices": ("ui", "geen", "none"),
     "ui.yes": ("ui", "ja", "yes"),
     "ui.no": ("ui", "nee", "no"),
     "ui.provider": ("ui", "Zorgaanbieder", "Care provider"),

@@ -104,10 +104,60 @@ def test_missing_or_null_jsonl_key_is_unknown_and_false_is_nee(tmp_path):
 
 def test_nee_on_a_kenmerk_that_is_not_ja_nee_is_an_error(tmp_path):
     path = tmp_path / "p.lp"
-    path.write_text("levert(x, fysiotherapie).\n-registratie(x, kfir).\n", encoding="utf-8")
+    path.write_text("levert(x, fysiotherapie).\n-behandelindex(x, 2024).\n", encoding="utf-8")
     result = run("explain", str(path))
     assert result.exit_code != 0
-    assert f"{path}:2:1: A210: '-registratie' zegt nee" in result.stderr
+    assert f"{path}:2:1: A210: '-behandelindex' zegt nee" in result.stderr
+
+
+def _registers(tmp_path, fact: str):
+    lines = [line for line in FYSIO_B.read_text(encoding="utf-8").splitlines() if not line.startswith("registratie(")]
+    path = tmp_path / "registers.lp"
+    path.write_text("\n".join(lines + [fact]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_a_meerkeuze_stated_empty_is_none_of_the_choices_not_unknown(tmp_path):
+    """fysio_b in no quality register: with the list left out the decision hangs on it; stated
+    empty (`-registratie(Id).`) it fails the register condition for certain."""
+    assert _decision(_registers(tmp_path, ""))["outcome"] == "onbeslist"
+    decision = _decision(_registers(tmp_path, "-registratie(het_anker)."))
+    assert decision["outcome"] == "geen_overeenkomst"
+    register = next(c for c in decision["clauses"] if c["id"] == "kwaliteitsregister")
+    assert (register["met"], register["condition"]["unknown"]) == (False, False)
+    assert register["condition"]["values"] == [
+        {"kenmerk": "registratie", "type": "multi", "values": [], "default": False, "empty": True}]
+    text = run("explain", str(_registers(tmp_path, "-registratie(het_anker)."))).stdout
+    assert "(nu: geen)" in text and "onbekend" not in text.split("Registratie in een kwaliteitsregister:")[1].splitlines()[0]
+
+
+def test_a_meerkeuze_stated_empty_in_csv_and_jsonl(tmp_path):
+    header = "id,levert,registratie\n"
+    (tmp_path / "m.csv").write_text(header + "leeg,fysiotherapie,-\nonbekend,fysiotherapie,\nkfir,fysiotherapie,kfir\n",
+                                    encoding="utf-8")
+    (tmp_path / "m.jsonl").write_text(
+        '{"id": "leeg", "levert": "fysiotherapie", "registratie": []}\n'
+        '{"id": "onbekend", "levert": "fysiotherapie"}\n', encoding="utf-8")
+    for name in ("m.csv", "m.jsonl"):
+        result = run("explain", str(tmp_path / name), "--format", "jsonl")
+        assert result.exit_code == 0, result.stderr
+        records = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+        register = {pid: next(c["status"] for c in r["clauses"] if c["id"] == "kwaliteitsregister")
+                    for pid, r in records.items()}
+        assert register["leeg"] == "failed" and register["onbekend"] == "unknown", name
+        if name == "m.csv":
+            assert register["kfir"] == "met"
+
+
+def test_a_meerkeuze_empty_and_with_a_value_conflict(tmp_path):
+    path = tmp_path / "p.lp"
+    path.write_text("levert(x, fysiotherapie).\n-registratie(x).\nregistratie(x, kfir).\n-registratie(x, irf).\n",
+                    encoding="utf-8")
+    result = run("explain", str(path))
+    assert result.exit_code == 2
+    assert f"{path}:3:1: A212: meerkeuze 'registratie' van 'x' heeft hier de waarde kfir, maar is op regel 2 leeg" \
+        in result.stderr
+    assert f"{path}:4:1: A213: '-registratie(…, irf)': een meerkeuze kan alleen als geheel leeg verklaard" in result.stderr
 
 
 def test_ja_and_nee_together_conflict(tmp_path):

@@ -4,16 +4,14 @@ usage: python to_caresq.py N [N ...]     reads praktijken_N.csv, writes caresq_N
 
 One row per practice, delivering fysiotherapie, against policies/paramedische_zorg/2026.beleid.
 The peers' 15 columns map onto the policy's kenmerken one to one, except:
-- the three register booleans become the meerkeuze cell `registratie` (";"-separated; an empty
-  cell when the practice is in none, which the policy reads as unknown, so the condition fails);
+- the three register booleans become the meerkeuze cell `registratie` (";"-separated; `-`, the
+  list stated empty, when the practice is in none: an empty cell would be unknown);
 - the policy has kenmerken the peers' decision leaves out. They are set so that they never change
   the decision: every practice follows the richtlijnen, delivers no verbijzonderde zorg and is in
   no register for it, is approached via Vektis (AGB "04", a fysiotherapeut, VECOZO certificates),
   had a contract in the last 3 years but none that runs on into 2026, did not decline an offer,
   and there is no doubt about its integrity. Since issue 9 an absent kenmerk is unknown, not nee,
-  so these are stated; the kenmerken only other zorgsoorten read stay unknown. A practice in none
-  of the registers has an empty `registratie`, which is unknown too (a CSV cannot state an empty
-  meerkeuze): its decision can be Onbeslist where the peers' is "geen overeenkomst".
+  so these are stated; the kenmerken only other zorgsoorten read stay unknown.
 """
 from __future__ import annotations
 
@@ -68,7 +66,7 @@ def convert(n: int) -> str:
         w.writerow(HEADER)
         for r in rows:
             cells = [str(r[col["id"]]), "fysiotherapie",
-                     ";".join(v for k, v in REGISTER_VALUES.items() if r[col[k]])]
+                     ";".join(v for k, v in REGISTER_VALUES.items() if r[col[k]]) or "-"]
             for peer in RENAMED:
                 v = r[col[peer]]
                 cells.append(str(v) if peer in common.INT_FIELDS else ("ja" if v else "nee"))

@@ -309,9 +309,9 @@ def _candidate(policy, facts, provider_file, decision, changed, model_facts, tar
     lines += [("-" if f.negated else "") + _fact_text(policy, f.predicate, provider, [a.asp() for a in f.args[1:]])
               for f in kept]
     lines += [_fact_text(policy, s.name, provider, [str(a) for a in s.arguments[1:]]) for s in new]
-    # A ja/nee changed to nee is stated as nee: left out, it would be unknown.
+    # A ja/nee changed to nee is stated as nee, a meerkeuze emptied as empty: left out, it would be unknown.
     lines += [f"-{c.feature.name}({', '.join([provider] + [str(a) for a in (c.year, c.care_type) if a])})."
-              for c in changes if c.feature.type.kind == "bool" and c.after == ("nee",)]
+              for c in changes if (c.feature.type.kind, c.after) in (("bool", ("nee",)), ("multi", ()))]
     text = "\n".join(lines) + "\n"
     changed_file = read(text.encode("utf-8"), f"{provider_file.path} (--doel {target}, {number})", catalog)
     return tuple(changes), text, changed_file

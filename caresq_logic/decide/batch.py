@@ -131,7 +131,7 @@ class Observation:
         that the kenmerk is stated."""
         values = self.mentioned.get(fact.predicate)
         value = fact.args[-1]
-        if values is None or (value.kind == "string", value.value) in values:
+        if fact.negated or values is None or (value.kind == "string", value.value) in values:
             return fact.asp("")
         return f"{fact.predicate}({','.join(a.asp() for a in fact.args[1:-1])}) stated"
 

@@ -36,6 +36,7 @@ class Value:
     kind: str                 # the kenmerk's type
     values: tuple[object, ...]
     default: bool = False     # the value is the policy's `standaard`, not stated by the provider
+    empty: bool = False       # a meerkeuze stated empty (`-k(Id).`): none of the choices, not unknown
 
 
 @dataclass(frozen=True)

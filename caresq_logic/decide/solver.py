@@ -353,6 +353,8 @@ def provider_value(policy, facts_by_kenmerk: dict, p, z: str, ref: n.Ref) -> Val
             default = feature.type.default
             return Value(printer.ref(ref), "bool", (default,) if default else (), default is not None)
         values: list[object] = ["nee" if facts[0].negated else "ja"]
+    elif facts and facts[0].negated:   # a meerkeuze stated empty
+        return Value(printer.ref(ref), feature.type.kind, (), empty=True)
     else:
         values = sorted({f.args[-1].value for f in facts}, key=str)
         if feature.type.kind == "date":

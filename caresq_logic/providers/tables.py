@@ -108,6 +108,9 @@ class Rows:
     def values(self, feature, args: tuple[Term, ...], value: object, pos: int) -> None:
         """One fact per value (several for a meerkeuze); the validator checks their types and ranges."""
         kind, name = feature.type.kind, feature.name
+        if kind == "multi" and value == []:   # JSON `[]`, CSV `-`: stated, and none of the choices
+            self.facts.append(Fact(name, args, pos, negated=True))
+            return
         for item in value if isinstance(value, list) and kind == "multi" else [value]:
             if item is None or item == "":
                 continue   # an empty cell: unknown
@@ -289,7 +292,8 @@ def read_cell(rows: Rows, provider: Term, column: tuple[str, str | None], value:
         for item in items:
             rows.cell(provider, LEVERT, None, item, pos)
     elif feature is not None and feature.type.kind == "multi":
-        rows.cell(provider, name, qualifier, items, pos)
+        # `-` states the list empty (like `-k(Id).`); an empty cell leaves it unknown
+        rows.cell(provider, name, qualifier, [] if items == ["-"] else items or None, pos)
     elif name in ("naam", AANBIEDER):
         if value.strip():
             rows.cell(provider, name, None, value.strip(), pos)

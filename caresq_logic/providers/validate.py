@@ -24,6 +24,7 @@ class Validator:
         self.catalog = catalog
         self.errors = errors
         self.single: dict[tuple, Fact] = {}   # (kenmerk, provider, year/zorgsoort) -> first fact
+        self.listed: dict[tuple, Fact] = {}   # the same for a meerkeuze: stated empty or not
         self.rejected: set[str] = set()        # providers with a fact that did not check
 
     def error(self, code: str, pos: int, hint=None, **args) -> None:
@@ -50,7 +51,7 @@ class Validator:
                 self.error("A223", term.pos, char=f"U+{ord(control.group()):04X}")
                 return None
         name = fact.predicate
-        if fact.negated and not all(f.type.kind == "bool" for f in self.catalog.features.get(name, ())):
+        if fact.negated and not all(f.type.kind in ("bool", "multi") for f in self.catalog.features.get(name, ())):
             kind = self.catalog.features[name][0].type.kind if name in self.catalog.features else None
             if kind is not None or name in (LEVERT, AANBIEDER):
                 self.error("A210", fact.pos, name=name, kind=TypeName(kind or "choice"))
@@ -115,7 +116,11 @@ class Validator:
         return False
 
     def check_feature(self, fact: Fact, feature: n.Feature) -> Fact | None:
-        expected = arity(feature)
+        empty_list = fact.negated and feature.type.kind == "multi"   # `-k(Id).`: none of the choices
+        expected = arity(feature) - empty_list
+        if empty_list and len(fact.args) == arity(feature):   # `-k(Id, a).`: "not a" says nothing of the rest
+            self.error("A213", fact.pos, name=feature.name, value=fact.args[-1].shown())
+            return None
         if len(fact.args) != expected:
             self.error("A202", fact.pos, name=feature.name, expected=expected, actual=len(fact.args))
             return None
@@ -142,6 +147,15 @@ class Validator:
                            other=yes_no[first.negated], line=self.locator.span(first.pos).line)
                 return None
             return fact
+        if feature.type.kind == "multi":   # a list stated empty and a value of it: which one holds?
+            first = self.listed.setdefault(key, fact)
+            if first.negated != fact.negated:
+                empty, other = (fact, first) if fact.negated else (first, fact)
+                self.error("A212", fact.pos, name=feature.name, provider=fact.provider,
+                           value=other.args[-1].shown(), line=self.locator.span(first.pos).line)
+                return None
+            if empty_list:
+                return fact
         value = self.check_value(feature, args[-1])
         if value is None or not self.fits_ratios(feature, args[-1], value):
             return None

@@ -26,12 +26,15 @@ def _span(span) -> str | None:
 
 
 def _value_json(value: Value) -> dict:
-    return {
+    result = {
         "kenmerk": value.label,
         "type": value.kind,
         "values": [v.isoformat() if isinstance(v, dt.date) else v for v in value.values],
         "default": value.default,
     }
+    if value.empty:
+        result["empty"] = True
+    return result
 
 
 def _node_json(node: NodeResult) -> dict:

@@ -91,11 +91,25 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
     "A209": ("Het bestand bevat geen enkel feit; waarschijnlijk het verkeerde bestand.",
              "The file contains no facts; probably the wrong file.",
              "% alleen commentaar"),
-    "A210": ("Een regel '-kenmerk(aanbieder).' zegt uitdrukkelijk nee. Dat kan alleen bij een ja/nee-kenmerk; "
-             "een getal, datum of keuze die u niet weet, laat u gewoon weg: dan is die onbekend.",
-             "A line '-kenmerk(provider).' says no explicitly. That only fits a ja/nee kenmerk; a number, date "
-             "or choice you do not know is simply left out: then it is unknown.",
+    "A210": ("Een regel '-kenmerk(aanbieder).' zegt uitdrukkelijk nee (bij een meerkeuze: geen van de keuzes). "
+             "Dat kan alleen bij een ja/nee-kenmerk of een meerkeuze; een getal, datum of keuze die u niet weet, "
+             "laat u gewoon weg: dan is die onbekend.",
+             "A line '-kenmerk(provider).' says no explicitly (for a meerkeuze: none of the choices). That only "
+             "fits a ja/nee kenmerk or a meerkeuze; a number, date or choice you do not know is simply left out: "
+             "then it is unknown.",
              "-behandelindex(praktijk_a, 2024)."),
+    "A212": ("Een meerkeuze staat voor dezelfde aanbieder zowel leeg verklaard ('-kenmerk(aanbieder).') als met "
+             "een waarde in het bestand. Welke bedoeld is, zou een gok zijn: haal een van beide weg.",
+             "A meerkeuze is stated both empty ('-kenmerk(provider).') and with a value for the same provider. "
+             "Which one is meant would be a guess: remove one of the two.",
+             "-registratie(praktijk_a).\nregistratie(praktijk_a, kfir)."),
+    "A213": ("'-kenmerk(aanbieder).' verklaart een meerkeuze leeg: geen van de keuzes. Met een waarde erbij "
+             "('-registratie(p, kfir).') zou het alleen zeggen dat die ene keuze er niet is, en niets over de "
+             "andere; dat kan de taal niet uitdrukken. Noem de keuzes die er wel zijn, of verklaar de lijst leeg.",
+             "'-kenmerk(provider).' states a meerkeuze empty: none of the choices. With a value "
+             "('-registratie(p, kfir).') it would only say that one choice is absent and nothing about the "
+             "others, which the language cannot express. List the choices that are there, or state the list empty.",
+             "-registratie(praktijk_a, kfir)."),
     "A211": ("Hetzelfde ja/nee-kenmerk staat voor dezelfde aanbieder zowel als ja als als nee in het bestand. "
              "Welke bedoeld is, zou een gok zijn: haal een van beide regels weg.",
              "The same ja/nee kenmerk is stated both as yes and as no for the same provider. Which one is "

@@ -119,7 +119,8 @@ def values_text(values: tuple[Value, ...], syntax: n.Condition | None, lang: str
     """What the provider's file says, for the leaf that read it: `nu: 3 van 10`."""
     if not values:
         return ""
-    shown = [(", ".join(fmt_value(v, lang) for v in value.values) if value.values else ui("unknown", lang))
+    shown = [(", ".join(fmt_value(v, lang) for v in value.values) if value.values else
+              ui("none_of_choices", lang) if value.empty else ui("unknown", lang))
              + (f" ({ui('default', lang)})" if value.default else "") for value in values]
     if isinstance(syntax, n.Ratio) and len(shown) == 2:
         return ui("word.now", lang, value=ui("word.x_of_y", lang, part=shown[0], whole=shown[1]))
