@@ -182,3 +182,13 @@ def test_the_report_never_overwrites_a_file_the_command_reads(tmp_path):
         assert result.exit_code == 2 and ": C022: " in result.stderr, (given, output)
     assert policy.read_text(encoding="utf-8") == before and lp.read_text() == FYSIO_A
     assert run("explain", str(lp), "-b", str(tmp_path / "pz"), "-o", str(tmp_path / "pz" / "rapport.txt")).exit_code == 0
+
+
+def test_a_direction_override_in_a_name_is_shown_escaped_in_html(tmp_path):
+    """The terminal rule held for text; in HTML a U+202E in a name reversed the rest of its heading."""
+    lp = tmp_path / "p.lp"
+    lp.write_text('levert(p, fysiotherapie).\naanbieder(p, "\u202elive\u2066x").\n')
+    for years in ([], ["--jaar", "2025", "--jaar", "2026"]):
+        page = run("explain", str(lp), "--format", "html", *years).stdout
+        assert "\u202e" not in page and "\u2066" not in page
+        assert "\\u202elive\\u2066x (p)" in page
