@@ -49,6 +49,7 @@ bench: install
 	$(BIN)/python benchmarks/bench_batch.py
 	$(BIN)/python benchmarks/bench_explain.py
 	$(BIN)/python benchmarks/bench_check.py
+	$(BIN)/python benchmarks/bench_doel.py
 	CARESQ_BIN=$(abspath $(BIN))/caresq-logic benchmarks/peers/run.sh
 
 clean:

@@ -11,7 +11,6 @@ from typing import TYPE_CHECKING
 
 from . import passes
 from .diagnostics import Diagnostic, Span, diag, sort_key
-from .report import as_json
 from .report.common import Report, policy_set_header
 from .resources import PolicySet
 
@@ -49,7 +48,7 @@ def single_year_only(target: str | None, summary: bool, format_name: str) -> lis
 
 
 def render(result: "AcrossYears", format_name: str, lang: str, details: bool) -> str:
-    from .report import years_out
+    from .report import as_json, years_out
 
     if format_name == "json":
         return as_json.to_json(result.reports, sorted(result.diagnostics, key=sort_key), lang, result.receipt,

@@ -24,7 +24,7 @@ from .cli_common import (BELEID_HELP, TAAL_HELP, TIJDSLIMIET_HELP, CheckFormat, 
 from .diagnostics import Diagnostic, Failed, Span, diag
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
-from .report import as_json, html, readings, records, text   # not check: imported by its commands
+from .report import text   # the others where their format is asked for: explain starts without them
 from .report.common import policy_set_header
 from . import cli_tools  # noqa: F401  registers diff, fmt, uitleg, citaten, test and lsp
 
@@ -78,9 +78,11 @@ def explain(
         reports = (seen.add(r.provider) or r for r in explained.reports)
         inputs = read_from(providers, beleid)
         if format == ExplainFormat.json:   # its diagnostics last: complete once every report is built
+            from .report import as_json
             write_chunks(uitvoer, as_json.chunks(reports, diagnostics, lang, explained.receipt,
                                                   explained.policy_set), lang, inputs)
         elif format == ExplainFormat.html:
+            from .report import html
             write_chunks(uitvoer, html.chunks(reports, lang, details, explained.receipt, explained.policy_set),
                          lang, inputs)
         elif (first := next(reports, None)) is not None:   # text: nothing at all without a provider
@@ -97,6 +99,7 @@ def explain(
 def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format, only, samenvatting, lang,
              progress: bool, contract_year: int | None = None) -> tuple[list[Diagnostic], set[str]]:
     """A market as records (jsonl, csv) or counts: decided by profile, written as it goes."""
+    from .report import records
 
     bar = None
     if progress:
@@ -183,6 +186,7 @@ def check(
 
     Exit 0: geen fouten; 1: bevindingen met ernst error; 2: onbruikbare invoer."""
     from . import check as checking   # only this command needs these: explain starts faster
+    from .report import readings
     from .report.check import RENDERERS
 
     lang = taal.value

@@ -36,6 +36,11 @@ class ExplainFormat(str, Enum):
     csv = "csv"
 
 
+class ExamplesFormat(str, Enum):
+    text = "text"
+    junit = "junit"
+
+
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"

@@ -8,11 +8,10 @@ from typing import List, Optional
 
 import typer
 
-from . import across as across_years, editor, passes, testing
-from .cli_common import BELEID_HELP, TAAL_HELP, ExplainFormat, Taal, app, print_diagnostics, write
+from . import editor, passes   # each command imports the rest it needs: explain starts without them
+from .cli_common import BELEID_HELP, TAAL_HELP, ExplainFormat, Taal, ExamplesFormat, app, print_diagnostics, write
 from .diagnostics import Span, closest, diag
 from .messages import ui
-from .report import examples as shown_examples
 
 
 @app.command("diff")
@@ -26,6 +25,7 @@ def diff_command(
     """Semantisch verschil tussen twee beleidsjaren, met per wijziging een getuige. / Semantic diff.
 
     Exit 0; 2: onbruikbare invoer."""
+    from . import across as across_years
     from .check import diff as semantic
 
     (before, after), problems = across_years.publications([old, new])
@@ -110,7 +110,7 @@ def test_(
     beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
     jaar: Optional[int] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein)."),
     contractjaar: Optional[int] = typer.Option(None, "--contractjaar", min=1900, max=2100, help="Jaar van het contract."),
-    format: testing.Format = typer.Option("text", "--format", "-f", help="text of junit."),
+    format: ExamplesFormat = typer.Option("text", "--format", "-f", help="text of junit."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     dekking: bool = typer.Option(False, "--dekking", help="Noem elk beslispunt dat geen voorbeeld dekt."),
     min_dekking: float = typer.Option(0.0, "--min-dekking", min=0, max=100, help="Exit 1 als een beleid minder dekt."),
@@ -118,6 +118,9 @@ def test_(
 ) -> None:
     """Toets voorbeelden aan hun '% verwacht:'-regels, met dekking per beleid. / Test examples, with coverage.
     Exit 0: alles zoals verwacht; 1: een besluit anders, of dekking onder --min-dekking; 2: onbruikbare invoer."""
+    from . import testing
+    from .report import examples as shown_examples
+
     run = testing.run(paths, beleid, jaar, contractjaar, min_dekking)
     write(uitvoer, shown_examples.RENDERERS[format.value](run, taal.value, dekking), taal.value, tuple(paths or ()))
     print_diagnostics(run.diagnostics, taal.value)

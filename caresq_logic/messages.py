@@ -270,6 +270,8 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
                           "start date {clause} can fall before 1 January {year}, before the contract year"),
     "check.offer_after_signing": ("finding", "aanbieding {offer} ({offer_date}) valt na tekendatum {signing} ({signing_date})",
                                   "offer {offer} ({offer_date}) falls after signing deadline {signing} ({signing_date})"),
+    "check.partial_english": ("finding", "{missing} van de {total} teksten voor mensen hebben geen Engels, de rest wel: {texts}",
+                              "{missing} of the {total} texts for people have no English, the others do: {texts}"),
     "check.date_in_year": ("finding", "{kind} {clause} ({date}) valt in of na het contractjaar {year}",
                            "{kind} {clause} ({date}) falls in or after the contract year {year}"),
     "check.cross_year_changed": ("finding", "{care_type} loopt door van {earlier} naar {later} ({why}), maar door wijziging "

@@ -336,9 +336,11 @@ def _goals(market: Market, target: str):
     past_deadline = []   # a Failed: past --tijdslimiet, no more goals are answered
     def answer_goals(report: Report) -> Report:
         asked = [(p, d) for p, decisions in report.policies for d in decisions] if not past_deadline else []
+        shared = goal.Shared()   # one grounding per provider and policy, shared by its zorgsoorten
         try:
             for policy, decision in asked:
-                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog)
+                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog,
+                                     shared)
                 if answer is not None:
                     report.goals[(policy.path, decision.care_type.name)] = answer
         except Failed as failed:   # the goals answered so far are kept

@@ -7,7 +7,6 @@ from __future__ import annotations
 import math
 import os
 from dataclasses import dataclass, field
-from enum import Enum
 from pathlib import Path
 
 from . import decide, passes
@@ -15,11 +14,6 @@ from .check import examples
 from .diagnostics import Diagnostic, Span, diag
 from .providers.read import decode, max_bytes
 from .resources import PolicySet
-
-
-class Format(str, Enum):
-    text = "text"
-    junit = "junit"
 
 
 @dataclass

@@ -134,6 +134,10 @@ UI: dict[str, tuple[str, str, str]] = {
                          "note: reconstructed from the change list of {source}; holds only what that list states"),
     "ui.word.for_year": ("ui", "{what} over {year}", "{what} for {year}"),
     "ui.word.and": ("ui", "en", "and"),
+    # A policy text the authors gave no English for: their Dutch, marked so a reader knows.
+    "ui.word.dutch_only": ("ui", "{text}", "{text} (nl)"),
+    # A citation's quote is the source's own (Dutch) words: English output says so.
+    "ui.quote": ("ui", "“{quote}”", "Dutch source text: “{quote}”"),
     "ui.op.number.gt": ("ui", "{what}: meer dan {value}", "{what}: more than {value}"),
     "ui.op.number.ge": ("ui", "{what}: ten minste {value}", "{what}: at least {value}"),
     "ui.op.number.lt": ("ui", "{what}: minder dan {value}", "{what}: less than {value}"),

@@ -47,7 +47,7 @@ CATALOG = Catalog.of(IN_FORCE)
 DSL_WORDS = ["beleid", "zorgsoort", "kenmerk", "randvoorwaarde", "uitsluiting", "tenzij", "differentiatiefactor",
              "zorgovereenkomst", "voor", "indien", "niet", "en", "of", "is", "ten minste", "groter dan", "(", ")",
              ".", ":", ",", '"', "§3.1", "30%", "2024", "24 oktober 2025", "alle randvoorwaarden", "#", "\n",
-             "per jaar", "ja/nee", "keuze uit", "telt ook als", "aan te vragen via", "onderdeel van", "ë", "\x00"]
+             "per jaar", "ja/nee", "keuze uit", "telt ook als", "aan te vragen via", "onderdeel van", "/", "ë", "\x00"]
 LP_WORDS = ["(", ")", ",", ".", ":-", "#script", "#include", "#const", "{", "}", ";", "X", "_", '"', "%", "%*",
             "*%", "-", "2024", "levert", "fysiotherapie", "decision", "behandelindex", "registratie", "kfir",
             "\n", " ", "\\", "ë", "\x00", "9" * 30]

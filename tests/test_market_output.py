@@ -157,6 +157,22 @@ def test_a_tampered_or_foreign_entry_is_not_loaded(cache_dir):
     assert cache.load(raw, POLICY) is None                 # anyone may write it: not trusted
 
 
+def test_the_cache_keeps_only_its_newest_entries(cache_dir, monkeypatch):
+    """Every new caresq-logic and every edited policy writes new keys: without a bound the folder
+    only grows (a shared machine had 5,428 entries, 425 MB)."""
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 3)
+    cache_dir.mkdir(mode=0o700)
+    for age in range(5):
+        stale = cache_dir / f"stale{age}.policy"
+        stale.write_bytes(b"old")
+        os.utime(stale, (1_000_000 + age, 1_000_000 + age))
+    (cache_dir / "notes.txt").write_text("not ours")
+    passes.load([POLICY])   # writes the policy and its derived publications
+    left = sorted(p.name for p in cache_dir.iterdir() if not p.name.startswith(("stale", "notes")))
+    assert sorted(name.rsplit(".")[-1] for name in left) == ["derived", "policy"]   # the new ones stay
+    assert sorted(p.name for p in cache_dir.glob("[sn]*")) == ["notes.txt", "stale4.policy"]
+
+
 def test_an_unwritable_cache_falls_back_silently(tmp_path, monkeypatch):
     blocker = tmp_path / "file"
     blocker.write_text("not a folder")

@@ -49,7 +49,8 @@ def test_explain_names_the_readings_the_decision_read(tmp_path):
     assert [r["id"] for r in decisions["q"]["readings"]] == ["ingeschreven", "aanvraag"]
     assert decisions["p"]["readings"][0] == {
         "id": "hoog", "section": "§2", "quote": "een index hoger dan 150", "reading": "150 zelf is niet hoog",
-        "alternative": "150 telt mee", "location": f"{tmp_path / 'proef.beleid'}:5:1"}
+        "reading_en": None, "alternative": "150 telt mee", "alternative_en": None,
+        "location": f"{tmp_path / 'proef.beleid'}:5:1"}
     text = run("explain", str(tmp_path / "p.lp"), "--beleid", str(tmp_path / "proef.beleid")).stdout
     assert "Let op: berust op een lezing van §2 (hoog): 150 zelf is niet hoog; andere lezing: 150 telt mee" in text
     english = run("explain", str(tmp_path / "p.lp"), "--beleid", str(tmp_path / "proef.beleid"), "--taal", "en").stdout
@@ -81,4 +82,4 @@ def test_docs_readings_is_up_to_date():
 
 def test_an_example_decision_rests_on_its_reading():
     result = run("explain", str(EXAMPLES / "paramedische_zorg" / "fysio_b.lp"))
-    assert "Let op: berust op een lezing van §2.3 (hoge_behandelindex)" in result.stdout
+    assert "Let op: berust op een lezing van §2.3 (Landelijke behandelindex hoger dan 150)" in result.stdout

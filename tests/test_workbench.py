@@ -217,7 +217,8 @@ def test_a_duplicate_points_at_the_first_definition(tmp_path):
 
 def test_one_broken_policy_is_one_error_not_a_cascade(clone):
     _edit(clone / "policies" / "paramedische_zorg" / "2026.beleid",
-          'zorgsoort fysiotherapie "Fysiotherapie".', 'zorgsoort fysiotherapie "Fysiotherapie"')
+          'zorgsoort fysiotherapie "Fysiotherapie" / "Physiotherapy".',
+          'zorgsoort fysiotherapie "Fysiotherapie" / "Physiotherapy"')
     result = cli("explain", str(EXAMPLES), cwd=clone)
     assert result.returncode == 2
     located = [line for line in result.stderr.splitlines() if ": " in line and line[:1] not in " "]

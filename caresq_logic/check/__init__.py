@@ -21,6 +21,7 @@ from .reach import unreachable_and_gaps, useless_exceptions
 from .session import Session
 from .severities import apply_policy_settings
 from .timeline import milestone_order, retroactive_starts
+from .translations import partial_english
 from .years import check_years
 
 
@@ -57,7 +58,7 @@ def check_policy(policy: Policy) -> list[Finding]:
     findings += overlap_findings(policy, session, overlaps)
     findings += retroactive_starts(policy, session)
     findings += approach_vs_purchase(policy, session)
-    return findings + milestone_order(policy) + without_route(policy) + intentions_as_fact(policy)
+    return findings + milestone_order(policy) + without_route(policy) + intentions_as_fact(policy) + partial_english(policy)
 
 
 def check(policies: list[Policy], severities: dict[str, str] | None = None) -> list[Finding]:

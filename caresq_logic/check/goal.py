@@ -5,8 +5,8 @@ a target (a tier label, an outcome, or a zorgsoort).
 Returns: a `GoalAnswer`. Both questions are clingo's, through the check `Session`:
 
 - why not: the provider's own facts as the witness, every clause and the target tier's own
-  condition a switch; the goal is unsatisfiable, and its minimal unsat core over the switches
-  is the set of clauses that block it;
+  condition a switch; the goal is unsatisfiable with all of them on, and the fewest switches
+  that must go off to reach it (clingo's core-guided optimisation) are the clauses that block it;
 - what must change: the witness space around the provider's stated values (plus the values the
   policy's thresholds need given the others), one unit of cost per changed kenmerk, optimised;
   every optimal set of changes is enumerated (projected on the changes), `onveranderlijk`
@@ -17,7 +17,7 @@ Returns: a `GoalAnswer`. Both questions are clingo's, through the check `Session
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import clingo
 
@@ -44,6 +44,9 @@ _reached(doel(Z,tier,L)) :- _goal_id(doel(Z,tier,L)), _decision({WITNESS},Z,zorg
 _reached(doel(Z,outcome,O)) :- _goal_id(doel(Z,outcome,O)), _decision({WITNESS},Z,O).
 _reached(doel(Z,contract,any)) :- _goal_id(doel(Z,contract,any)), _decision({WITNESS},Z,O), _contract_outcome(O).
 _contract_outcome(zorgovereenkomst;doorlopende_overeenkomst).
+% Why not: as few clauses switched off as reach the goal (only where switches are left free; the
+% lowest priority, so the cost of changes, @2 and @1, is read as before).
+#minimize {{ 1@0,C : _switch(C), not _on(C) }}.
 """
 
 
@@ -73,6 +76,15 @@ class GoalAnswer:
     tier_blocks: n.Tier | None             # the target tier's own condition is part of that set
     proposals: tuple[Proposal, ...]        # the smallest changes that reach it, each verified
     changes_needed: int | None             # their size; None: no change the provider can make reaches it
+
+
+@dataclass
+class Shared:
+    """What the questions for one provider's zorgsoorten share (explain --doel asks them one
+    zorgsoort at a time): one grounded session per policy, and every changed provider file already
+    decided again (several zorgsoorten often propose the same change)."""
+    sessions: dict[tuple, Session] = field(default_factory=dict)
+    decided: dict[tuple[str, str], dict[str, Decision]] = field(default_factory=dict)   # (policy, file text) -> per zorgsoort
 
 
 def goal_term(target: str, policy: Policy, care_type: str) -> str | None:
@@ -108,27 +120,41 @@ def reaches(decision: Decision, target: str) -> bool:
 
 
 def answer(policy: Policy, program: Program, provider_file: ProviderFile, decision: Decision,
-           target: str, catalog: Catalog) -> GoalAnswer | None:
+           target: str, catalog: Catalog, shared: Shared | None = None) -> GoalAnswer | None:
+    """`shared`: kept between the calls for one provider's zorgsoorten (one grounding serves
+    them all: only the goal asked differs)."""
+    shared = shared or Shared()
     z = decision.care_type.name
     goal = goal_term(target, policy, z)
     if goal is None:
         return None
-    facts = [f for f in provider_file.facts_for(policy.features)
-             if f.provider == decision.provider and f.predicate != AANBIEDER]
     if reaches(decision, target):
         return GoalAnswer(target, z, True, (), None, (), 0)
-    # Switching a clause on only ever makes a contract harder to get: cores explain contracts.
+    facts = [f for f in provider_file.facts_for(policy.features)
+             if f.provider == decision.provider and f.predicate != AANBIEDER]
+    # Why not names the clauses to switch off: that explains a contract, not the lack of one.
     positive = target not in OUTCOMES or Outcome(target).contracted
-    # One program grounded once answers both questions: the space around the provider's values,
-    # every clause and tier a switch (all on: the policy as it is). A continuing contract stands
-    # in the way of a new tier, not of a contract as such.
-    also = (ClauseKind.CONTINUING,) if ",tier," in goal or goal.endswith(",zorgovereenkomst)") else ()
-    session = Session.build(policy, [goal], space=_change_space(policy, facts), extra=GOAL_RULES + _shown(policy),
-                            tier_switches=positive, also=also)
+    key = (policy.path, provider_file.path, decision.provider, target)
+    session = shared.sessions.get(key)
+    if session is None:
+        session = shared.sessions[key] = _session(policy, facts, target, positive)
     blocking, tier = _why_not(policy, program, goal, session, z) if positive else ((), None)
     proposals, size = _what_must_change(policy, program, goal, session, facts, provider_file, decision, target,
-                                        catalog)
+                                        catalog, shared.decided)
     return GoalAnswer(target, z, False, blocking, tier, proposals, size)
+
+
+def _session(policy: Policy, facts: list[Fact], target: str, positive: bool) -> Session:
+    """One program grounded once answers both questions for every zorgsoort of the policy: the
+    space around the provider's values, every clause and tier a switch (all on: the policy as it
+    is). A continuing contract stands in the way of a new tier, not of a contract as such."""
+    goals = [g for g in (goal_term(target, policy, z) for z in policy.care_types) if g is not None]
+    also = (ClauseKind.CONTINUING,) if any(",tier," in g for g in goals) or target == Outcome.CONTRACT.value else ()
+    # Named by no `benadert alle` clause, a provider is not approached whatever else it meets:
+    # those clauses are switches too, so that they can be named as what stands in the way.
+    also += (ClauseKind.APPROACHES_ALL,) if positive else ()
+    return Session.build(policy, goals, space=_change_space(policy, facts), extra=GOAL_RULES + _shown(policy),
+                         tier_switches=positive, also=also)
 
 
 def _shown(policy: Policy) -> str:
@@ -137,32 +163,30 @@ def _shown(policy: Policy) -> str:
 
 
 def _why_not(policy: Policy, program: Program, goal: str, session: Session, z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:
-    # The provider's facts as they are: no cell changed, no unknown condition assumed met.
-    atoms = session.control.symbolic_atoms
-    session.pinned = [-a.literal for sig in (("_diff", 1), ("_onbekend", 3)) for a in atoms.by_signature(*sig)]
-    try:
-        return _cores(policy, program, goal, session, z)
-    finally:
-        session.pinned = []
-
-
-def _cores(policy: Policy, program: Program, goal: str, session: Session, z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:
+    """The fewest clauses that, switched off together, let the provider as it is reach the goal:
+    a minimum correction set, found by clingo's core-guided optimisation (usc) over the clause
+    switches left free. Each of them blocks the goal on its own: with any one of them switched
+    back on, the goal is out of reach again. The other tiers' own conditions stay as they are."""
     tier_ids = {ident: t for ident, t in program.tier_by_id.items() if ident.startswith("zorgovereenkomst_")}
     target_tier = next((program.tier_ids[(z, t.label)] for t in policy.tiers.get(z, ())
                         if goal == f'doel({z},tier,"{t.label}")'), None)
-    keep = frozenset(ident for ident in tier_ids if ident != target_tier) & set(session.switches)
-    # Disjoint minimal cores until the goal is reached: each is one reason on its own, together
-    # the clauses that must all give way.
-    on = set(session.switches)
-    blocking: list[str] = []
-    while not session.satisfiable(goal, on):
-        core = session.core(goal, keep, on)
-        if not core:
-            break
-        blocking += core
-        on -= set(core)
-    clauses = tuple(policy.clauses[c] for c in sorted(blocking) if c in policy.clauses)
-    tiers = [tier_ids[c] for c in blocking if c in tier_ids]
+    kept = {ident for ident in tier_ids if ident != target_tier}
+    free = {session.switch_literals[s] for s in session.switches if s not in kept}
+    atoms = session.control.symbolic_atoms
+    # The provider's facts as they are: no cell changed, no unknown condition assumed met.
+    unchanged = [-a.literal for sig in (("_diff", 1), ("_onbekend", 3)) for a in atoms.by_signature(*sig)]
+    assumptions = [lit for lit in session.assumptions(goal) if lit not in free and -lit not in free] + unchanged
+    off: list[str] = []
+
+    def keep(model: clingo.Model) -> None:   # each model improves on the last; keep the best
+        off[:] = [s for s in session.switches if s not in kept and not model.is_true(session.switch_literals[s])]
+
+    config = session.control.configuration.solve
+    config.opt_mode, config.project, config.models = "opt", "no", 0
+    if not session.solve(assumptions=assumptions, on_model=keep).satisfiable:
+        return (), None   # not even with every clause switched off: nothing a clause does
+    clauses = tuple(policy.clauses[c] for c in sorted(off) if c in policy.clauses)
+    tiers = [tier_ids[c] for c in off if c in tier_ids]
     return clauses, (tiers[0] if tiers else None)
 
 
@@ -228,7 +252,7 @@ def _change_space(policy: Policy, facts: list[Fact]) -> list[str]:
     return rules
 
 
-def _what_must_change(policy, program, goal, session, facts, provider_file, decision, target, catalog):
+def _what_must_change(policy, program, goal, session, facts, provider_file, decision, target, catalog, decided):
     control = session.control
     base = session.assumptions(goal)
     # Every optimal set of changed kenmerken (projected: one model per set).
@@ -265,11 +289,14 @@ def _what_must_change(policy, program, goal, session, facts, provider_file, deci
         fixed = [a.literal if a.symbol in changed else -a.literal for a in diffs]
         session.solve(assumptions=base + fixed + [tune], on_model=last)
         candidates.append(_candidate(policy, facts, provider_file, decision, changed, best, target, catalog, number))
-    # Every proposal decided again by the normal path, all in one run (one file each).
-    again = {(d.file, d.care_type.name): d for d in decide(program, [c[2] for c in candidates])}
+    # Every proposal decided again by the normal path, all in one run (one file each); a file
+    # proposed for another zorgsoort before is not decided twice.
+    new = {changed_file.path: text for _, text, changed_file in candidates if (policy.path, text) not in decided}
+    for d in decide(program, [c[2] for c in candidates if c[2].path in new]) if new else ():
+        decided.setdefault((policy.path, new[d.file]), {})[d.care_type.name] = d
     proposals = []
     for changes, text, changed_file in candidates:
-        result = again.get((changed_file.path, decision.care_type.name))
+        result = decided.get((policy.path, text), {}).get(decision.care_type.name)
         if result is not None and reaches(result, target):   # never propose what does not work
             proposals.append(Proposal(changes, text, result.outcome, result.tier))
     return tuple(proposals), (cost[0] if cost else None)

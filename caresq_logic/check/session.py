@@ -9,7 +9,7 @@ assumption selecting its goal:
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import clingo
 
@@ -78,7 +78,6 @@ class Session:
     switches: list[str]
     switch_literals: dict[str, int]     # clause id -> literal of _on(C)
     delivers: dict[str, int]            # zorgsoort -> literal of levert(w,Z)
-    pinned: list[int] = field(default_factory=list)   # assumed in every question (explain --doel: no change)
 
     @classmethod
     def build(cls, policy: Policy, goals: list[str], space: list[str] | None = None, extra: str = "",
@@ -97,7 +96,8 @@ class Session:
         control = clingo.Control(["--warn=none", "--opt-strategy=usc"])
         bounded.ground(control, Span(policy.path, 1, 1), (   # within --tijdslimiet, as every solve below
             program.text, "\n".join(witness_space(policy) if space is None else space),
-            GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals) + shown_facts(policy)))
+            GOALS + extra + "\n".join(f"_goal_id({g})." for g in goals) + shown_facts(policy)
+            + "".join(f"_switch({s})." for s in switches)))   # what `extra` may count or minimise
         atoms = control.symbolic_atoms
         # Assumptions go to clingo as literals, looked up once here rather than on every solve.
         switch_literals = {s: atoms[clingo.Function("_on", [clingo.Function(s)])].literal for s in switches}
@@ -121,7 +121,7 @@ class Session:
             focus.update(self.policy.care_types[z].parents)
         others = [-lit for z, lit in self.delivers.items() if z not in focus] if focus else []
         switches = [lit if s in on else -lit for s, lit in self.switch_literals.items()]
-        return [goal_atom.literal] + others + switches + self.pinned
+        return [goal_atom.literal] + others + switches
 
     def solve(self, **options) -> clingo.SolveResult:
         """Every solve of a check: within --tijdslimiet, stoppable by Ctrl-C."""
@@ -169,7 +169,9 @@ class Session:
             needed_first = explain(background | set(needed_second), bool(needed_second), first)
             return needed_first + needed_second
 
-        return sorted(explain(set(), False, sorted(core - keep))) if core - keep else []
+        # Junker's top level: when `keep` alone already blocks the goal, no switch is to blame (QX
+        # assumes the empty set reaches it, and would name one clause of clingo's core at random).
+        return sorted(explain(set(), True, sorted(core - keep))) if core - keep else []
 
     def _unsat_core(self, goal: str, on: set[str] | None) -> set[str] | None:
         """The switches (on) in clingo's unsat core of `goal` with `on` switched on; None if the

@@ -111,3 +111,21 @@ def decode(symbol: clingo.Symbol) -> Atom:
     if len(arguments) != len(fields):
         raise TypeError(f"{symbol} does not have the {len(fields)} arguments of {cls.__name__}")
     return cls(*(convert(argument) for convert, argument in zip(fields, arguments)))
+
+
+# The same conversions from a symbol's text: `str(symbol)` is one foreign call, where reading a
+# name and each argument is one or two each.
+_FROM_TEXT: dict[Callable, Callable[[str], object]] = {_number: int, _constant: str, _outcome: Outcome}
+
+
+def decode_text(text: str, symbol: clingo.Symbol) -> Atom:
+    """`decode` of the symbol whose text (`str(symbol)`) this is; an atom with a string argument
+    (its quotes and escapes) is decoded from the symbol itself."""
+    name, _, inner = text.partition("(")
+    if '"' in inner or name not in SCHEMA:
+        return decode(symbol)
+    cls, fields = SCHEMA[name]
+    arguments = inner[:-1].split(",")
+    if len(arguments) != len(fields):
+        raise TypeError(f"{text} does not have the {len(fields)} arguments of {cls.__name__}")
+    return cls(*(_FROM_TEXT[convert](argument) for convert, argument in zip(fields, arguments)))

@@ -218,9 +218,9 @@ def _rebound(policy: Policy, facts: dict, member: tuple[str, str], z: str, resul
         return None
     if result.children:
         return dataclasses.replace(result, children=tuple(_rebound(policy, facts, member, z, c) for c in result.children))
-    if not result.values:
-        return result
-    return dataclasses.replace(result, values=tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax)))
+    # A leaf (or `niet` of one): the stand-in was decided without values (`solve`).
+    values = tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax))
+    return dataclasses.replace(result, values=values) if values else result
 
 
 def decide(program: Program, provider_files: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,
@@ -276,7 +276,7 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
         facts = tuple(Fact(f.predicate, (Term("int", k, f.pos), *f.args[1:]), f.pos, f.negated)
                       for k in group for f in stand_ins[k])
         providers = tuple(str(k) for k in group)
-        for decision in solve(program, [ProviderFile("", facts, providers)], time_limit, ground_limit):
+        for decision in solve(program, [ProviderFile("", facts, providers)], time_limit, ground_limit, values=False):
             batch.shared[int(decision.provider)].append(decision)
         if progress:
             progress(len(group))

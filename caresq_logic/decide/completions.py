@@ -1,6 +1,7 @@
 """Solving with clingo: the shown atoms of a model (`Model`), one solve under the time limit
-(`run`), and the providers with unknown facts grounded in small groups (`Completions`): their brave and
-cautious consequences, and which condition nodes an assumed outcome forces."""
+(`run`), the brave and cautious consequences of the providers with unknown facts, enumerated
+together, `CONSEQUENCES_GROUP` per control (`consequences`), and for the undecided ones, grounded again in small groups
+(`Completions`), which condition nodes an assumed outcome forces."""
 
 from __future__ import annotations
 
@@ -38,10 +39,16 @@ def run(control: clingo.Control, program: Program, time_limit: float, on_model, 
 
 
 
-# Providers with unknown facts per clingo control. Why an assumed outcome is possible (`forced`)
-# is two enumerations per (provider, zorgsoort, outcome), and each one walks its whole control:
-# one control for every incomplete provider of a market would make that quadratic, one control
-# per provider would ground the policy again for each. Groups of this size keep both small.
+# Incomplete providers per control whose consequences are enumerated together. clingo reports
+# a model per step of its enumeration, each one over the whole control, and the steps needed grow
+# with the providers' unknowns; each control also parses the program again. Measured (CPU s, the
+# paramedische_zorg part of tests/test_batch.py's market / the peers' 10k with two unknowns
+# each): 16 -> 10.9 / 1.0; 64 -> 8.0 / 0.8; 128 -> 8.0 / 1.0; 256 -> 8.8 / 0.9; all in one -> 13.0 / 0.8.
+CONSEQUENCES_GROUP = 128
+
+# Why an assumed outcome is possible (`forced`) is two enumerations per (provider, zorgsoort,
+# outcome), and each one walks its whole control: the providers it is asked for (only the
+# undecided ones) are grounded again in groups of this size, apart from the rest of the market.
 GROUP = 16
 
 
@@ -55,39 +62,47 @@ def ground(program: Program, facts: list[str], time_limit: float = math.inf) -> 
     return control
 
 
-class Completions:
-    """The providers with unknown facts, grounded in groups of `GROUP` with their choice rules."""
+def consequences(control: clingo.Control, program: Program, ids: list, time_limit: float) -> tuple[Model, Model]:
+    """What holds in some (brave) and in every (cautious) completion of a control's choices. The
+    providers of one control are independent (no rule relates two), so one enumeration over all
+    of them gives each one's consequences: complete ones are facts, in both."""
+    control.configuration.solve.models = 0
+    possible, certain = Model(), Model()
+    seen: dict = {}
+    for mode, model in (("brave", possible), ("cautious", certain)):
+        symbols = _consequence(control, program, time_limit, mode, lambda m: m.symbols(shown=True))
+        if symbols is not None:
+            collect(symbols, model, ids, program.keys, seen)
+    return possible, certain
 
-    def __init__(self, program: Program, facts: dict[int, list[str]], ids: list, time_limit: float):
+
+def _consequence(control: clingo.Control, program: Program, time_limit: float, mode: str, read, assumptions=()):
+    """`read` of the brave or cautious consequences (clingo's last model in these enumeration
+    modes is the consequence set); None if there is no completion."""
+    control.configuration.solve.enum_mode = mode
+    last: list = [None]
+    found = run(control, program, time_limit, lambda m: last.__setitem__(0, read(m)), assumptions)
+    return last[0] if found else None
+
+
+class Completions:
+    """The providers with unknown facts (their facts with their choice rules), grounded in groups
+    of `GROUP` when asked (`prepare`) for what forces an outcome."""
+
+    def __init__(self, program: Program, facts: dict[int, list[str]], time_limit: float):
         self.program = program
-        self.ids = ids
+        self.facts = facts
         self.time_limit = time_limit
-        numbers = list(facts)
-        self.controls: list[clingo.Control] = []
         self.control_of: dict[int, clingo.Control] = {}
+
+    def prepare(self, numbers: list[int]) -> None:
+        """Ground the given providers (undecided ones) in groups, for `forced`."""
+        numbers = [k for k in dict.fromkeys(numbers) if k not in self.control_of]
         for start in range(0, len(numbers), GROUP):
             group = numbers[start:start + GROUP]
-            control = ground(program, [fact for number in group for fact in facts[number]], time_limit)
+            control = ground(self.program, [fact for number in group for fact in self.facts[number]], self.time_limit)
             control.configuration.solve.models = 0
-            self.controls.append(control)
             self.control_of.update(dict.fromkeys(group, control))
-
-    def consequences(self, mode: str) -> Model:
-        """What holds in some ("brave") or every ("cautious") completion, over every group."""
-        model = Model()
-        for control in self.controls:
-            symbols = self._consequence(control, mode, lambda m: m.symbols(shown=True))
-            if symbols is not None:
-                collect(symbols, model, self.ids, self.program.keys)
-        return model
-
-    def _consequence(self, control: clingo.Control, mode: str, read, assumptions=()):
-        """`read` of the brave or cautious consequences (clingo's last model in these enumeration
-        modes is the consequence set); None if there is no completion."""
-        control.configuration.solve.enum_mode = mode
-        last: list = [None]
-        found = run(control, self.program, self.time_limit, lambda m: last.__setitem__(0, read(m)), assumptions)
-        return last[0] if found else None
 
     def forced(self, number: int, z: str, outcome: Outcome, tier: str | None, nodes: list[tuple]) -> dict | None:
         """`outcome` (with `tier`) assumed: of the given nodes ((tier?, model key)), those that
@@ -97,6 +112,7 @@ class Completions:
         assumptions = [(clingo.Function("_decision", [p, clingo.Function(z), clingo.Function(outcome.value)]), True)]
         if tier is not None:
             assumptions.append((clingo.Function("_tier", [p, clingo.Function(z), clingo.String(tier)]), True))
+        self.prepare([number])
         control = self.control_of[number]
         # Only these nodes' atoms are read from the consequences, not the group's whole model
         # (the shown _h/_th are terms, not atoms: `contains` needs the atoms they show).
@@ -106,10 +122,10 @@ class Completions:
         def holding(model: clingo.Model) -> list[bool]:
             return [model.contains(a) for a in atoms]
 
-        brave = self._consequence(control, "brave", holding, assumptions)
+        brave = _consequence(control, self.program, self.time_limit, "brave", holding, assumptions)
         if brave is None:
             return None
-        cautious = self._consequence(control, "cautious", holding, assumptions)
+        cautious = _consequence(control, self.program, self.time_limit, "cautious", holding, assumptions)
         forced = {}
         for node, in_brave, in_cautious in zip(nodes, brave, cautious):
             if in_cautious:
@@ -119,18 +135,21 @@ class Completions:
         return forced
 
 
-def collect(symbols, model: Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]]) -> None:
-    # The hot loop of a large batch: condition nodes arrive as _h(P,K)/_th(P,K), two numbers each,
-    # and are read here directly. Every other shown atom is decoded to its type in `atoms`.
+def collect(symbols, model: Model, ids: list[tuple[str, str]], keys: list[tuple[bool, str, str, int]],
+            seen: dict | None = None) -> None:
+    # The hot loop of a large batch. Reading a symbol from clingo costs foreign calls, so each
+    # distinct symbol is read once: `seen` (Symbol -> what it says) is shared by the reads of one
+    # control (its brave and cautious consequences). Condition nodes arrive as _h(P,K)/_th(P,K),
+    # two numbers each; every other shown atom is decoded to its type in `atoms`.
+    seen = {} if seen is None else seen
     holds, tier_holds = model.holds.add, model.tier_holds.add
     for symbol in symbols:
-        name = symbol.name
-        if name == "_h" or name == "_th":
-            args = symbol.arguments
-            tier, z, owner, number = keys[args[1].number]
-            (tier_holds if tier else holds)((ids[args[0].number], z, owner, number))
+        atom = seen.get(symbol)
+        if atom is None:
+            atom = seen[symbol] = _read(symbol, ids, keys)
+        if type(atom) is tuple:
+            (tier_holds if atom[0] else holds)(atom[1])
             continue
-        atom = atoms.decode(symbol)
         key = (ids[atom.provider], atom.care_type)
         match atom:
             case atoms.Decided():
@@ -151,3 +170,14 @@ def collect(symbols, model: Model, ids: list[tuple[str, str]], keys: list[tuple[
                 model.start_date.setdefault(key, {})[atom.rule] = atom.date
             case _:
                 raise TypeError(f"no place in the model for {atom}")
+
+
+def _read(symbol, ids: list, keys: list):
+    """(tier?, model key) of a condition node's _h/_th, else the typed atom: from the symbol's
+    text, one foreign call (its name and two numbers would be five)."""
+    text = str(symbol)
+    if text.startswith("_h(") or text.startswith("_th("):
+        provider, key = text[text.index("(") + 1:-1].split(",")
+        tier, z, owner, number = keys[int(key)]
+        return tier, (ids[int(provider)], z, owner, number)
+    return atoms.decode_text(text, symbol)

@@ -7,10 +7,13 @@ counted, the tier and what is missing for the next one.
 
 One clingo call decides all providers whose facts are complete: the program is stratified, so
 the grounder settles every atom and the single model is the decision (the fast path). Providers
-with unknown facts (`unknowns`) go to further calls, in small groups, whose choice rules range over every
-completion: its cautious consequences are what holds in all completions, its brave ones what
-holds in some. A decision that differs between completions is "onbeslist"; for each possible
-outcome one more pair of calls, with that outcome assumed, says which unknown facts decide it. The explanation is read from that same
+with unknown facts (`unknowns`) go to further calls, up to CONSEQUENCES_GROUP providers each,
+whose choice rules range over every completion: its cautious consequences are what holds in all
+completions, its brave ones what holds in some (no rule relates two providers, so one
+enumeration serves them all). A decision
+that differs between completions is "onbeslist"; for each possible outcome one more pair of
+calls, with that outcome assumed, on a small group of undecided providers, says which unknown
+facts decide it. The explanation is read from that same
 model (`holds` of every condition node; in a clause's scope, a node that does not hold fails),
 and mapped back to clauses through the compiler's node table, never by parsing strings. The
 deciding values are the provider's own validated facts, which is what the leaves read.
@@ -30,7 +33,7 @@ from ..providers.model import ProviderFile
 from ..language.conditions import refs
 from ..language.reserved import LEVERT
 from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Unstated, Value
-from .completions import Completions, Model, collect, ground, run
+from .completions import CONSEQUENCES_GROUP, Completions, Model, collect, consequences, ground, run
 from .unknowns import UNSTATED_BY_TEXT, Unknowns
 
 
@@ -59,7 +62,9 @@ def ground_size(program: Program, providers: list[ProviderFile]) -> int:
 
 
 def solve(program: Program, providers: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,
-          ground_limit: int = DEFAULT_GROUND_LIMIT) -> list[Decision]:
+          ground_limit: int = DEFAULT_GROUND_LIMIT, values: bool = True) -> list[Decision]:
+    """`values=False`: the leaves and start dates carry no provider values (`Value`s): for the
+    stand-ins of `batch`, whose members' values are read per member asked."""
     size = ground_size(program, providers)
     if size > ground_limit:   # refuse before grounding: clingo's grounder cannot be interrupted
         raise Failed([diag("S003", Span(program.policy.path, 1, 1), size=size, limit=ground_limit)])
@@ -75,25 +80,30 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
     complete: list[str] = []
     incomplete: dict[int, list[str]] = {}
     unknown: dict[int, list] = {}
-    for number, facts in by_provider.items():
-        choices, missing = unknowns.completions(str(number), facts)
-        stated = [f.asp(str(number)) for f in facts if not f.negated]   # nee is the absence of the atom
+    for number, provider_facts in by_provider.items():
+        choices, missing = unknowns.completions(str(number), provider_facts)
+        stated = [f.asp(str(number)) for f in provider_facts if not f.negated]   # nee is the absence of the atom
         if choices:
             incomplete[number] = stated + choices
             unknown[number] = missing
         else:
             complete += stated
     ids = list(index)
+    # Complete providers: one model. Incomplete ones: controls of CONSEQUENCES_GROUP with their
+    # choice rules, whose brave and cautious consequences are enumerated apart from the complete
+    # ones' facts.
     certain = possible = Model()
-    completions = None
     if complete or not incomplete:
         control = ground(program, complete, time_limit)
         run(control, program, time_limit, lambda m: collect(m.symbols(shown=True), certain, ids, program.keys))
-    if incomplete:
-        completions = Completions(program, incomplete, ids, time_limit)
-        possible = _merge(completions.consequences("brave"), certain)
-        certain = _merge(completions.consequences("cautious"), certain)
-    return _Decoder(program, certain, possible, providers, ids, unknown, completions).decisions()
+    numbers = list(incomplete)
+    for start in range(0, len(numbers), CONSEQUENCES_GROUP):
+        group = numbers[start:start + CONSEQUENCES_GROUP]
+        control = ground(program, [fact for number in group for fact in incomplete[number]], time_limit)
+        some, every = consequences(control, program, ids, time_limit)
+        possible, certain = _merge(some, possible), _merge(every, certain)
+    completions = Completions(program, incomplete, time_limit) if incomplete else None
+    return _Decoder(program, certain, possible, providers, ids, unknown, completions, values).decisions()
 
 
 def _merge(model: Model, other: Model) -> Model:
@@ -150,8 +160,11 @@ def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.
 
 class _Decoder:
     def __init__(self, program: Program, certain: Model, possible: Model, providers: list[ProviderFile],
-                 ids: list[tuple[str, str]], unknown: dict[int, list], completions: "Completions | None"):
+                 ids: list[tuple[str, str]], unknown: dict[int, list], completions: "Completions | None",
+                 values: bool = True):
         self.program = program
+        self.values = values
+        self.shared: dict[tuple, NodeResult] = {}   # without values: node results by their shape
         self.policy = program.policy
         self.model = certain          # what holds in every completion (for complete data: the model)
         self.possible = possible      # what holds in some completion
@@ -163,11 +176,14 @@ class _Decoder:
         for provider_file in providers:
             path = provider_file.path
             self.names.update({(path, p): name for p, name in provider_file.names.items()})
-            for fact in provider_file.facts_for(self.policy.features):
+            for fact in provider_file.facts_for(self.policy.features) if values else ():
                 self.facts.setdefault(((path, fact.provider), fact.predicate), []).append(fact)
 
     def decisions(self) -> list[Decision]:
-        return [self.decision(provider, care_type) for provider, care_type in sorted(self.possible.decision)]
+        keys = sorted(self.possible.decision)
+        if self.completions is not None:   # the undecided ones' groups, for what forces each outcome
+            self.completions.prepare([self.numbers[p] for p, z in keys if self.outcome(p, z)[0] is Outcome.UNDECIDED])
+        return [self.decision(provider, care_type) for provider, care_type in keys]
 
     def outcome(self, p: tuple[str, str], z: str) -> tuple[Outcome, str | None]:
         """The outcome and tier every completion agrees on, or (UNDECIDED, None)."""
@@ -326,11 +342,19 @@ class _Decoder:
         values: tuple[Value, ...] = ()
         if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
             # `niet x` reads best as one line with x's values, not as x with a flipped mark.
-            values = tuple(self.value(p, z, r) for r in refs(condition.operand))
+            if self.values:
+                values = tuple(self.value(p, z, r) for r in refs(condition.operand))
         elif ref.children:
             children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
-        else:
+        elif self.values:
             values = tuple(self.value(p, z, r) for r in refs(condition))
+        else:   # without values equal results are one object, shared by every provider decoded here
+            shape = (owner, number, holds, unknown, tuple(map(id, children)))   # children are shared too
+            shared = self.shared.get(shape)
+            if shared is None:
+                shared = self.shared[shape] = NodeResult(ref.text, holds, (), children, condition.span, condition,
+                                                         unknown)
+            return shared
         return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
 
     def value(self, p: tuple[str, str], z: str, ref: n.Ref) -> Value:

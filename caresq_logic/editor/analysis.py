@@ -17,6 +17,7 @@ from ..diagnostics import Diagnostic, Failed, Span, diag
 from ..language import derive, nodes as n, parser, resolve
 from ..language.conditions import refs
 from ..resources import MAX_POLICY_BYTES, find_policies
+from ..language.texts import written
 
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
@@ -115,7 +116,8 @@ def type_text(kind: n.FeatureType) -> str:
     `ja/nee standaard nee`."""
     words = _TYPE_WORDS[kind.kind]
     if kind.choices:
-        words += " " + ", ".join(f'"{c.value}"' if c.quoted else c.value for c in kind.choices)
+        words += " " + ", ".join((f'"{c.value}"' if c.quoted else c.value) + (f" {written(c.title)}" if c.title else "")
+                                 for c in kind.choices)
     if kind.decimals:
         words += f" met {kind.decimals} " + ("decimaal" if kind.decimals == 1 else "decimalen")
     if kind.default:
@@ -192,7 +194,7 @@ class Index:
 
     def hover(self, item: Declared) -> str:
         """Markdown: the declaration as the policy writes it; for a rule its § and quote."""
-        title = f' "{item.title}"' if item.title else ""
+        title = f" {written(item.title)}" if item.title else ""
         match item:
             case n.Feature():
                 per = f" per {item.per}" if item.per else ""
@@ -210,8 +212,8 @@ class Index:
         text += f": \u201c{citation.quote}\u201d" if citation.quote else ""
         reading = getattr(item, "reading", None)
         if reading is not None:
-            text += f"\n\nlezing: {reading.taken}"
-            text += f"\n\nalternatief: {reading.alternative}" if reading.alternative else ""
+            text += f"\n\nlezing: {written(reading.taken)}"
+            text += f"\n\nalternatief: {written(reading.alternative)}" if reading.alternative else ""
         return text
 
     def completions(self) -> list[Completion]:

@@ -15,7 +15,6 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from ..resources import grammar_path
 from .resolve import Policy
 
 _LANGUAGE = Path(__file__).resolve().parent
+MAX_ENTRIES = 256   # a new caresq-logic or an edited policy makes new keys: the oldest entries go
 
 
 @lru_cache(maxsize=1)
@@ -97,6 +97,8 @@ def store(data: bytes, shown: str, policy: Policy) -> None:
 def _write(entry: Path | None, value) -> None:
     if entry is None:
         return
+    import tempfile   # only to write an entry: a run that finds every policy in the cache starts without it
+
     temporary = None
     try:
         payload = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
@@ -107,6 +109,17 @@ def _write(entry: Path | None, value) -> None:
         with os.fdopen(fd, "wb") as handle:
             handle.write(hashlib.sha256(payload).digest() + payload)
         os.replace(temporary, entry)
+        _prune(entry.parent)
     except Exception:   # unwritable, full, or not picklable: parse next time too
         if temporary:
             Path(temporary).unlink(missing_ok=True)
+
+
+def _prune(where: Path) -> None:
+    """Keeps the MAX_ENTRIES most recently written entries (only on a write, which is rare)."""
+    entries = [p for p in where.iterdir() if p.suffix in (".policy", ".derived")]
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in entries[MAX_ENTRIES:]:
+        old.unlink(missing_ok=True)

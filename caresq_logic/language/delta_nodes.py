@@ -27,7 +27,7 @@ class DeltaNodes(Transformer):
         citation, scope, scope_span = self._optional_scope(rest)
         against = rest.pop(0)[1] if rest and isinstance(rest[0], tuple) and rest[0][0] == "against" else None
         text, *deltas = rest
-        return n.Change(ident, title, citation, scope, _unquote(text), self._span(meta), scope_span,
+        return n.Change(ident, title, citation, scope, text, self._span(meta), scope_span,
                         deltas=tuple(d for d in deltas if d != "voornemen"),
                         intention="voornemen" in deltas, against=against)
 

@@ -28,6 +28,7 @@ from . import nodes as n
 from .conditions import walk
 from .kinds import ClauseKind, DeltaKind
 from .resolve import Policy, resolve
+from .texts import Text
 
 
 def derive_all(policy: Policy) -> list[Policy]:
@@ -52,6 +53,13 @@ def _label(header: n.Header) -> str:
     return f"{header.domain} {header.year}" + (f" versie {header.version}" if header.version else "")
 
 
+def _derived_title(title: str | None, derived: str, version_word: str, year: int, version: str | None) -> str | None:
+    """`Title (afgeleid: 2024 versie 2024-01)`: the title of a year derived from a later one."""
+    if title is None:
+        return None
+    return f"{title.split(f' ({derived}:')[0]} ({derived}: {year}" + (f" {version_word} {version}" if version else "") + ")"
+
+
 def _derive(policy: Policy, changes: list[n.Change], year: int, version: str | None) -> Policy:
     items = list(policy.file.items)
     undone = {c.id for c in changes}   # by id: resolve's items are copies carrying their scope
@@ -65,7 +73,8 @@ def _derive(policy: Policy, changes: list[n.Change], year: int, version: str | N
     header = policy.header
     origin = policy.header.derived_from or _label(header)
     new_header = replace(header, year=year, version=version, replaces=None, derived_from=origin,
-                         title=f"{header.title.split(' (afgeleid:')[0]} (afgeleid: {year}" + (f" versie {version}" if version else "") + ")")
+                         title=Text(_derived_title(header.title, "afgeleid", "versie", year, version),
+                                    _derived_title(header.title.en, "derived", "version", year, version)))
     path = policy.path.split("@")[0] + "@" + (version or str(year))
     tree = n.PolicyFile(path, new_header, tuple(items))
     try:

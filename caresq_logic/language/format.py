@@ -303,6 +303,9 @@ class _Layout:
                     inner = self.doc(child)
                     parts.append(Group([Nest(INDENT, [inner])]) if data == "or_cond" and child.data == "and_cond" else inner)
             return Group(parts)
+        if data == "text" and len(node.children) == 3:   # "Nederlands" / "English": breaks before the slash
+            dutch, slash, english = node.children
+            return Group([self.tok(dutch), Nest(INDENT, [Line(), self.tok(slash), self.tok(english)])])
         if data == "unary":   # ( condition )
             opening, inner, closing = node.children
             return Group([self.tok(opening), Nest(1, [self.doc(inner)]), self.tok(closing)])

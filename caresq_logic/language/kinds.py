@@ -105,5 +105,6 @@ KINDS: dict[str, tuple[str, str]] = {
     "benaderd_inkoop": ("K800", "warning"),   # whom the policy approaches vs whom it buys from
     "geen_route": ("K900", "warning"),        # conditions for a contract, but no way in, term or planning
     "voornemen_als_feit": ("K950", "warning"),  # an intention in one clause applied as fact in another
+    "vertaling": ("B260", "warning"),         # English for some of a policy's texts for people, not all
 }
 SEVERITIES = ("error", "warning", "note", "off")

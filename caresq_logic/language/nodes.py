@@ -13,9 +13,9 @@ from typing import Union
 
 from ..diagnostics import Span
 from .kinds import ClauseKind, DeltaKind
+from .texts import Text
 
 # ---- values and references -------------------------------------------------------------------
-
 # clingo's integers are signed 32-bit and wrap silently. A ratio compares 100 * part with p * whole
 # (p <= 100), so every stated integer must stay within (2**31 - 1) // 100 for those products to
 # fit: checked where a value enters (resolve, providers.validate), never left to the solver.
@@ -53,11 +53,12 @@ class DateValue:
 
 @dataclass(frozen=True)
 class ChoiceValue:
-    """A value of a `keuze uit` kenmerk: a name (`kfir`) or a string (`"04"`)."""
-
+    """A value of a `keuze uit` kenmerk: a name (`kfir`) or a string (`"04"`); declared with an
+    optional title for people (`kfir "KFIR" / "KFIR"`), which takes no part in equality."""
     value: str
     quoted: bool
     span: Span = field(compare=False)
+    title: Text | None = field(default=None, compare=False)
 
 
 Value = Union[IntValue, DecimalValue, PercentValue, DateValue, ChoiceValue]
@@ -177,9 +178,8 @@ class Citation:
 class Reading:
     """`lezing "taken" alternatief "other"`: the cited sentence allows more than one reading;
     the encoding follows `taken`, and says so wherever a decision depends on it."""
-
-    taken: str
-    alternative: str | None
+    taken: Text
+    alternative: Text | None
     span: Span = field(compare=False)
 
 
@@ -187,7 +187,7 @@ class Reading:
 class Header:
     domain: str
     year: int
-    title: str
+    title: Text
     version: str | None
     replaces: str | None
     source: str | None
@@ -201,7 +201,7 @@ class CareType:
     """`zorgsoort`: a kind of care with its own contract; `parents` for an onderdeel."""
 
     name: str
-    title: str
+    title: Text
     parents: tuple[str, ...]
     span: Span = field(compare=False)
 
@@ -211,7 +211,7 @@ class Group:
     """`groep`: a named list of zorgsoorten, to write in a `voor` instead of the list."""
 
     name: str
-    title: str | None
+    title: Text | None
     members: tuple[str, ...]
     span: Span = field(compare=False)
 
@@ -236,7 +236,7 @@ class Feature:
     """`kenmerk`: one fact a provider file may state. `per` is None, "jaar" or "zorgsoort"."""
 
     name: str
-    title: str | None
+    title: Text | None
     per: str | None
     type: FeatureType
     span: Span = field(compare=False)
@@ -255,13 +255,13 @@ class Clause:
 
     kind: ClauseKind
     id: str
-    title: str | None
+    title: Text | None
     citation: Citation
     scope: tuple[str, ...]
     guard: Condition | None
     condition: Condition
     exception: Condition | None
-    request: str | None
+    request: Text | None
     counts_as: str | None
     span: Span = field(compare=False)
     scope_span: Span = field(compare=False)
@@ -275,7 +275,7 @@ class Tier:
     """`zorgovereenkomst A ...`: a contract tier; earlier in the file is better."""
 
     label: str
-    title: str | None
+    title: Text | None
     citation: Citation
     scope: tuple[str, ...]
     condition: Condition
@@ -289,7 +289,7 @@ class Term:
     """`looptijd`: the contract period, in calendar years, inclusive."""
 
     id: str
-    title: str | None
+    title: Text | None
     citation: Citation
     scope: tuple[str, ...]
     start: int
@@ -309,7 +309,7 @@ class When:
     date: DateValue | None
     month: int | None
     year: int | None
-    text: str | None
+    text: Text | None
     span: Span = field(compare=False)
 
 
@@ -319,7 +319,7 @@ class Milestone:
 
     kind: str
     id: str
-    title: str | None
+    title: Text | None
     citation: Citation
     scope: tuple[str, ...]
     when: When
@@ -333,7 +333,7 @@ class StartRule:
     """`ingangsdatum`: a contract starts on the first of the month after a date kenmerk."""
 
     id: str
-    title: str | None
+    title: Text | None
     citation: Citation
     scope: tuple[str, ...]
     ref: Ref
@@ -367,10 +367,10 @@ class Change:
     whether the text states it only as an intention (`voornemen`)."""
 
     id: str
-    title: str | None
+    title: Text | None
     citation: Citation
     scope: tuple[str, ...]
-    text: str
+    text: Text
     span: Span = field(compare=False)
     scope_span: Span | None = field(compare=False)
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
@@ -386,7 +386,7 @@ class Suppression:
 
     kind: str
     clause: str | None
-    reason: str
+    reason: Text
     span: Span = field(compare=False)
 
 

@@ -19,6 +19,7 @@ from . import nodes as n
 from .delta_nodes import DeltaNodes
 from .kinds import ClauseKind
 from .grammar import lark
+from .texts import Text
 from .syntax_errors import syntax_diagnostic, too_deep, too_many_clauses, too_many_decimals
 
 MONTHS = {
@@ -91,7 +92,7 @@ class _ToNodes(DeltaNodes):
                 source = part[1]
             else:
                 reconstructed = part[1]
-        return n.Header(str(name), int(year), _unquote(title), version, replaces, source, self._span(meta),
+        return n.Header(str(name), int(year), title, version, replaces, source, self._span(meta),
                         reconstructed)
 
     def version(self, meta, children):
@@ -108,17 +109,20 @@ class _ToNodes(DeltaNodes):
     def care_type(self, meta, children):
         name, title, *rest = children
         parents = rest[0] if rest else ()
-        return n.CareType(str(name), _unquote(title), parents, self._span(meta))
+        return n.CareType(str(name), title, parents, self._span(meta))
 
     def group(self, meta, children):
         name, *rest = children
-        title = _unquote(rest.pop(0)) if isinstance(rest[0], Token) else None
+        title = rest.pop(0) if isinstance(rest[0], Text) else None
         return n.Group(str(name), title, rest[0], self._span(meta))
 
     def suppression(self, meta, children):
         kind, *rest = children
         clause = str(rest.pop(0)) if len(rest) == 2 else None
-        return n.Suppression(str(kind), clause, _unquote(rest[0]), self._span(meta))
+        return n.Suppression(str(kind), clause, rest[0], self._span(meta))
+
+    def text(self, meta, children):
+        return Text(*(_unquote(c) for c in children))
 
     def part_of(self, meta, children):
         return children[0]
@@ -128,9 +132,9 @@ class _ToNodes(DeltaNodes):
 
     def feature(self, meta, children):
         rest = children[1:]
-        title = next((_unquote(c) for c in rest if isinstance(c, Token) and c.type == "STRING"), None)
+        title = next((c for c in rest if isinstance(c, Text)), None)
         kind = next(c for c in rest if isinstance(c, n.FeatureType))
-        per = next((c for c in rest if not isinstance(c, (Token, n.FeatureType))), None)
+        per = next((c for c in rest if not isinstance(c, (Token, n.FeatureType, Text))), None)
         immutable = any(isinstance(c, Token) and c.type == "IMMUTABLE" for c in rest)
         return n.Feature(str(children[0]), title, per, kind, self._span(meta), immutable)
 
@@ -165,19 +169,21 @@ class _ToNodes(DeltaNodes):
         return n.FeatureType("multi", children[0])
 
     def choice_list(self, meta, children):
-        return tuple(self._choice(c) for c in children)
+        return tuple(c if isinstance(c, n.ChoiceValue) else self._choice(c) for c in children)
 
-    def _choice(self, token: Token) -> n.ChoiceValue:
+    def declared_choice(self, meta, children):
+        token, title = children
+        return self._choice(token, title)
+
+    def _choice(self, token: Token, title: Text | None = None) -> n.ChoiceValue:
         if token.type == "STRING":
-            return n.ChoiceValue(_unquote(token), True, self._tspan(token))
-        return n.ChoiceValue(str(token), False, self._tspan(token))
+            return n.ChoiceValue(_unquote(token), True, self._tspan(token), title)
+        return n.ChoiceValue(str(token), False, self._tspan(token), title)
 
     # clauses
     def clause(self, meta, children):
         kind, ident, *rest = children
-        title = None
-        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
-            title = _unquote(rest.pop(0))
+        title = rest.pop(0) if rest and isinstance(rest[0], Text) else None
         citation, scope, scope_span = rest.pop(0)
         guard = exception = request = counts_as = None
         year = int(rest.pop(0)[1]) if rest and isinstance(rest[0], tuple) and rest[0][0] == "contract_year" else None
@@ -196,7 +202,7 @@ class _ToNodes(DeltaNodes):
         )
 
     def reading(self, meta, children):
-        return n.Reading(*(_unquote(c) for c in children), *([None] * (2 - len(children))), self._span(meta))
+        return n.Reading(*children, *([None] * (2 - len(children))), self._span(meta))
 
     def __default__(self, data, children, meta):
         if data in CLAUSE_KINDS:   # the grammar's aliases for the clause kinds
@@ -228,7 +234,7 @@ class _ToNodes(DeltaNodes):
         return ("exception", children[0], children[1] if len(children) > 1 else None)
 
     def request(self, meta, children):
-        return _unquote(children[0])
+        return children[0]
 
     def contract_year(self, meta, children):
         return ("contract_year", children[0])
@@ -239,9 +245,7 @@ class _ToNodes(DeltaNodes):
     def _titled(self, children):
         """Split `NAME STRING? placement` into (name, title, citation, scope, scope_span, rest)."""
         name, *rest = children
-        title = None
-        if rest and isinstance(rest[0], Token) and rest[0].type == "STRING":
-            title = _unquote(rest.pop(0))
+        title = rest.pop(0) if rest and isinstance(rest[0], Text) else None
         return str(name), title, rest
 
     def tier(self, meta, children):
@@ -303,10 +307,10 @@ class _ToNodes(DeltaNodes):
         return self._month_when("end", meta, children)
 
     def after_event(self, meta, children):
-        return n.When("after", None, None, None, _unquote(children[0]), self._span(meta))
+        return n.When("after", None, None, None, children[0], self._span(meta))
 
     def as_text(self, meta, children):
-        return n.When("text", None, None, None, _unquote(children[0]), self._span(meta))
+        return n.When("text", None, None, None, children[0], self._span(meta))
 
     def start_rule(self, meta, children):
         ident, title, rest = self._titled(children)

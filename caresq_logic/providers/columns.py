@@ -131,6 +131,8 @@ def scan(text: str, locator: Locator, catalog: Catalog) -> tuple[Table, list[tup
     if '"' in text or text.count("\r") != text.count("\r\n") or CONTROL.search(text):
         return None   # quotes, a lone CR or a control character: the full reader says where
     lines = text.split("\n")
+    if len(lines) > 1 and not lines[-1]:
+        lines.pop()   # the file's last newline ends a row; an empty row would send every column to SLOW
     starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
     if "\r" in text:
         lines = [line.removesuffix("\r") for line in lines]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from ..language.reserved import AANBIEDER, LEVERT
 from ..diagnostics import Failed, Span, control_character, diag
 from ..diagnostics import Diagnostic
-from . import columns, lp, tables
+from . import lp   # columns and tables (csv, jsonl) where such a file is read: one .lp starts without them
 from .model import Catalog, Fact, Locator, ProviderFile
 from .validate import Validator
 
@@ -49,6 +49,8 @@ def read(data: bytes, path: str, catalog: Catalog, limit: int | None = None) -> 
         raise Failed([control])
     locator = Locator(path, text)
     rejected: set[str] | None = None   # None: any error rejects the whole file
+    if suffix in ("csv", "jsonl"):
+        from . import columns, tables
     if suffix == "csv":
         scanned = columns.scan(text, locator, catalog)   # a plain table: one check per distinct cell
         if scanned is not None:
@@ -96,6 +98,7 @@ def finish(path: str, locator: Locator, catalog: Catalog, facts: list[Fact], err
 def _table_file(path: str, locator: Locator, catalog: Catalog, table: columns.Table,
                 others: list[tuple[int, str]]) -> ProviderFile:
     """The rows `columns.scan` read, joined with the others read, checked and reported in full."""
+    from . import columns
     rest = finish(path, locator, catalog, *columns.read_rows(table, others), others=len(table.ids))
     for fact in rest.facts:
         table.slow.setdefault(fact.provider, []).append(fact)

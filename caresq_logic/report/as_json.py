@@ -12,6 +12,7 @@ from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..decide.results import Unstated, label
 from ..diagnostics import Diagnostic, sort_key
 from ..language import printer
+from ..language.texts import english
 from .common import Report, when_text
 
 if TYPE_CHECKING:   # check (clingo's search) is imported only for --doel
@@ -52,6 +53,7 @@ def _clause_json(c: ClauseResult) -> dict:
         "id": clause.id,
         "kind": clause.kind.value,
         "title": clause.title,
+        "title_en": english(clause.title),
         "citation": {"section": clause.citation.section, "quote": clause.citation.quote},
         "location": _span(clause.span),
         "active": c.active,
@@ -62,18 +64,22 @@ def _clause_json(c: ClauseResult) -> dict:
         "guard": _node_json(c.guard) if c.guard else None,
         "exception": _node_json(c.exception) if c.exception else None,
         "request": clause.request,
+        "request_en": english(clause.request),
     }
 
 
 def reading_json(note) -> dict:
     return {"id": note.id, "section": note.citation.section, "quote": note.citation.quote,
-            "reading": note.reading.taken, "alternative": note.reading.alternative, "location": _span(note.span)}
+            "reading": note.reading.taken, "reading_en": english(note.reading.taken),
+            "alternative": note.reading.alternative, "alternative_en": english(note.reading.alternative),
+            "location": _span(note.span)}
 
 
 def _decision_json(d: Decision, lang: str) -> dict:
     return {
         "zorgsoort": d.care_type.name,
         "title": d.care_type.title,
+        "title_en": english(d.care_type.title),
         "outcome": d.outcome.value,
         "contract_year": d.contract_year,
         "tier": d.tier,
@@ -89,7 +95,7 @@ def _decision_json(d: Decision, lang: str) -> dict:
         "term": {"from": d.term.start, "to": d.term.end, "id": d.term.id} if d.term else None,
         "start_dates": [{"rule": r.id, "date": date.isoformat()} for r, date, _ in d.start_dates],
         "planning": [
-            {"id": m.id, "kind": m.kind, "title": m.title, "when": when_text(m.when, lang),
+            {"id": m.id, "kind": m.kind, "title": m.title, "title_en": english(m.title), "when": when_text(m.when, lang),
              "date": m.when.date.value.isoformat() if m.when.date and m.when.date.value else None}
             for m in d.milestones
         ],
@@ -113,13 +119,15 @@ def _goal_json(goal: GoalAnswer) -> dict:
     return {
         "target": goal.target,
         "reached": goal.reached,
-        "blocking": [{"id": c.id, "kind": c.kind.value, "title": c.title, "citation": c.citation.section}
+        "blocking": [{"id": c.id, "kind": c.kind.value, "title": c.title, "title_en": english(c.title),
+                      "citation": c.citation.section}
                      for c in goal.blocking],
         "tier_condition_blocks": goal.tier_blocks.label if goal.tier_blocks else None,
         "changes_needed": goal.changes_needed,
         "proposals": [
             {"outcome": p.outcome.value, "tier": p.tier,
-             "changes": [{"kenmerk": c.feature.name, "title": c.feature.title, "year": c.year,
+             "changes": [{"kenmerk": c.feature.name, "title": c.feature.title, "title_en": english(c.feature.title),
+                          "year": c.year,
                           "zorgsoort": c.care_type, "before": values(c.before), "after": values(c.after)}
                          for c in p.changes]}
             for p in goal.proposals
@@ -172,6 +180,7 @@ def _provider_json(r: Report, lang: str, years: dict | None = None) -> dict:
                 "year": p.header.year,
                 "version": p.header.version,
                 "title": p.header.title,
+                "title_en": english(p.header.title),
                 "file": p.path,
                 "reconstructed_from": p.header.reconstructed_from,
                 "derived_from": p.header.derived_from,

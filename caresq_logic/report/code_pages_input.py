@@ -244,4 +244,11 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "Intention as fact: a change is only an intention ('voornemen'), but another clause applies it "
              "as if it were in force.",
              "wijziging w (§wijzigingen \"Tevens is er het voornemen ...\") : \"...\"; toegevoegd nieuw; voornemen."),
+    "B260": ("Vertaling: het beleid geeft voor sommige teksten voor mensen (titels, lezingen, 'aan te vragen via', "
+             "keuzetitels) een Engelse tekst na de schuine streep, maar niet voor alle; explain --taal en toont "
+             "dan Nederlands, gemarkeerd met (nl). De melding noemt de teksten zonder Engels.",
+             "Translation: the policy gives English after the slash for some of its texts for people (titles, "
+             "readings, 'aan te vragen via', choice titles) but not for all; explain --taal en then shows Dutch, "
+             "marked (nl). The message names the texts without English.",
+             'kenmerk a "Aantal" / "Number": aantal.\nkenmerk b "Bewijs": ja/nee.   # geen Engels voor b'),
 }

@@ -11,6 +11,7 @@ from ..diagnostics import visible
 from ..language import nodes as n
 from ..language.resolve import Policy
 from ..messages import ui
+from .wording import shown
 
 if TYPE_CHECKING:   # check (clingo's search) is imported only for --doel
     from ..check.goal import GoalAnswer
@@ -35,9 +36,9 @@ def when_text(w: n.When, lang: str) -> str:
         case "from":
             return ui("when.from", lang, date=w.date.value.isoformat() if w.date.value else w.date.text)
         case "after":
-            return ui("when.after", lang, event=w.text)
+            return ui("when.after", lang, event=shown(w.text, lang))
         case "text":
-            return w.text
+            return shown(w.text, lang)
         case "early" | "mid" | "end":
             month = ui("months", lang).split()[w.month - 1]
             key = {"early": "when.early", "mid": "when.mid", "end": "when.end"}[w.kind]

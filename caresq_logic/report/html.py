@@ -64,7 +64,7 @@ def item_html(item: Item) -> str:
     state = item.state or ""
     mark = f'<span class="mark">{MARKS[item.state]}</span>' if item.state in MARKS else ""
     details = f' <span class="details">[{shown(item.details)}]</span>' if item.details else ""
-    quote = f"<blockquote>“{shown(item.quote)}”</blockquote>" if item.quote else ""
+    quote = f"<blockquote>{shown(item.quote)}</blockquote>" if item.quote else ""
     line = f"{mark}{shown(item.text)}{details}"
     classes = f"{state} {item.kind}".strip()
     if not item.children:

@@ -91,12 +91,13 @@ class Outliner:
     # ---- pieces ----------------------------------------------------------------------------
 
     def clause_text(self, clause: n.Clause, status: str | None = None) -> str:
-        text = f"{clause.title or wording.readable_id(clause.id)} ({clause.citation.section})"
+        text = f"{wording.titled(clause.title, clause.id, self.lang)} ({clause.citation.section})"
         return text + (f": {status}" if status else "")
 
     def clause_item(self, c: ClauseResult, state: str, status: str | None = None, tree: bool = True) -> Item:
         item = Item(self.clause_text(c.clause, status), state,
-                    quote=c.clause.citation.quote if self.o.quotes else None,
+                    quote=ui("quote", self.lang, quote=c.clause.citation.quote)
+                    if self.o.quotes and c.clause.citation.quote else None,
                     details=c.clause.id if self.o.details else None)
         if tree:
             item.children = self.tree(c.condition)
@@ -104,7 +105,7 @@ class Outliner:
 
     def leaf_text(self, node: NodeResult) -> str:
         text = wording.leaf(self.policy, node.syntax, self.lang) if node.syntax is not None else node.text
-        now = wording.values_text(node.values, node.syntax, self.lang)
+        now = wording.values_text(self.policy, node.values, node.syntax, self.lang)
         return text + (f"  ({now})" if now else "")
 
     def tree(self, node: NodeResult) -> list[Item]:
@@ -143,12 +144,12 @@ class Outliner:
             return wording.feature_title(self.policy, item, self.lang)
         clause = self.policy.clauses.get(item.owner)
         owner = outcome_text(Outcome.CONTRACT, item.tier, self.lang) if item.tier is not None else \
-            clause.title if clause is not None and clause.title else wording.readable_id(item.owner)
+            wording.titled(clause.title if clause is not None else None, item.owner, self.lang)
         return ui("unknown_in_clause", self.lang, clause=owner)
 
     def decision(self, d: Decision, goal: GoalAnswer | None = None) -> Item:
         lang = self.lang
-        top = Item(f"{d.care_type.title}: {headline(d, lang)}", None, kind="decision",
+        top = Item(f"{wording.shown(d.care_type.title, lang)}: {headline(d, lang)}", None, kind="decision",
                    details=d.care_type.name if self.o.details else None)
         add = top.children.append
         if d.outcome is Outcome.UNDECIDED:   # what is not known, and what each completion gives
@@ -194,13 +195,14 @@ class Outliner:
         if d.term is not None and d.outcome is Outcome.CONTRACT:
             add(Item(f"{ui('term', lang, start=d.term.start, end=d.term.end)} ({d.term.citation.section})"))
         for rule, date, value in d.start_dates:
-            shown = ", ".join(wording.fmt_value(v, lang) for v in value.values)
             feature = self.policy.features[rule.ref.name]
-            add(Item(ui("start_date", lang, date=wording.date_text(date, lang), feature=feature.title or feature.name,
+            shown = ", ".join(wording.fmt_value(v, lang, feature) for v in value.values)
+            add(Item(ui("start_date", lang, date=wording.date_text(date, lang),
+                        feature=wording.titled(feature.title, feature.name, lang),
                         value=shown) + f" ({rule.citation.section})"))
         if d.milestones and d.outcome in (Outcome.CONTRACT, Outcome.NOT_APPROACHED):
             add(Item(ui("section.dates", lang), kind="section", children=[
-                Item(f"{when_text(m.when, lang)}: {m.title or wording.readable_id(m.id)} ({m.citation.section})")
+                Item(f"{when_text(m.when, lang)}: {wording.titled(m.title, m.id, lang)} ({m.citation.section})")
                 for m in d.milestones]))
         top.children += self.readings(d)
         return top
@@ -209,10 +211,15 @@ class Outliner:
         """The flagged readings this decision rests on, with the reading not taken."""
         items = []
         for note in d.readings:
-            line = ui("reading", self.lang, section=note.citation.section, clause=note.id, reading=note.reading.taken)
+            carrier = self.policy.clauses.get(note.id) or next(
+                (i for i in (*self.policy.terms, *self.policy.start_rules) if i.id == note.id), None)
+            line = ui("reading", self.lang, section=note.citation.section,
+                      clause=wording.titled(carrier.title if carrier is not None else None, note.id, self.lang),
+                      reading=wording.shown(note.reading.taken, self.lang))
             if note.reading.alternative:
-                line += "; " + ui("reading_alternative", self.lang, alternative=note.reading.alternative)
-            items.append(Item(line, kind="reading"))
+                line += "; " + ui("reading_alternative", self.lang,
+                                  alternative=wording.shown(note.reading.alternative, self.lang))
+            items.append(Item(line, kind="reading", details=note.id if self.o.details else None))
         return items
 
     def why_none(self, d: Decision) -> Item:
@@ -238,9 +245,10 @@ class Outliner:
     def parent_item(self, d: Decision) -> Item:
         lang = self.lang
         ok = any(outcome.contracted for _, outcome, _ in d.parents)
-        titles = [self.policy.care_types[p].title if p in self.policy.care_types else p for p in d.care_type.parents]
+        titles = [wording.shown(self.policy.care_types[p].title, lang) if p in self.policy.care_types else p
+                  for p in d.care_type.parents]
         delivered = ", ".join(
-            f"{self.policy.care_types[p].title} ({outcome_text(o, t, lang)})"
+            f"{wording.shown(self.policy.care_types[p].title, lang)} ({outcome_text(o, t, lang)})"
             for p, o, t in d.parents) or ui("unknown", lang)
         return Item(f"{ui('parent_contract', lang, parents=wording.listing(titles, lang))}: {delivered}", state_of(ok))
 
@@ -254,7 +262,7 @@ class Outliner:
                 guard = wording.condition(self.policy, c.guard.syntax, lang) if c.guard else ""
                 now = ""
                 if c.guard is not None and not c.guard.children:
-                    now = wording.values_text(c.guard.values, c.guard.syntax, lang)
+                    now = wording.values_text(self.policy, c.guard.values, c.guard.syntax, lang)
                 status = ui("status.applies_only_if", lang, guard=guard) + (f" ({now})" if now else "")
                 section.children.append(self.clause_item(c, "na", status, tree=False))
             else:
@@ -264,7 +272,7 @@ class Outliner:
     def exclusion(self, c: ClauseResult) -> Item:
         status = ui("status.excluded", self.lang)
         if c.clause.request:
-            status += "; " + ui("status.request_via", self.lang, via=c.clause.request)
+            status += "; " + ui("status.request_via", self.lang, via=wording.shown(c.clause.request, self.lang))
         return self.clause_item(c, "fails", status)
 
     def exclusions(self, d: Decision) -> Item:
@@ -293,7 +301,7 @@ class Outliner:
             via = [other for other in factors if c.clause.id in other.via]
             status = None
             if counted and not c.met and via:
-                status = ui("via", lang, factor=", ".join(o.clause.title or o.clause.id for o in via))
+                status = ui("via", lang, factor=", ".join(wording.titled(o.clause.title, o.clause.id, lang) for o in via))
             section.children.append(self.clause_item(c, state_of(counted, c.unknown and not counted), status))
         return section
 
@@ -328,7 +336,7 @@ class Outliner:
         if any(t.tier.label.lower() == target.lower() for t in d.tiers):
             target = contract(target.upper(), lang)
         elif target in self.policy.care_types:
-            target = self.policy.care_types[target].title
+            target = wording.shown(self.policy.care_types[target].title, lang)
         elif target in OUTCOMES:
             target = Outcome(target).localize(lang)
         item = Item(ui("goal.heading", lang, target=target), kind="goal")
@@ -362,14 +370,15 @@ class Outliner:
             outcome = outcome_text(proposal.outcome, proposal.tier, lang)
             option = Item(ui("goal.option", lang, number=number, outcome=outcome), "holds", kind="change")
             for change in proposal.changes:
-                title = change.feature.title or wording.readable_id(change.feature.name)
+                title = wording.titled(change.feature.title, change.feature.name, lang)
                 if change.year is not None:
                     title = ui("word.for_year", lang, what=title, year=change.year)
                 if change.care_type is not None:
-                    title += f" ({self.policy.care_types[change.care_type].title})"
+                    title += f" ({wording.shown(self.policy.care_types[change.care_type].title, lang)})"
 
-                def shown(values):
-                    return ", ".join(wording.fmt_value(v, lang) for v in values) if values else ui("goal.not_stated", lang)
+                def shown(values, feature=change.feature):
+                    return (", ".join(wording.fmt_value(v, lang, feature) for v in values) if values
+                            else ui("goal.not_stated", lang))
 
                 option.children.append(Item(ui("goal.change", lang, what=title, before=shown(change.before),
                                                after=shown(change.after)),

@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 
 from ..language.resolve import Policy
+from ..language.texts import english
 from ..messages import ui
+from .wording import shown
 
 
 def readings(policy: Policy) -> list:
@@ -27,9 +29,9 @@ def text(policies: list[Policy], lang: str = "nl") -> str:
     for policy, item in _rows(policies):
         span = item.reading.span
         line = (f"{span.file}:{span.line}:{span.col}: {ui('readings.kind', lang)}: {item.citation.section} {item.id}: "
-                f"{item.reading.taken}")
+                f"{shown(item.reading.taken, lang)}")
         if item.reading.alternative:
-            line += f" ({ui('reading_alternative', lang, alternative=item.reading.alternative)})"
+            line += f" ({ui('reading_alternative', lang, alternative=shown(item.reading.alternative, lang))})"
         lines.append(line)
     lines.append(ui("readings.summary", lang, count=len(lines)))
     return "\n".join(lines) + "\n"
@@ -39,7 +41,8 @@ def as_json(policies: list[Policy], lang: str = "nl") -> str:
     rows = [
         {"file": policy.path, "domain": policy.header.domain, "year": policy.header.year, "id": item.id,
          "section": item.citation.section, "quote": item.citation.quote, "reading": item.reading.taken,
-         "alternative": item.reading.alternative,
+         "reading_en": english(item.reading.taken), "alternative": item.reading.alternative,
+         "alternative_en": english(item.reading.alternative),
          "location": f"{item.reading.span.file}:{item.reading.span.line}:{item.reading.span.col}"}
         for policy, item in _rows(policies)
     ]

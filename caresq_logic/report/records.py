@@ -73,19 +73,26 @@ class JsonLines:
 
     def __init__(self):
         self.cache: dict[tuple[int, int], list[str]] = {}
-        self.files: dict[str, str] = {}   # file -> '"file":...' (the file and policy part of a head)
+        self.files: dict[str, str] = {}   # file -> '{"file":...,"id":' (the start of a head)
+        self.domains: dict[str, str] = {}   # policy file -> ',"domain":...,"year":...,'
 
     def lines(self, file: str, provider: str, name: str | None, policy, key: tuple[int, int],
-              decisions: list[Decision]) -> Iterator[str]:
+              decisions: list[Decision]) -> list[str]:
         tails = self.cache.get(key)
-        if tails is None:
-            tails = self.cache[key] = [_dumps(decision_record(d))[1:] for d in decisions]
-        if tails:   # the head as `_dumps` writes it, from the strings json would write: once per provider
-            domain = f',"domain":{_string(policy.header.domain)},"year":{_dumps(policy.header.year)},'
-            head = (f'{{"file":{self.files.get(file) or self.files.setdefault(file, _string(file))},'
-                    f'"id":{_string(provider)},"name":{"null" if name is None else _string(name)}{domain}')
-            for tail in tails:
-                yield f"{head}{tail}\n"
+        if tails is None:   # each ends its line: '"zorgsoort":...}\n'
+            tails = self.cache[key] = [_dumps(decision_record(d))[1:] + "\n" for d in decisions]
+        if not tails:
+            return tails
+        # The head as `_dumps` writes it, from the strings json would write: once per provider.
+        start = self.files.get(file)
+        if start is None:
+            start = self.files[file] = f'{{"file":{_string(file)},"id":'
+        domain = self.domains.get(policy.path)
+        if domain is None:
+            domain = self.domains[policy.path] = \
+                f',"domain":{_string(policy.header.domain)},"year":{_dumps(policy.header.year)},'
+        head = start + _string(provider) + (',"name":null' if name is None else ',"name":' + _string(name)) + domain
+        return [head + tail for tail in tails]
 
 
 def _inert(cell: str) -> str:

@@ -12,6 +12,7 @@ from ..diagnostics import visible
 from ..messages import ui
 from .common import Report
 from .outline import Item, Options, Outliner
+from .wording import shown
 
 MARKS = {"holds": "✔", "fails": "✘", "unknown": "?", "na": "–"}
 
@@ -21,7 +22,7 @@ def policy_line(policy, lang: str, decisions=()) -> str:
     version = f", {ui('version', lang, version=h.version)}" if h.version else ""
     if decisions and decisions[0].contract_year not in (None, h.year):
         version += ", " + ui("contract_year", lang, year=decisions[0].contract_year)
-    return f"{ui('policy', lang)}: {h.title} ({h.domain} {h.year}{version})  [{policy.path}]"
+    return f"{ui('policy', lang)}: {shown(h.title, lang)} ({h.domain} {h.year}{version})  [{policy.path}]"
 
 
 def item_lines(item: Item, depth: int, out: list[str]) -> None:
@@ -29,7 +30,7 @@ def item_lines(item: Item, depth: int, out: list[str]) -> None:
     details = f"  [{item.details}]" if item.details else ""
     out.append("  " * depth + (f"{mark} " if mark else "") + item.text + details)
     if item.quote:
-        out.append("  " * (depth + 2) + f"“{item.quote}”")
+        out.append("  " * (depth + 2) + item.quote)
     for child in item.children:
         item_lines(child, depth + 1, out)
 

@@ -10,6 +10,7 @@ from ..decide import Value
 from ..language import nodes as n
 from ..language import printer
 from ..language.resolve import Policy
+from ..language.texts import english
 from ..messages import ui
 
 # Every catalogue key by name, so that each is used where it is written.
@@ -27,9 +28,22 @@ def readable_id(name: str) -> str:
     return name.replace("_", " ")
 
 
+def shown(text: str | None, lang: str) -> str | None:
+    """A policy's text for people in the language of the output: in English the authors'
+    English, or, where they gave none, their Dutch marked as such (never silently mixed in)."""
+    if text is None or lang == "nl":
+        return text
+    return english(text) or ui("word.dutch_only", lang, text=text)
+
+
+def titled(title: str | None, ident: str, lang: str) -> str:
+    """A declared title in the output language, or the id as words where the policy gave none."""
+    return shown(title, lang) if title else readable_id(ident)
+
+
 def feature_title(policy: Policy, ref: n.Ref, lang: str) -> str:
     feature = policy.features.get(ref.name)
-    title = feature.title if feature is not None and feature.title else readable_id(ref.name)
+    title = titled(feature.title if feature is not None else None, ref.name, lang)
     return title if ref.year is None else ui("word.for_year", lang, what=title, year=ref.year)
 
 
@@ -48,11 +62,17 @@ def date_text(value: dt.date, lang: str) -> str:
     return f"{value.day} {ui('months', lang).split()[value.month - 1]} {value.year}"
 
 
-def _value(v: n.Value, lang: str) -> str:
+def choice_title(feature: n.Feature | None, value: str, lang: str) -> str:
+    """A value of a `keuze uit` kenmerk by the title its declaration gives it (`kfir "KFIR"`)."""
+    declared = next((c for c in feature.type.choices if c.value == value), None) if feature is not None else None
+    return titled(declared.title if declared is not None else None, value, lang)
+
+
+def _value(policy: Policy, ref: n.Ref, v: n.Value, lang: str) -> str:
     if isinstance(v, n.DateValue):
         return date_text(v.value, lang) if v.value else v.text
     if isinstance(v, n.ChoiceValue):
-        return readable_id(v.value)
+        return choice_title(policy.features.get(ref.name), v.value, lang)
     return printer.value(v)   # numbers as the policy writes them (a decimal comma)
 
 
@@ -64,14 +84,14 @@ def leaf(policy: Policy, c: n.Condition, lang: str) -> str:
         case n.Comparison():
             kind = "date" if isinstance(c.value, n.DateValue) else "number"
             return ui(OPERATORS[(kind, c.op)], lang, what=feature_title(policy, c.ref, lang),
-                      value=_value(c.value, lang))
+                      value=_value(policy, c.ref, c.value, lang))
         case n.Ratio():
             return ui(OPERATORS[("number", c.op)], lang, what=feature_title(policy, c.part, lang),
                       value=ui("word.percent_of", lang, percent=printer.number(c.percent.value),
                                whole=_lower_first(feature_title(policy, c.whole, lang))))
         case n.Membership():
             return ui("word.one_of", lang, what=feature_title(policy, c.ref, lang),
-                      choices=listing([_value(v, lang) for v in c.values], lang))
+                      choices=listing([_value(policy, c.ref, v, lang) for v in c.values], lang))
         case n.AllRequired():
             return ui("all_required", lang)
         case n.FactorCount():
@@ -103,7 +123,8 @@ def group_word(c: n.Condition, lang: str) -> str:
     return ui("word.none_of", lang)
 
 
-def fmt_value(value: object, lang: str) -> str:
+def fmt_value(value: object, lang: str, feature: n.Feature | None = None) -> str:
+    """A provider's value in words; a choice by its title when `feature` declares one."""
     if isinstance(value, dt.date):
         return date_text(value, lang)
     if value == "ja":
@@ -111,17 +132,18 @@ def fmt_value(value: object, lang: str) -> str:
     if value == "nee":
         return ui("no", lang)
     if isinstance(value, str):
-        return readable_id(value)
+        return choice_title(feature, value, lang)
     return str(value)
 
 
-def values_text(values: tuple[Value, ...], syntax: n.Condition | None, lang: str) -> str:
+def values_text(policy: Policy, values: tuple[Value, ...], syntax: n.Condition | None, lang: str) -> str:
     """What the provider's file says, for the leaf that read it: `nu: 3 van 10`."""
     if not values:
         return ""
-    shown = [(", ".join(fmt_value(v, lang) for v in value.values) if value.values else
-              ui("none_of_choices", lang) if value.empty else ui("unknown", lang))
-             + (f" ({ui('default', lang)})" if value.default else "") for value in values]
-    if isinstance(syntax, n.Ratio) and len(shown) == 2:
-        return ui("word.now", lang, value=ui("word.x_of_y", lang, part=shown[0], whole=shown[1]))
-    return ui("word.now", lang, value="; ".join(shown))
+    # A value's label is its kenmerk's name, then the year for a `per jaar` kenmerk.
+    said = [(", ".join(fmt_value(v, lang, policy.features.get(value.label.split()[0])) for v in value.values)
+             if value.values else ui("none_of_choices", lang) if value.empty else ui("unknown", lang))
+            + (f" ({ui('default', lang)})" if value.default else "") for value in values]
+    if isinstance(syntax, n.Ratio) and len(said) == 2:
+        return ui("word.now", lang, value=ui("word.x_of_y", lang, part=said[0], whole=said[1]))
+    return ui("word.now", lang, value="; ".join(said))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from ..diagnostics import visible
 from ..language import nodes as n
 from ..language.kinds import ClauseKind
+from ..language.texts import english
 from ..messages import ui
 from . import html as page
 from . import text as plain
@@ -36,7 +37,7 @@ def outline(provider: ProviderYears, years: list[int], lang: str, details: bool 
     """Per zorgsoort: each year's outcome, then each change of outcome with its causes."""
     items = [Item(ui("years.header", lang, years=", ".join(map(str, years))), kind="section")]
     for row in provider.rows:
-        head = Item(f"{row.title} ({row.domain})", kind="section", details=row.care_type if details else None)
+        head = Item(f"{wording.shown(row.title, lang)} ({row.domain})", kind="section", details=row.care_type if details else None)
         for cell in row.cells:
             head.children.append(Item(f"{cell.year}: {_cell_outcome(cell, lang)}{_derived(cell, lang)}",
                                       details=cell.policy.path))
@@ -80,7 +81,7 @@ def _state_words(kind: ClauseKind, state: str, lang: str) -> str:
 
 def _clause_item(c: ClauseStep, step: Step, lang: str, details: bool) -> Item:
     clause = c.newer or c.older
-    title = clause.title or wording.readable_id(clause.id)
+    title = wording.titled(clause.title, clause.id, lang)
     item = Item(f"{ui(HOW_WORDS[c.how], lang)}: {title} "
                 f"({clause.kind.localize(lang)})", kind="change", details=c.ident if details else None)
     for year, version, state, effect in ((step.older.year, c.older, c.older_state, c.older_effect),
@@ -88,11 +89,18 @@ def _clause_item(c: ClauseStep, step: Step, lang: str, details: bool) -> Item:
         cited = f" ({version.citation.section})" if version is not None else ""
         item.children.append(Item(f"{year}: {_state_words(clause.kind, state, lang)}{cited}",
                                   _mark(clause.kind, state, effect),
-                                  quote=version.citation.quote if version is not None else None))
+                                  quote=_quote(version, lang)))
     for change in c.announced:
-        item.children.append(Item(f"{ui('years.announced', lang)} ({change.citation.section}): {change.text}",
-                                  quote=change.citation.quote, details=change.id if details else None))
+        item.children.append(Item(f"{ui('years.announced', lang)} ({change.citation.section}): "
+                                  f"{wording.shown(change.text, lang)}",
+                                  quote=_quote(change, lang), details=change.id if details else None))
     return item
+
+
+def _quote(item, lang: str) -> str | None:
+    """The quoted source sentence of a clause or change, as the text renderers show it."""
+    quote = item.citation.quote if item is not None else None
+    return ui("quote", lang, quote=quote) if quote else None
 
 
 def _tier_item(t: TierStep, step: Step, lang: str) -> Item:
@@ -130,10 +138,11 @@ def _side(item: n.Clause | None, state: str, effect: str | None) -> dict:
 
 def _clause_json(c: ClauseStep) -> dict:
     clause = c.newer or c.older
-    return {"id": c.ident, "how": c.how, "kind": clause.kind.value, "title": clause.title,
+    return {"id": c.ident, "how": c.how, "kind": clause.kind.value, "title": clause.title, "title_en": english(clause.title),
             "before": _side(c.older, c.older_state, c.older_effect),
             "after": _side(c.newer, c.newer_state, c.newer_effect),
-            "announced": [{"id": a.id, "text": a.text, "citation": _citation(a), "location": _location(a)}
+            "announced": [{"id": a.id, "text": a.text, "text_en": english(a.text), "citation": _citation(a),
+                           "location": _location(a)}
                           for a in c.announced]}
 
 
@@ -150,7 +159,7 @@ def _step_json(step: Step) -> dict:
 
 
 def row_json(row: Row) -> dict:
-    return {"domain": row.domain, "zorgsoort": row.care_type, "title": row.title,
+    return {"domain": row.domain, "zorgsoort": row.care_type, "title": row.title, "title_en": english(row.title),
             "years": [_cell_json(c) for c in row.cells], "changes": [_step_json(s) for s in row.steps]}
 
 
