@@ -11,6 +11,8 @@ from pathlib import Path
 
 from .messages import Phrase
 
+INPUT_SUFFIXES = (".lp", ".csv", ".jsonl", ".beleid")   # what a folder given to a command is searched for
+
 
 def write_file(output: Path, chunks, inputs: tuple[str, ...] = ()) -> None:
     """Write `chunks` to `output` so it is whole or not there at all; OSError for every user's
@@ -19,7 +21,7 @@ def write_file(output: Path, chunks, inputs: tuple[str, ...] = ()) -> None:
         target = output   # not resolved: /dev/stdout on a pipe resolves to a name that cannot be opened
     else:
         target = output.resolve()   # through a symlink: the link stays, its target gets the report
-    if any(Path(i).exists() and target.exists() and os.path.samefile(i, target) for i in inputs):
+    if any(_reads(Path(i), target) for i in inputs):
         raise OSError(0, Phrase("reason.input_file"))   # named in the run's language
     if target.exists() and not target.is_file():
         if target.is_dir():
@@ -48,6 +50,15 @@ def write_file(output: Path, chunks, inputs: tuple[str, ...] = ()) -> None:
     finally:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
+
+
+def _reads(given: Path, target: Path) -> bool:
+    """Is `target` read from `given`: the file itself, or an input file a folder given holds?"""
+    if not (given.exists() and target.exists()):
+        return False
+    if given.is_dir():
+        return target.suffix.lower() in INPUT_SUFFIXES and target.resolve().is_relative_to(given.resolve())
+    return os.path.samefile(given, target)
 
 
 def _terminate(signum, frame) -> None:

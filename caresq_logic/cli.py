@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gc
 import itertools
+import os
 import sys
 from pathlib import Path
 from typing import List, Optional
@@ -19,8 +20,8 @@ import typer
 
 from . import across as across_years, decide, interrupt, passes
 from .cli_common import (BELEID_HELP, TAAL_HELP, TIJDSLIMIET_HELP, CheckFormat, ExplainFormat, Taal, app,
-                         print_diagnostics, write, write_chunks)
-from .diagnostics import Diagnostic, Failed, Span, diag, sort_key
+                         print_diagnostics, read_from, write, write_chunks)
+from .diagnostics import Diagnostic, Failed, Span, diag
 from .language.kinds import KINDS, SEVERITIES
 from .messages import ui
 from .report import text   # the others where their format is asked for: explain starts without them
@@ -64,27 +65,30 @@ def explain(
     if len(years) > 1 or diagnostics:   # several policy years side by side
         diagnostics, seen = across_years.side_by_side(
             providers, beleid, years, diagnostics, tijdslimiet, grondlimiet, only, contractjaar, format.value, lang,
-            details, doel, samenvatting, write=lambda output: write(uitvoer, output, lang, tuple(providers)))
+            details, doel, samenvatting, write=lambda output: write(uitvoer, output, lang, read_from(providers, beleid)))
     elif samenvatting or format in (ExplainFormat.jsonl, ExplainFormat.csv):
         diagnostics, seen = _records(providers, beleid, year, tijdslimiet, grondlimiet, uitvoer, format, only,
                                      samenvatting, lang, progress=not stil and sys.stderr.isatty(),
                                      contract_year=contractjaar)
     else:
-        explained = passes.explain(providers, beleid, year, tijdslimiet, grondlimiet, only, contractjaar, doel)
-        reports, diagnostics = explained.reports, explained.diagnostics
-        seen = {r.provider for r in reports}
-        inputs = tuple(providers)
-        if format == ExplainFormat.json:
+        # Each provider's report is built, written and let go: a market's is never held whole.
+        explained = passes.explain(providers, beleid, year, tijdslimiet, grondlimiet, only, contractjaar, doel,
+                                   streamed=True)
+        diagnostics, seen = explained.diagnostics, set()
+        reports = (seen.add(r.provider) or r for r in explained.reports)
+        inputs = read_from(providers, beleid)
+        if format == ExplainFormat.json:   # its diagnostics last: complete once every report is built
             from .report import as_json
-            write_chunks(uitvoer, as_json.chunks(reports, sorted(diagnostics, key=sort_key), lang, explained.receipt,
+            write_chunks(uitvoer, as_json.chunks(reports, diagnostics, lang, explained.receipt,
                                                   explained.policy_set), lang, inputs)
         elif format == ExplainFormat.html:
             from .report import html
-            write(uitvoer, html.html(reports, lang, details, explained.receipt, explained.policy_set), lang, inputs)
-        elif reports:
+            write_chunks(uitvoer, html.chunks(reports, lang, details, explained.receipt, explained.policy_set),
+                         lang, inputs)
+        elif (first := next(reports, None)) is not None:   # text: nothing at all without a provider
             header = policy_set_header(explained.policy_set, lang)
-            write_chunks(uitvoer, itertools.chain([header + "\n"], text.chunks(reports, lang, details, citaten)),
-                          lang, inputs)   # a provider at a time: a market's report is never held whole
+            write_chunks(uitvoer, itertools.chain([header + "\n"], text.chunks(itertools.chain([first], reports), lang,
+                                                                              details, citaten)), lang, inputs)
     if only is not None:
         for missing in sorted(only - seen):
             diagnostics.append(diag("C012", Span("--aanbieder", 1, 1), provider=missing))
@@ -145,7 +149,7 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
             yield policy_set_header(policy_set, lang) + "\n" + summary.text(lang)
 
     try:
-        write_chunks(uitvoer, chunks(), lang, tuple(providers))
+        write_chunks(uitvoer, chunks(), lang, read_from(providers, beleid))
     finally:
         if bar:
             bar.stop()
@@ -207,19 +211,29 @@ def check(
         # Nothing is checked on broken input (a finding about a half-loaded set would be a
         # cascade); the diagnostics are reported in the chosen format, so CI annotates them.
         if render is not None and not lezingen:
-            write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang, tuple(paths or ()))
+            write(uitvoer, render([], lang, policy_set, loaded.diagnostics), lang, read_from([], paths))
         print_diagnostics(loaded.diagnostics, lang)
         raise typer.Exit(2)
     if lezingen:
-        write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang, tuple(paths or ()))
+        write(uitvoer, readings.RENDERERS[format.value](policies, lang), lang, read_from([], paths))
         raise typer.Exit(0)
     try:
         findings = checking.check(policies, severities)
     except Failed as failed:   # past --tijdslimiet: no findings of a half-done check
         print_diagnostics(failed.diagnostics, lang)
         raise typer.Exit(2) from None
-    write(uitvoer, render(findings, lang, policy_set), lang, tuple(paths or ()))
+    write(uitvoer, render(findings, lang, policy_set), lang, read_from([], paths))
     raise typer.Exit(1 if any(f.counts for f in findings) else 0)
+
+
+def _reader_gone() -> int:
+    """stdout's reader stopped reading (`explain ... | head -1`): a normal end for a command-line
+    tool, so exit 0 without a word, as ripgrep does. (git dies of SIGPIPE, 141, which under `set -o
+    pipefail` fails every script that keeps only the head of a report.) What is still buffered goes
+    to /dev/null, so the interpreter's last flush raises nothing either."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return 0
 
 
 def main() -> None:
@@ -235,8 +249,10 @@ def main() -> None:
     interrupt.install()
     try:
         app()
-    except SystemExit as done:
-        decide.bounded.leave(done.code)
+    except SystemExit as done:   # typer turns a closed pipe into a silent exit 1: its context says so
+        decide.bounded.leave(_reader_gone() if isinstance(done.__context__, BrokenPipeError) else done.code)
+    except BrokenPipeError:
+        decide.bounded.leave(_reader_gone())
     except interrupt.Interrupted:   # Ctrl-C: one line, no traceback, the shell's code for SIGINT
         typer.echo(diag("S010", Span("Ctrl-C", 1, 1)).format(interrupt.language()), err=True)
         decide.bounded.leave(130)

@@ -10,7 +10,7 @@ from typing import Optional
 
 import typer
 
-from . import __version__, atomic, decide
+from . import __version__, atomic, decide, resources
 from .diagnostics import Diagnostic, Span, diag, sort_key, visible
 
 app = typer.Typer(
@@ -77,6 +77,13 @@ def _options(
     ctx.call_on_close(decide.bounded.stop)   # a command's --tijdslimiet ends with it (tests run many in one process)
 
 
+def read_from(providers: list[str], policies: list[str] | None) -> tuple[str, ...]:
+    """The paths a command reads: -o may name none of them, nor an input file in a folder of them
+    (the policies found from the working directory when none are given)."""
+    found = None if policies else resources.find_policies(Path.cwd())
+    return (*providers, *(policies or ()), *([str(found)] if found else ()))
+
+
 def write(output: Optional[Path], content: str, lang: str, inputs: tuple[str, ...] = ()) -> None:
     """Print, or write atomically: a report file is either complete or not there at all. A user's
     mistake with -o (a folder, a missing or unwritable folder, the input itself) is exit 2."""
@@ -94,6 +101,8 @@ def write_chunks(output: Optional[Path], chunks, lang: str, inputs: tuple[str, .
         return
     try:
         atomic.write_file(output, chunks, inputs)
+    except BrokenPipeError:   # -o /dev/stdout into `| head`: the reader is done, not a mistake (cli.main)
+        raise
     except OSError as error:
         # One line, no source line under it: the report path may be an input file, not the mistake.
         typer.echo(visible(diag("C022", Span(str(output), 1, 1), reason=error.strerror or str(error)).format(lang)), err=True)

@@ -24,6 +24,8 @@ LANGUAGES = ("nl", "en")
 CATALOGUE: dict[str, tuple[str, str, str]] = {
     # --- files and command line -----------------------------------------------------------
     "C001": ("error", "bestand niet gevonden: {path}", "file not found: {path}"),
+    "C098": ("warning", "{path} is hetzelfde bestand als {first}, dat al gegeven is; het wordt één keer gelezen",
+             "{path} is the same file as {first}, given before; it is read once"),
     "C060": ("error", "geen gewoon bestand (een pipe, socket of apparaat): {path}",
              "not a regular file (a pipe, socket or device): {path}"),
     "C002": ("error", "bestand is niet leesbaar: {reason}", "file cannot be read: {reason}"),
@@ -167,6 +169,10 @@ CATALOGUE: dict[str, tuple[str, str, str]] = {
              "provider '{provider}' delivers no zorgsoort ('levert({provider}, zorgsoort).' is missing); there is nothing to decide"),
     "A220": ("error", "waarde {value} van kenmerk '{name}' is te groot: caresq-logic rekent met getallen van -{limit} tot {limit}",
              "value {value} of kenmerk '{name}' is too large: caresq-logic computes with numbers from -{limit} to {limit}"),
+    "A250": ("error", "waarde {value} van kenmerk '{name}' is te groot voor de verhouding '{ratio}': caresq-logic "
+                      "rekent daarin met waarden van -{limit} tot {limit}",
+             "value {value} of kenmerk '{name}' is too large for the ratio '{ratio}': caresq-logic computes it "
+             "with values from -{limit} to {limit}"),
     "A221": ("error", "sleutel \"{key}\" staat twee keer in dit object; de eerste waarde was {first}",
              "key \"{key}\" appears twice in this object; the first value was {first}"),
     "A222": ("warning", "geen beleid dat geldt, gaat over zorgsoort '{care_type}'; daarvoor wordt niets besloten",

@@ -12,7 +12,6 @@ hands the resolved policies to `check`). The stages, in order:
 from __future__ import annotations
 
 import hashlib
-import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -21,6 +20,7 @@ import clingo
 from . import __version__, decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
+from .inputs import expand, policy_files, read_bounded  # noqa: F401  (fmt and testing read them here)
 from .language import cache as policy_cache, contract_years, derive, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
@@ -37,58 +37,6 @@ class Loaded:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     policy_set: PolicySet = PolicySet("embedded", "policies")
     digests: dict[str, str] = field(default_factory=dict)    # policy file as shown -> SHA-256
-
-
-def expand(paths: list[str], suffixes: tuple[str, ...]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """(file, name as given) for every file among `paths`, folders searched for `suffixes` in
-    sorted order, so the order of the output never depends on the file system."""
-    found: list[tuple[Path, str]] = []
-    problems: list[Diagnostic] = []
-    for given in paths:
-        path = Path(given)
-        if path.is_dir():
-            def unreadable(error: OSError) -> None:   # a subfolder that cannot be listed is said, not skipped
-                shown = Path(error.filename).as_posix() if error.filename else given
-                problems.append(diag("C002", Span(shown, 1, 1), reason=error.strerror or str(error)))
-
-            in_folder = []
-            for folder, subfolders, names in os.walk(path, onerror=unreadable):
-                subfolders.sort()
-                in_folder += [Path(folder) / name for name in names if Path(name).suffix.lower() in suffixes]
-            files = [(f, f.as_posix()) for f in sorted(in_folder) if f.is_file()]
-            problems += [diag("C060", Span(f.as_posix(), 1, 1), path=f.as_posix()) for f in in_folder if f.exists() and not f.is_file()]
-            if not files and suffixes != (".beleid",):
-                problems.append(diag("C021", Span(given, 1, 1), path=given, suffixes=", ".join(suffixes)))
-            found.extend(files)
-        elif path.is_file():
-            found.append((path, given))
-        else:   # a FIFO or a device is there, but is no file to read (a FIFO could block forever)
-            problems.append(diag("C060" if path.exists() else "C001", Span(given, 1, 1), path=given))
-    return found, problems
-
-
-def policy_files(paths: list[str]) -> tuple[list[tuple[Path, str]], list[Diagnostic]]:
-    """Every `.beleid` file under `paths`."""
-    found: list[tuple[Path, str]] = []
-    problems: list[Diagnostic] = []
-    for given in paths:
-        files, missing = expand([given], (".beleid",))
-        if Path(given).is_dir() and not files:
-            problems.append(diag("C005", Span(given, 1, 1), path=given))
-        found += files
-        problems += missing
-    return found, problems
-
-
-def read_bounded(path: Path, shown: str, limit: int) -> bytes:
-    """At most limit + 1 bytes: a file over the limit (an 8 GB sparse file) is refused by its
-    size, never read whole into memory."""
-    with path.open("rb") as handle:
-        data = handle.read(limit + 1)
-        if len(data) > limit:
-            size = max(os.fstat(handle.fileno()).st_size, len(data))
-            raise Failed([diag("C004", Span(shown, 1, 1), size=size, limit=limit)])
-    return data
 
 
 def parse_file(path: Path, shown: str, digests: dict[str, str] | None = None) -> resolve.Policy:
@@ -343,22 +291,18 @@ def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, y
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
             ground_limit: int = decide.DEFAULT_GROUND_LIMIT, only: set[str] | None = None,
-            contract_year: int | None = None, target: str | None = None) -> Explained:
-    """Every provider (or those in `only`) decided under the policies in force, with every
-    diagnostic on the way; with a `target` (explain --doel) also why not, and what must change."""
+            contract_year: int | None = None, target: str | None = None, streamed: bool = False) -> Explained:
+    """Every provider (or those in `only`) decided under the policies in force, with every diagnostic
+    on the way; with a `target` (explain --doel) also why not, and what must change. `streamed`: the
+    reports built one by one as they are read (a market's are never all held; diagnostics complete after)."""
     market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit,
                            contract_year=contract_year)
-    reports = []
-    for provider_file in market.provider_files:
-        for provider in provider_file.providers:
-            if only is None or provider in only:
-                report = _report(market, provider_file, provider)
-                if report is not None:
-                    reports.append(report)
+    reports = (report for provider_file in market.provider_files for provider in provider_file.providers
+               if (only is None or provider in only) and (report := _report(market, provider_file, provider)))
     if target is not None:
-        _answer_goals(market, reports, target)
-    return Explained(reports, market.diagnostics, receipt=receipt(market.policy_digests, market.input_digests),
-                     policy_set=market.policy_set)
+        reports = map(_goals(market, target), reports)   # each answered as it is built
+    return Explained(reports if streamed else list(reports), market.diagnostics,
+                     receipt=receipt(market.policy_digests, market.input_digests), policy_set=market.policy_set)
 
 
 def _report(market: Market, provider_file: ProviderFile, provider: str) -> Report | None:
@@ -383,17 +327,24 @@ def _report(market: Market, provider_file: ProviderFile, provider: str) -> Repor
     return report
 
 
-def _answer_goals(market: Market, reports: list[Report], target: str) -> None:
-    """explain --doel: per decision, what blocks `target` and what must change to reach it."""
+def _goals(market: Market, target: str):
+    """explain --doel: adds to a report, per decision, what blocks `target` and what must change."""
     from .check import goal   # clingo search: imported only when asked for
     if not any(goal.target_known(target, p) for p in market.policies):
         market.diagnostics.append(diag("C009", Span("--doel", 1, 1), target=target))
     programs, files = {b.program.policy.path: b.program for b in market.batches}, {f.path: f for f in market.provider_files}
-    shared = goal.Shared()   # one grounding per provider and policy, shared by its zorgsoorten
-    try:
-        for report, policy, decision in ((r, p, d) for r in reports for p, ds in r.policies for d in ds):
-            answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog, shared)
-            if answer is not None:
-                report.goals[(policy.path, decision.care_type.name)] = answer
-    except Failed as failed:   # past --tijdslimiet: the goals answered so far are kept
-        market.diagnostics.extend(failed.diagnostics)
+    past_deadline = []   # a Failed: past --tijdslimiet, no more goals are answered
+    def answer_goals(report: Report) -> Report:
+        asked = [(p, d) for p, decisions in report.policies for d in decisions] if not past_deadline else []
+        shared = goal.Shared()   # one grounding per provider and policy, shared by its zorgsoorten
+        try:
+            for policy, decision in asked:
+                answer = goal.answer(policy, programs[policy.path], files[report.file], decision, target, market.catalog,
+                                     shared)
+                if answer is not None:
+                    report.goals[(policy.path, decision.care_type.name)] = answer
+        except Failed as failed:   # the goals answered so far are kept
+            market.diagnostics.extend(failed.diagnostics)
+            past_deadline.append(failed)
+        return report
+    return answer_goals

@@ -9,7 +9,7 @@ from pathlib import Path
 import caresq_logic
 
 PACKAGE = Path(caresq_logic.__file__).resolve().parent
-BASE = {"diagnostics", "messages", "ui_text", "resources", "atomic", "__init__"}
+BASE = {"diagnostics", "messages", "ui_text", "resources", "atomic", "inputs", "__init__"}
 
 # What each stage may import besides the shared base modules (diagnostics, messages, resources).
 ALLOWED = {

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 
 from ..language import nodes as n
-from ..language.conditions import walk
+from ..language.conditions import conditions, walk
+from ..language.ranges import factors, ratios  # noqa: F401  (ratios: decide.unknowns reads it here)
 from ..language.resolve import Policy
 from .compiler import asp_date, scaled
 
@@ -18,19 +19,6 @@ from .compiler import asp_date, scaled
 def shift_date(number: int, days: int) -> int:
     date = dt.date(number // 10000, number // 100 % 100, number % 100) + dt.timedelta(days=days)
     return asp_date(date)
-
-
-def conditions(policy: Policy):
-    """Every condition of a policy: of clauses (with guards and exceptions), tiers, start rules."""
-    for clause in policy.clauses.values():
-        yield from (c for c in (clause.condition, clause.guard, clause.exception) if c is not None)
-    for tiers in policy.tiers.values():
-        yield from (t.condition for t in tiers)
-    yield from (r.guard for r in policy.start_rules if r.guard is not None)
-
-
-def ratios(policy: Policy) -> list[n.Ratio]:
-    return [node for condition in conditions(policy) for node in walk(condition) if isinstance(node, n.Ratio)]
 
 
 def threshold_cells(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
@@ -49,11 +37,8 @@ def threshold_cells(policy: Policy) -> dict[tuple[str, int | None], set[int]]:
                     c = scaled(node.value.value, policy.features[node.ref.name].type.scale)
                     values.setdefault(key, set()).update({c - 1, c, c + 1})
             elif isinstance(node, n.Ratio):
-                sa = policy.features[node.part.name].type.scale
-                sb = policy.features[node.whole.name].type.scale
-                sp = 10 ** n.decimals_of(node.percent.value)
-                p = scaled(node.percent.value, sp) * sa
-                values.setdefault((node.whole.name, node.whole.year), set()).update({0, 100 * sp * sb})
+                whole, p = factors(node, policy.features)   # the edge: a part of p% of a whole of 100
+                values.setdefault((node.whole.name, node.whole.year), set()).update({0, whole})
                 values.setdefault((node.part.name, node.part.year), set()).update({p - 1, p, p + 1})
     return values
 

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..language import nodes as n
-from ..language import printer
+from ..language import printer, ranges
 from ..language.resolve import Policy
 from .prelude import PRELUDE
 
@@ -262,11 +262,9 @@ class _Compiler:
             case n.Ratio():
                 # a op p% of b, in integers: the facts are A = a*sa and B = b*sb, and p = P/sp, so
                 # 100*sp*sb*A op P*sa*B. A whole of 0 has no share at all: 0 of 0 is not "30% of" it.
-                sa = self.policy.features[c.part.name].type.scale
-                sb = self.policy.features[c.whole.name].type.scale
-                sp = 10 ** n.decimals_of(c.percent.value)
+                left, right = ranges.factors(c, self.policy.features)   # each side bounded there
                 return [f"{self.fact(c.part, 'A')}, {self.fact(c.whole, 'B')}, B > 0, "
-                        f"{100 * sp * sb}*A {ops[c.op]} {scaled(c.percent.value, sp) * sa}*B"]
+                        f"{left}*A {ops[c.op]} {right}*B"]
             case n.Membership():
                 return [self.fact(c.ref, choice_term(v)) for v in c.values]
             case n.AllRequired():

@@ -18,13 +18,14 @@ decision itself always comes from clingo.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import operator
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
 from ..asp.cells import conditions
 from ..asp.compiler import Program, asp_date, scaled
-from ..language import nodes as n
+from ..language import nodes as n, ranges
 from ..language.reserved import LEVERT
 from ..language.conditions import refs, walk
 from ..language.resolve import Policy
@@ -101,9 +102,7 @@ class Observation:
             bound = (asp_date(value.value) if isinstance(value, n.DateValue)
                      else scaled(value.value, features[node.ref.name].type.scale))
             return _Test(((node.ref.name, node.ref.year),), lambda v: op(v, bound))
-        sa, sb = features[node.part.name].type.scale, features[node.whole.name].type.scale
-        sp = 10 ** n.decimals_of(node.percent.value)
-        left, right = 100 * sp * sb, scaled(node.percent.value, sp) * sa
+        left, right = ranges.factors(node, features)
         # 100*sp*sb*A op P*sa*B, and a whole of 0 has no share at all (B > 0)
         return _Test(((node.part.name, node.part.year), (node.whole.name, node.whole.year)),
                      lambda a, b: b > 0 and op(left * a, right * b))
@@ -198,16 +197,9 @@ class Batch:
     def _rebind(self, d: Decision, member: tuple[str, str], facts: dict) -> Decision:
         policy = self.program.policy
         z = d.care_type.name
-
-        def node(result: NodeResult | None) -> NodeResult | None:
-            if result is None:
-                return None
-            if result.children:
-                return dataclasses.replace(result, children=tuple(node(c) for c in result.children))
-            # A leaf (or `niet` of one): the stand-in was decided without values (`solve`).
-            values = tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax))
-            return dataclasses.replace(result, values=values) if values else result
-
+        # Not a recursive closure: that is a reference cycle, which (with the collector off, see
+        # cli.main) kept every provider's facts alive until the end of a whole report.
+        node = functools.partial(_rebound, policy, facts, member, z)
         return dataclasses.replace(
             d, file=member[0], provider=member[1], provider_name=self.names.get(member),
             clauses=tuple(dataclasses.replace(c, condition=node(c.condition), guard=node(c.guard),
@@ -218,6 +210,17 @@ class Batch:
             start_dates=tuple((rule, date, provider_value(policy, facts, member, z, rule.ref))
                               for rule, date, _ in d.start_dates),
         )
+
+
+def _rebound(policy: Policy, facts: dict, member: tuple[str, str], z: str, result: NodeResult | None) -> NodeResult | None:
+    """A node of the stand-in's explanation with the values read from the member's own facts."""
+    if result is None:
+        return None
+    if result.children:
+        return dataclasses.replace(result, children=tuple(_rebound(policy, facts, member, z, c) for c in result.children))
+    # A leaf (or `niet` of one): the stand-in was decided without values (`solve`).
+    values = tuple(provider_value(policy, facts, member, z, r) for r in refs(result.syntax))
+    return dataclasses.replace(result, values=values) if values else result
 
 
 def decide(program: Program, provider_files: list[ProviderFile], time_limit: float = DEFAULT_TIME_LIMIT,

@@ -1,4 +1,5 @@
-"""Walking a condition: every node (parents first) and the kenmerk references of its leaves."""
+"""Walking a condition: every node (parents first) and the kenmerk references of its leaves; every
+condition of a policy."""
 
 from __future__ import annotations
 
@@ -29,3 +30,12 @@ def refs(condition: n.Condition):
             case n.Ratio():
                 yield node.part
                 yield node.whole
+
+
+def conditions(policy):
+    """Every condition of a policy: of clauses (with guards and exceptions), tiers, start rules."""
+    for clause in policy.clauses.values():
+        yield from (c for c in (clause.condition, clause.guard, clause.exception) if c is not None)
+    for tiers in policy.tiers.values():
+        yield from (t.condition for t in tiers)
+    yield from (r.guard for r in policy.start_rules if r.guard is not None)

@@ -20,7 +20,7 @@ from .delta_nodes import DeltaNodes
 from .kinds import ClauseKind
 from .grammar import lark
 from .texts import Text
-from .syntax_errors import syntax_diagnostic, too_deep, too_many_clauses
+from .syntax_errors import syntax_diagnostic, too_deep, too_many_clauses, too_many_decimals
 
 MONTHS = {
     name: number
@@ -42,7 +42,7 @@ def parse(text: str, path: str) -> n.PolicyFile:
     control = control_character(text, path, "B105")
     if control is not None:
         raise Failed([control])
-    deep = too_deep(text, path) or too_many_clauses(text, path)
+    deep = too_deep(text, path) or too_many_clauses(text, path) or too_many_decimals(text, path)
     if deep is not None:
         raise Failed([deep])
     try:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from . import nodes as n
-from . import printer
+from . import nodes as n, printer, ranges
 from ..diagnostics import Diagnostic, Failed, Span, closest, diag
 from .conditions import walk
 from .deltas import check_deltas
@@ -74,10 +73,10 @@ class _Found:
 
 
 def resolve(tree: n.PolicyFile) -> Policy:
-    checker = _Checker(tree)
-    policy = checker.run()
-    if checker.errors:
-        raise Failed(sorted(checker.errors, key=lambda d: (d.span.line, d.span.col, d.code)))
+    policy = (checker := _Checker(tree)).run()
+    errors = checker.errors or ranges.too_large(policy)   # once the rest is sound
+    if errors:
+        raise Failed(sorted(errors, key=lambda d: (d.span.line, d.span.col, d.code)))
     return policy
 
 

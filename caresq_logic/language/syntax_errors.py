@@ -61,6 +61,23 @@ def too_many_clauses(text: str, path: str) -> Diagnostic | None:
     return None
 
 
+# A kenmerk `met N decimalen` is counted in 10**-N (nodes.FeatureType.scale): with 8, not even 1
+# fits in nodes.MAX_INTEGER, and `met 100000000 decimalen` took minutes to raise 10 to that power.
+MAX_DECIMALS = 7
+_DECIMALS = re.compile(r"\b(?:getal|percentage)[ \t]+met[ \t]+([0-9]++)[ \t]+decima")
+
+
+def too_many_decimals(text: str, path: str) -> Diagnostic | None:
+    """B240 at the first `met N decimalen` with N over MAX_DECIMALS, found before Lark runs."""
+    for match in _DECIMALS.finditer(text):
+        digits = match.group(1)
+        if len(digits) > 2 or int(digits) > MAX_DECIMALS:
+            line = text.count("\n", 0, match.start(1)) + 1
+            col = match.start(1) - (text.rfind("\n", 0, match.start(1)) + 1) + 1
+            return diag("B240", Span(path, line, col), value=digits[:18], limit=MAX_DECIMALS)
+    return None
+
+
 # Terminals that are not keywords, described for a policy author (catalogue keys).
 _DESCRIBED = {
     "NAME": "token.name", "INT": "token.int", "STRING": "token.string", "SECTION": "token.section",

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..diagnostics import Diagnostic, Span
-from ..language import nodes as n
+from ..language import nodes as n, ranges
 from ..language.reserved import AANBIEDER, LEVERT
 
 
@@ -99,6 +99,8 @@ class Catalog:
     features: dict[str, tuple[n.Feature, ...]]
     care_types: tuple[str, ...]
     covered: tuple[str, ...] | None = None   # zorgsoorten of the policies in force (None: not known)
+    # kenmerk -> the largest magnitude a ratio of the policies in force can multiply it by (A250)
+    ratio_limits: dict[str, tuple[int, n.Ratio]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, policies, in_force=None) -> "Catalog":
@@ -119,7 +121,8 @@ class Catalog:
                     current.setdefault(feature.name, []).append(feature)
             features = {k: current.get(k) or v for k, v in features.items()}
             covered = tuple(dict.fromkeys(z for policy in in_force for z in policy.care_types))
-        return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types), covered)
+        return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types), covered,
+                   ranges.limits(policies if in_force is None else in_force))
 
 
 def arity(feature: n.Feature) -> int:

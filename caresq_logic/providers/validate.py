@@ -157,7 +157,7 @@ class Validator:
             if empty_list:
                 return fact
         value = self.check_value(feature, args[-1])
-        if value is None:
+        if value is None or not self.fits_ratios(feature, args[-1], value):
             return None
         args[-1] = value
         checked = Fact(fact.predicate, tuple(args), fact.pos)
@@ -168,6 +168,15 @@ class Validator:
                            other=first.args[-1].shown(), line=self.locator.span(first.pos).line)
                 return None
         return checked
+
+    def fits_ratios(self, feature: n.Feature, written: Term, value: Term) -> bool:
+        """A ratio multiplies the value by a constant (`language.ranges`): the product must fit clingo's 32 bits."""
+        limit = self.catalog.ratio_limits.get(feature.name)
+        if limit is None or not isinstance(value.value, int) or abs(value.value) <= limit[0]:
+            return True
+        self.error("A250", written.pos, name=feature.name, value=written.shown(), ratio=printer.condition(limit[1]),
+                   limit=printer.number(Decimal(limit[0]) / feature.type.scale))
+        return False
 
     def check_decimal(self, feature: n.Feature, term: Term) -> Term | None:
         """A number with decimals (`"0,8"`, `"0.8"` or 1): as the integer the program compares

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from ..decide import ClauseResult, Decision, NodeResult, Value
 from ..decide.results import Unstated, label
-from ..diagnostics import Diagnostic
+from ..diagnostics import Diagnostic, sort_key
 from ..language import printer
 from ..language.texts import english
 from .common import Report, when_text
@@ -160,7 +160,8 @@ def chunks(reports: list[Report], diagnostics: list[Diagnostic], lang: str = "nl
     yield _dumps(head)[:-1] + ',"providers":['
     for number, r in enumerate(reports):
         yield ("," if number else "") + _dumps(_provider_json(r, lang, years))
-    yield '],"diagnostics":' + _dumps([d.to_json(lang) for d in diagnostics]) + "}\n"
+    # sorted only now: a streamed run's diagnostics are complete once its reports are
+    yield '],"diagnostics":' + _dumps([d.to_json(lang) for d in sorted(diagnostics, key=sort_key)]) + "}\n"
 
 
 def _dumps(value) -> str:

@@ -321,9 +321,11 @@ POLICY_PAGES: dict[str, tuple[str, str, str]] = {
              "faster than the policy; the largest real policy has 59. Split the policy.",
              "randvoorwaarde r501 (§9) voor fysiotherapie: a.   # de 501e"),
     "B240": ("Een getal in het beleid is groter dan caresq-logic veilig kan rekenen; de oplosser rekent met "
-             "32-bits gehele getallen en zou stil verkeerd uitkomen. Controleer of het getal klopt.",
+             "32-bits gehele getallen en zou stil verkeerd uitkomen. Controleer of het getal klopt. Bij een verhouding is het getal het "
+             "product dat de oplosser op de rand van de verhouding rekent: minder decimalen maken het kleiner.",
              "A number in the policy is larger than caresq-logic can compute with safely; the solver uses "
-             "32-bit integers and would silently go wrong. Check the number.",
+             "32-bit integers and would silently go wrong. Check the number. For a ratio, the number is the "
+             "product the solver computes at the ratio's edge: fewer decimals make it smaller.",
              "randvoorwaarde r (§1) voor fysiotherapie: aantal ten minste 99999999999."),
     "B241": ("Twee beleidsbestanden zijn hetzelfde domein en jaar, en geen van beide vervangt het andere. "
              "Welke beslist zou van bestandsnamen afhangen, dus beslist geen van beide. Schrijf 'versie ... "

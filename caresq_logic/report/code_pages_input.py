@@ -120,6 +120,15 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "A value is larger than caresq-logic can compute with safely (32-bit integers in the solver); "
              "without this error the number would silently wrap into a wrong decision.",
              "behandelindex(praktijk_a, 99999999999)."),
+    "A250": ("Een verhouding ('a ten minste 30% van b') vermenigvuldigt elke kant met een vast getal, groter "
+             "naarmate het beleid meer decimalen gebruikt (met twee decimalen aan de andere kant: 10.000). Het "
+             "product moet binnen de 32-bits getallen van de oplosser blijven, anders slaat het stil om in een "
+             "verkeerd besluit; daarom heeft elke kant van elke verhouding in het geldende beleid een eigen grens.",
+             "A ratio ('a at least 30% of b') multiplies each side by a constant, larger the more decimals the "
+             "policy uses (with two decimals on the other side: 10,000). The product must stay within the "
+             "solver's 32-bit integers, or it silently wraps into a wrong decision; so each side of each ratio "
+             "in the policy in force has a limit of its own.",
+             "opleidingsplekken(praktijk_a, 300000).   % 'opleidingsplekken ten minste 5% van fte' (fte: 2 decimalen)"),
     "A221": ("Een JSON-object bevat dezelfde sleutel twee keer. JSON staat dat toe, maar welke waarde bedoeld "
              "is, zou een gok zijn.",
              "A JSON object holds the same key twice. JSON allows it, but which value is meant would be a "
@@ -146,6 +155,13 @@ INPUT_PAGES: dict[str, tuple[str, str, str]] = {
              "The command took longer than --tijdslimiet allows (counted from its start, grounding and solving "
              "included; 300 seconds by default). Raise the limit or split the input over more runs.",
              "caresq-logic explain markt.csv --tijdslimiet 0.01"),
+    "C098": ("Een invoerbestand is meer dan eens gegeven: twee keer hetzelfde pad, een map en een bestand "
+             "daarin, of twee namen van één bestand (een symbolische of harde link). Het wordt één keer gelezen, "
+             "op de eerste plaats; anders zou elke aanbieder twee keer besloten worden (een waarschuwing).",
+             "An input file is given more than once: the same path twice, a folder and a file in it, or two "
+             "names of one file (a symbolic or hard link). It is read once, at its first place; otherwise every "
+             "provider would be decided twice (a warning).",
+             "caresq-logic explain markt/ markt/a.lp"),
     "C060": ("Het pad bestaat, maar is geen gewoon bestand of map: een named pipe (FIFO), socket of apparaat. "
              "caresq-logic leest alleen gewone bestanden; uit een pipe lezen kan eeuwig wachten.",
              "The path exists but is not a regular file or folder: a named pipe (FIFO), socket or device. "

@@ -3,13 +3,15 @@ printable): per provider and policy the decision, the conditions as a collapsibl
 (`<details>`), citations with the quoted sentence, and with --doel why not and what must change.
 
 The page is filled by `string.Template`; every string from a policy or provider file passes
-through `html.escape`. Draws the same `outline` as the text renderer."""
+through `shown` (html.escape of `visible`). Draws the same `outline` as the text renderer."""
 
 from __future__ import annotations
 
 from html import escape
 from string import Template
+from typing import Iterable
 
+from ..diagnostics import visible
 from ..messages import ui
 from .common import Report, policy_set_header
 from .outline import Item, Options, Outliner
@@ -51,12 +53,19 @@ $body
 """)
 
 
+def shown(text: str) -> str:
+    """Text on the page: escaped for HTML, and every control, line-breaking or direction-changing
+    character written as an escape as in text output (a U+202E in a name reversed the rest of its
+    heading, the provider id with it)."""
+    return escape(visible(text))
+
+
 def item_html(item: Item) -> str:
     state = item.state or ""
     mark = f'<span class="mark">{MARKS[item.state]}</span>' if item.state in MARKS else ""
-    details = f' <span class="details">[{escape(item.details)}]</span>' if item.details else ""
-    quote = f"<blockquote>{escape(item.quote)}</blockquote>" if item.quote else ""
-    line = f"{mark}{escape(item.text)}{details}"
+    details = f' <span class="details">[{shown(item.details)}]</span>' if item.details else ""
+    quote = f"<blockquote>{shown(item.quote)}</blockquote>" if item.quote else ""
+    line = f"{mark}{shown(item.text)}{details}"
     classes = f"{state} {item.kind}".strip()
     if not item.children:
         return f'<li class="{classes}">{line}{quote}</li>'
@@ -66,34 +75,41 @@ def item_html(item: Item) -> str:
     return f'<li><details class="{classes}"{opened}><summary>{line}</summary>{quote}<ul>{children}</ul></details></li>'
 
 
-def html(reports: list[Report], lang: str = "nl", details: bool = False, receipt: dict | None = None,
-         policy_set=None) -> str:
+def chunks(reports: Iterable[Report], lang: str = "nl", details: bool = False, receipt: dict | None = None, policy_set=None):
+    """The page a provider at a time: its head, a card per provider, then its tail (a market's page
+    is never held whole)."""
     options = Options(lang, details, quotes=True)
-    body = [f'<p class="policy">{escape(line)}</p>' for line in policy_set_header(policy_set, lang).splitlines()]
+    title = shown(ui("html.title", lang))
+    head, tail = (Template(part).substitute(lang=lang, title=title, receipt=receipt_footer(receipt, lang))
+                  for part in PAGE.template.split("$body"))
+    body = [f'<p class="policy">{shown(line)}</p>' for line in policy_set_header(policy_set, lang).splitlines()]
+    yield head + "\n".join(body)
+    started = bool(body)
     for report in reports:
+        body, started = ([""] if started else []), True   # the body's parts are joined by "\n"
         name = f"{report.name} ({report.provider})" if report.name else report.provider
-        body.append(f"<h2>{escape(ui('provider', lang))}: {escape(name)}</h2>")
-        body.append(f'<p class="policy">{escape(report.file)}</p>')
+        body.append(f"<h2>{shown(ui('provider', lang))}: {shown(name)}</h2>")
+        body.append(f'<p class="policy">{shown(report.file)}</p>')
         for policy, decisions in report.policies:
-            body.append(f'<p class="policy">{escape(policy_line(policy, lang, decisions))}</p>')
+            body.append(f'<p class="policy">{shown(policy_line(policy, lang, decisions))}</p>')
             if policy.header.derived_from:
-                body.append(f'<p class="policy">{escape(ui("derived", lang, source=policy.header.derived_from))}</p>')
+                body.append(f'<p class="policy">{shown(ui("derived", lang, source=policy.header.derived_from))}</p>')
             if not decisions:
-                body.append(f"<p>{escape(ui('no_care_types', lang))}</p>")
+                body.append(f"<p>{shown(ui('no_care_types', lang))}</p>")
             outliner = Outliner(policy, options)
             for decision in decisions:
                 top = outliner.decision(decision, report.goals.get((policy.path, decision.care_type.name)))
                 sections = "".join(item_html(c) for c in top.children)
-                body.append(f'<section class="decision"><div class="outcome">{escape(top.text)}</div>'
+                body.append(f'<section class="decision"><div class="outcome">{shown(top.text)}</div>'
                             f"<ul>{sections}</ul></section>")
-    title = ui("html.title", lang)
-    return PAGE.substitute(lang=lang, title=escape(title), body="\n".join(body), receipt=receipt_footer(receipt, lang))
+        yield "\n".join(body)
+    yield tail
 
 
 def receipt_footer(receipt: dict | None, lang: str) -> str:
     if not receipt:
         return ""
-    files = "; ".join(f"{escape(f['file'])} sha256 {f['sha256'][:16]}…"
+    files = "; ".join(f"{shown(f['file'])} sha256 {f['sha256'][:16]}…"
                       for f in receipt.get("policies", []) + receipt.get("inputs", []))
-    return (f"{escape(ui('receipt', lang))}: caresq-logic {escape(receipt['caresq_logic'])}, "
-            f"clingo {escape(receipt['clingo'])}; {files}")
+    return (f"{shown(ui('receipt', lang))}: caresq-logic {shown(receipt['caresq_logic'])}, "
+            f"clingo {shown(receipt['clingo'])}; {files}")
