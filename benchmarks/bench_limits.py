@@ -48,6 +48,10 @@ def cases(size: int) -> dict[str, tuple[str, str]]:
         "jsonl_string": ("s.jsonl", json.dumps({"id": "p", "levert": "fysiotherapie", "naam": "x" * (size - 100)}) + "\n"),
         "csv_string": ("s.csv", "id,levert,naam\np,fysiotherapie,\"" + "x" * (size - 100) + "\"\n"),
         "jsonl_deep": ("d.jsonl", '{"id": "p", "a": ' + "[" * ((size - 100) // 2) + "]" * ((size - 100) // 2) + "}\n"),
+        # A line per byte, and an error on the last one: every line start is needed to place it.
+        "lp_newlines": ("n.lp", "\n" * (size - 100) + "x\n"),
+        "jsonl_newlines": ("n.jsonl", "\n" * (size - 100) + "x\n"),
+        "csv_newlines": ("n.csv", "id,levert\n" + "\n" * (size - 100) + "p,onbekend\n"),
     }
 
 

@@ -79,7 +79,8 @@ def _capped(args: list[str]) -> tuple[int, int, str]:
     return peak, code, result.stderr
 
 
-@pytest.mark.parametrize("case", ["lp_string", "jsonl_string", "csv_string", "lp_unclosed_block", "jsonl_deep"])
+@pytest.mark.parametrize("case", ["lp_string", "jsonl_string", "csv_string", "lp_unclosed_block", "jsonl_deep",
+                                  "lp_newlines", "jsonl_newlines", "csv_newlines"])
 def test_one_provider_file_at_the_size_limit_stays_within_a_gib(tmp_path, case):
     limit = LIMITS["." + case.split("_")[0]]
     name, content = bench_limits.cases(limit)[case]

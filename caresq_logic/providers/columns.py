@@ -1,7 +1,7 @@
 """A plain CSV provider table read column by column (issue 12).
 
 Takes: the text of a `.csv` provider file, its `Locator` and the `Catalog`.
-Returns: a `Table`, or None when the file is not plain (a quote, a lone carriage return, a
+Returns: a `Table`, or None when the file is not plain (a quote, a lone carriage return, mostly empty lines, a
 header that does not check, a column or an id twice): then `tables.read_csv` reads it.
 
 Each distinct cell of a column is read and checked once, by the very code that reads any cell
@@ -130,6 +130,8 @@ def scan(text: str, locator: Locator, catalog: Catalog) -> tuple[Table, list[tup
     reader; None when the file is not plain (see the module's note)."""
     if '"' in text or text.count("\r") != text.count("\r\n") or CONTROL.search(text):
         return None   # quotes, a lone CR or a control character: the full reader says where
+    if text.count("\n") > len(text) // 8:
+        return None   # mostly empty lines: their offsets, as Python ints, would cost far more than the text
     lines = text.split("\n")
     if len(lines) > 1 and not lines[-1]:
         lines.pop()   # the file's last newline ends a row; an empty row would send every column to SLOW

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -59,11 +60,17 @@ class Locator:
 
     def __init__(self, path: str, text: str):
         self.path = path
-        self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
+        self.text = text
+        self._starts: array | None = None
 
     def span(self, pos: int) -> Span:
-        line = bisect.bisect_right(self.starts, pos)
-        return Span(self.path, line, pos - self.starts[line - 1] + 1)
+        # The line starts are only needed once something is reported, and a file of nothing but
+        # line breaks has one per byte: 8 bytes each in an array, not a Python int (~36) in a list.
+        if self._starts is None:
+            self._starts = array("q", [0])
+            self._starts.extend(m.end() for m in re.finditer("\n", self.text))
+        line = bisect.bisect_right(self._starts, pos)
+        return Span(self.path, line, pos - self._starts[line - 1] + 1)
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import json
 import re
+from collections.abc import Iterator
 
 from ..diagnostics import CONTROL, Diagnostic, closest, diag
 from ..language.numbers import whole
@@ -28,11 +29,16 @@ TRUE = {"ja", "1", "true", "waar", "yes"}
 FALSE = {"nee", "0", "false", "onwaar", "no"}   # an empty cell is not nee: it is unknown
 
 
-def _lines(text: str) -> list[str]:
+def _lines(text: str) -> Iterator[str]:
     """The lines of `text`, with their endings, split at "\\n" only: `str.splitlines` would also
-    split at U+2028, U+0085 and the like, which are ordinary characters inside a value."""
-    lines = text.split("\n")
-    return [line + "\n" for line in lines[:-1]] + ([lines[-1]] if lines[-1] else [])
+    split at U+2028, U+0085 and the like, which are ordinary characters inside a value. One at
+    a time: a file of nothing but line breaks has a line per byte."""
+    start = 0
+    while (end := text.find("\n", start)) != -1:
+        yield text[start:end + 1]
+        start = end + 1
+    if start < len(text):
+        yield text[start:]
 
 
 def _name_or_string(value: str, pos: int) -> Term:
