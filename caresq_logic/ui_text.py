@@ -127,7 +127,7 @@ UI: dict[str, tuple[str, str, str]] = {
     "ui.term_word": ("ui", "looptijd", "contract period (looptijd)"),
     "ui.derived": ("ui", "let op: afgeleid uit {source} en zijn wijzigingenlijst; wat die lijst onbekend laat, staat er als "
                    "'onbekend' in: een besluit dat ervan afhangt, is onbeslist",
-                   "note: derived from {source} and its change list; what that list leaves unknown is 'onbekend' "
+                   "note: derived from {source} and its change list; what that list leaves open is 'unknown' "
                    "here: a decision that depends on it is undecided"),
     "ui.unknown_in_clause": ("ui", "wat de tekst niet noemt bij '{clause}'", "what the text does not state for '{clause}'"),
     "ui.reconstructed": ("ui", "let op: gereconstrueerd uit de wijzigingenlijst van {source}; bevat alleen wat die lijst noemt",

@@ -66,3 +66,12 @@ def test_choice_values_are_named_by_their_titles_in_both_languages():
     dutch = run("explain", path, "--beleid", POLICY, "--taal", "nl").stdout
     assert "Kwaliteitsregister Paramedici, IRF, SKF (former scheme) or KFIR  (now: KFIR)" in english
     assert "Kwaliteitsregister Paramedici, IRF, SKF (oude regeling) of KFIR  (nu: KFIR)" in dutch
+
+
+@pytest.mark.parametrize("years", [["--jaar", "2025"], ["--jaren", "2024-2026"]], ids=["derived", "side_by_side"])
+def test_a_derived_year_speaks_english_too(years):
+    """A year derived from a later one names its source ("version", not "versie") and its note."""
+    result = run("explain", "examples/providers/paramedische_zorg/fysio_a.lp", "--taal", "en", *years)
+    assert result.exit_code == 0, result.stderr
+    assert "derived from paramedische_zorg 2026 version 2026-10" in result.stdout
+    assert dutch_words(result.stdout, "Care provider") == []

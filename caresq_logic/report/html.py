@@ -16,6 +16,7 @@ from ..messages import ui
 from .common import Report, policy_set_header
 from .outline import Item, Options, Outliner
 from .text import MARKS, policy_line
+from .wording import derived_source
 
 PAGE = Template("""<!DOCTYPE html>
 <html lang="$lang">
@@ -93,7 +94,7 @@ def chunks(reports: Iterable[Report], lang: str = "nl", details: bool = False, r
         for policy, decisions in report.policies:
             body.append(f'<p class="policy">{shown(policy_line(policy, lang, decisions))}</p>')
             if policy.header.derived_from:
-                body.append(f'<p class="policy">{shown(ui("derived", lang, source=policy.header.derived_from))}</p>')
+                body.append(f'<p class="policy">{shown(ui("derived", lang, source=derived_source(policy.header.derived_from, lang)))}</p>')
             if not decisions:
                 body.append(f"<p>{shown(ui('no_care_types', lang))}</p>")
             outliner = Outliner(policy, options)

@@ -12,7 +12,7 @@ from ..diagnostics import visible
 from ..messages import ui
 from .common import Report
 from .outline import Item, Options, Outliner
-from .wording import shown
+from .wording import derived_source, shown
 
 MARKS = {"holds": "✔", "fails": "✘", "unknown": "?", "na": "–"}
 
@@ -52,7 +52,7 @@ def chunks(reports: list[Report], lang: str = "nl", details: bool = False, quote
             if policy.header.reconstructed_from:
                 out.append("  " + ui("reconstructed", lang, source=policy.header.reconstructed_from))
             if policy.header.derived_from:
-                out.append("  " + ui("derived", lang, source=policy.header.derived_from))
+                out.append("  " + ui("derived", lang, source=derived_source(policy.header.derived_from, lang)))
             if not decisions:
                 out.append("  " + ui("no_care_types", lang))
             outliner = Outliner(policy, options)

@@ -36,6 +36,13 @@ def shown(text: str | None, lang: str) -> str | None:
     return english(text) or ui("word.dutch_only", lang, text=text)
 
 
+def derived_source(label: str, lang: str) -> str:
+    """The publication a year is derived from (`language.derive`'s label, "paramedische_zorg
+    2026 versie 2026-10"), with the version word in the output language."""
+    head, versioned, version = label.partition(" versie ")
+    return head + (" " + ui("version", lang, version=version) if versioned else "")
+
+
 def titled(title: str | None, ident: str, lang: str) -> str:
     """A declared title in the output language, or the id as words where the policy gave none."""
     return shown(title, lang) if title else readable_id(ident)

@@ -30,7 +30,7 @@ def _cell_outcome(cell: Cell, lang: str) -> str:
 
 def _derived(cell: Cell, lang: str) -> str:
     source = cell.policy.header.derived_from
-    return f" ({ui('years.derived', lang, source=source)})" if source else ""
+    return f" ({ui('years.derived', lang, source=wording.derived_source(source, lang))})" if source else ""
 
 
 def outline(provider: ProviderYears, years: list[int], lang: str, details: bool = False) -> list[Item]:
