@@ -17,7 +17,7 @@ import pytest
 
 from conftest import EXAMPLES, REPO, run
 
-EXAMPLE_FILES = sorted(EXAMPLES.glob("*/*.lp"))
+EXAMPLE_FILES = sorted(EXAMPLES.rglob("*.lp"))
 POLICY = "policies/paramedische_zorg"
 DUTCH = set("""de het een van en voor niet zijn wordt worden door bij op aan uit naar als dan die dat nog
                geen ook alle heeft hebben tot te wel maar zich er wij ze deze dit welke indien tenzij nu
@@ -39,7 +39,7 @@ def dutch_words(output: str, provider_label: str) -> list[tuple[str, str]]:
     return found
 
 
-@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: f"{p.parent.name}/{p.name}")
+@pytest.mark.parametrize("path", EXAMPLE_FILES, ids=lambda p: p.relative_to(EXAMPLES).as_posix())
 def test_the_english_explanation_has_no_dutch(path):
     result = run("explain", path.relative_to(REPO).as_posix(), "--taal", "en", "--citaten")
     assert result.exit_code == 0, result.stdout + result.stderr
