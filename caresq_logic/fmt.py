@@ -16,9 +16,9 @@ from pathlib import Path
 
 from . import atomic
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
+from .inputs import policy_files, read_bounded
 from .language.format import format_text
 from .messages import ui
-from .passes import policy_files, read_bounded
 from .resources import MAX_POLICY_BYTES
 from .providers.read import decode
 

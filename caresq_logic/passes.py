@@ -20,7 +20,7 @@ import clingo
 from . import __version__, decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
-from .inputs import expand, policy_files, read_bounded  # noqa: F401  (fmt and testing read them here)
+from .inputs import expand, policy_files, read_bounded
 from .language import cache as policy_cache, contract_years, derive, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import decide, passes
+from . import decide, inputs, passes
 from .check import examples
 from .diagnostics import Diagnostic, Span, diag
 from .providers.read import decode, max_bytes
@@ -45,7 +45,7 @@ def example_paths(paths: list[str] | None) -> tuple[list[str], list[Diagnostic]]
         if found is None:
             return [], [diag("C043", Span("test", 1, 1))]
         paths = [Path(os.path.relpath(found)).as_posix()]
-    files, problems = passes.expand(paths, (".lp",))
+    files, problems = inputs.expand(paths, (".lp",))
     for path, shown in files:
         if path.suffix.lower() != ".lp":
             problems.append(diag("C042", Span(shown, 1, 1), path=shown))
@@ -61,7 +61,7 @@ def run(paths: list[str] | None, policy_paths: list[str] | None, year: int | Non
     decided = []
     for provider_file in market.provider_files:
         limit = max_bytes(provider_file.path)
-        data = passes.read_bounded(Path(provider_file.path), provider_file.path, limit)
+        data = inputs.read_bounded(Path(provider_file.path), provider_file.path, limit)
         text = decode(data, provider_file.path, limit)
         expected, unreadable = examples.expectations(text, provider_file.path)
         decisions = [(batch.program.policy, d) for batch in market.batches

@@ -11,7 +11,7 @@ import datetime as dt
 
 from ..language import nodes as n
 from ..language.conditions import conditions, walk
-from ..language.ranges import factors, ratios  # noqa: F401  (ratios: decide.unknowns reads it here)
+from ..language.ranges import factors
 from ..language.resolve import Policy
 from .compiler import asp_date, scaled
 

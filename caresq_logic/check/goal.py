@@ -26,13 +26,12 @@ from ..decide import Decision
 from ..decide import solve as decide
 from ..language import nodes as n
 from ..language.reserved import AANBIEDER, LEVERT
-from ..language.conditions import walk
+from ..language.conditions import conditions, walk
 from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..providers.model import Catalog, Fact, ProviderFile
 from ..providers.read import read
 from .session import Session
-from ..asp.cells import conditions
 from .space import WITNESS, referenced, witness_space
 
 MAX_PROPOSALS = 5

@@ -10,12 +10,12 @@ from decimal import Decimal
 
 import clingo
 
-from ..asp.cells import conditions, in_range, threshold_cells
+from ..asp.cells import in_range, threshold_cells
 from ..asp.compiler import choice_term
 from ..language.reserved import LEVERT
 from ..language import nodes as n
 from ..language import printer
-from ..language.conditions import refs
+from ..language.conditions import conditions, refs
 from ..language.resolve import Policy
 
 

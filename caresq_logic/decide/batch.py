@@ -23,11 +23,10 @@ import operator
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Iterator
 
-from ..asp.cells import conditions
 from ..asp.compiler import Program, asp_date, scaled
 from ..language import nodes as n, ranges
 from ..language.reserved import LEVERT
-from ..language.conditions import refs, walk
+from ..language.conditions import conditions, refs, walk
 from ..language.resolve import Policy
 from ..providers.model import Fact, ProviderFile, Term
 from .results import Decision, NodeResult

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..asp.cells import in_range, part_cells, ratios, threshold_cells, whole_cells
+from ..asp.cells import in_range, part_cells, threshold_cells, whole_cells
 from ..asp.compiler import choice_term
 from ..language import nodes as n
 from ..language.reserved import LEVERT
 from ..language.conditions import refs, walk
+from ..language.ranges import ratios
 from ..language.resolve import Policy
 from ..providers.model import Fact
 
