@@ -348,12 +348,11 @@ class _Decoder:
             children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
         elif self.values:
             values = tuple(self.value(p, z, r) for r in refs(condition))
-        else:   # without values equal results are one object, shared by every provider decoded here
-            shape = (owner, number, holds, unknown, tuple(map(id, children)))   # children are shared too
+        else:   # a leaf without values: equal results are one object, shared by every provider decoded here
+            shape = (owner, number, holds, unknown)
             shared = self.shared.get(shape)
             if shared is None:
-                shared = self.shared[shape] = NodeResult(ref.text, holds, (), children, condition.span, condition,
-                                                         unknown)
+                shared = self.shared[shape] = NodeResult(ref.text, holds, (), (), condition.span, condition, unknown)
             return shared
         return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
 

@@ -150,9 +150,9 @@ class Validator:
         if feature.type.kind == "multi":   # a list stated empty and a value of it: which one holds?
             first = self.listed.setdefault(key, fact)
             if first.negated != fact.negated:
-                empty, other = (fact, first) if fact.negated else (first, fact)
+                with_value = first if fact.negated else fact
                 self.error("A212", fact.pos, name=feature.name, provider=fact.provider,
-                           value=other.args[-1].shown(), line=self.locator.span(first.pos).line)
+                           value=with_value.args[-1].shown(), line=self.locator.span(first.pos).line)
                 return None
             if empty_list:
                 return fact
