@@ -288,34 +288,43 @@ def _table_profiles(batch: Batch, observation: Observation, provider_file: Provi
                     profile: Callable[[list[Fact]], int]) -> None:
     """The rows a table read column-wise, grouped without building their facts: per column, the
     cells this policy cannot tell apart share a class; rows with the same classes are one
-    profile, keyed by the facts of the first such row's cells."""
+    profile, keyed by the facts of the first such row's cells (numpy: a row is a number per column)."""
+    import numpy as np
+
     table = provider_file.table
-    classes_by_column = []
+    rows = len(table.ids)
+    classes_by_column = []   # (class per row, how many classes)
     for column, cells in table.cells.items():
         classes: dict[tuple, int] = {}
-        class_of = [classes.setdefault(observation.coarse(facts), len(classes)) for facts in cells]
+        class_of = np.array([classes.setdefault(observation.coarse(facts), len(classes)) for facts in cells],
+                            dtype=np.int64)
         if len(classes) > 1:
-            classes_by_column.append(list(map(class_of.__getitem__, table.numbers[column])))
-    rows = len(table.ids)
+            classes_by_column.append((class_of[table.numbers[column]], len(classes)))
     classes_by_column += _paired_truths(observation, table)
-    groups: dict[tuple, int] = {}
-    group_of = ([groups.setdefault(g, len(groups)) for g in zip(*classes_by_column)] if classes_by_column
-                else [0] * rows)
-    first_row = dict(zip(reversed(group_of), range(rows - 1, -1, -1)))
-    profile_of_group = [0] * len(first_row)
-    for group, row in first_row.items():
+    key, span = np.zeros(rows, dtype=np.int64), 1
+    for classes, count in classes_by_column:   # the classes of a row as one number
+        if span * count >= 2 ** 62:   # renumber the keys so far before they overflow
+            key = np.unique(key, return_inverse=True)[1].reshape(-1)
+            span = int(key.max()) + 1
+        key, span = key * count + classes, span * count
+    _, first_rows, group_of = np.unique(key, return_index=True, return_inverse=True)
+    profile_of_group = np.zeros(len(first_rows), dtype=np.int64)
+    for group in np.argsort(first_rows, kind="stable"):   # profiles numbered in the order of the file
+        row = int(first_rows[group])
         facts = [f for column, cells in table.cells.items() for f in cells[table.numbers[column][row]]
                  if f.predicate in wanted]
         profile_of_group[group] = profile(facts)
     path = provider_file.path
     members = [(path, provider) for provider in table.ids]
-    batch.profile_of.update(zip(members, map(profile_of_group.__getitem__, group_of)))
+    batch.profile_of.update(zip(members, profile_of_group[group_of.reshape(-1)].tolist()))
     batch.names.update((member, provider_file.names.get(member[1])) for member in members)
 
 
-def _paired_truths(observation: Observation, table) -> list[list]:
-    """Per test of two numbers (`a >= 30% van b`), its truth per row of the table, from each
-    distinct pair of cells once."""
+def _paired_truths(observation: Observation, table) -> list[tuple]:
+    """Per test of two numbers (`a >= 30% van b`), its truth per row of the table as a class
+    number (with how many), from each distinct pair of cells once."""
+    import numpy as np
+
     numbers = {}   # (kenmerk, year) -> (column, value per cell number)
     features = observation.policy.features
     for column, cells in table.cells.items():
@@ -329,13 +338,17 @@ def _paired_truths(observation: Observation, table) -> list[list]:
         if not all(ref in numbers for ref in test.refs):
             continue   # a side no column gives: no value for any row
         (a, values_a), (b, values_b) = (numbers[ref] for ref in test.refs)
-        truths: dict[tuple, object] = {}
-        for pair in zip(table.numbers[a], table.numbers[b]):
-            if pair not in truths:
-                x, y = values_a[pair[0]], values_b[pair[1]]
-                if x is None or y is None:   # as `key`: an unknown side's completions turn on the other
-                    truths[pair] = NO_VALUE if x is None and y is None else (NO_VALUE, repr((x, y)))
-                else:
-                    truths[pair] = test.holds(x, y) if isinstance(x, int) and isinstance(y, int) else repr((x, y))
-        result.append(list(map(truths.__getitem__, zip(table.numbers[a], table.numbers[b]))))
+        pairs = table.numbers[a] * len(values_b) + table.numbers[b]   # a distinct pair of cells as one number
+        distinct, pair_of_row = np.unique(pairs, return_inverse=True)
+        truths: dict[object, int] = {}
+        class_of_pair = []
+        for pair in distinct.tolist():
+            x, y = values_a[pair // len(values_b)], values_b[pair % len(values_b)]
+            if x is None or y is None:   # as `key`: an unknown side's completions turn on the other
+                truth = NO_VALUE if x is None and y is None else (NO_VALUE, repr((x, y)))
+            else:
+                truth = test.holds(x, y) if isinstance(x, int) and isinstance(y, int) else repr((x, y))
+            class_of_pair.append(truths.setdefault(truth, len(truths)))
+        if len(truths) > 1:
+            result.append((np.array(class_of_pair, dtype=np.int64)[pair_of_row.reshape(-1)], len(truths)))
     return result

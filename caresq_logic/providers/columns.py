@@ -4,9 +4,10 @@ Takes: the text of a `.csv` provider file, its `Locator` and the `Catalog`.
 Returns: a `Table`, or None when the file is not plain (a quote, a lone carriage return, mostly empty lines, a
 header that does not check, a column or an id twice): then `tables.read_csv` reads it.
 
-Each distinct cell of a column is read and checked once, by the very code that reads any cell
-(`tables.read_cell`, `validate.Validator`), and a row keeps only its id, its offset and one
-number per column. A row with a cell that does not check, or that would warn (no zorgsoort, one
+pyarrow splits the rows into columns (C++, on every core) and names each column's distinct
+cells (`dictionary_encode`); each distinct cell is read and checked once, by the very code that
+reads any cell (`tables.read_cell`, `validate.Validator`), and a row keeps only its id, its
+offset and one number per column (numpy arrays). A row with a cell that does not check, or that would warn (no zorgsoort, one
 no policy in force covers), is read by the full reader, so every diagnostic keeps its position
 and code. A row's facts, asked for by provider, are read again from its line: exactly the facts
 `tables.read_csv` gives for it.
@@ -24,8 +25,6 @@ from .model import Catalog, Fact, Locator, Term
 from .validate import Validator
 
 SLOW = -1              # the number of a cell its row cannot be read without: the full reader reads it
-_CHUNK = 20_000        # rows split at once: bounds the memory of the split cells
-_UNREADABLE = "\x00"   # stands in for the cells of a row of the wrong width (A109 keeps NUL out of a file)
 _CELL_OWNER = Term("name", "p", 0)   # the provider of a cell checked on its own
 
 
@@ -146,38 +145,65 @@ def scan(text: str, locator: Locator, catalog: Catalog) -> tuple[Table, list[tup
     naming = [k for k, c in enumerate(columns) if c[0] in ("naam", AANBIEDER)]
     if len(naming) > 1:
         return None
-    table = Table(text, locator, catalog, columns)
     width = len(columns)
+    # The lines pyarrow reads as rows: the right width and not empty (it skips empty lines and
+    # hands the others to `_skip`); every other line with text goes to the full reader.
+    row_lines = [r for r, line in enumerate(lines[1:], 1) if line and line.count(",") == width - 1]
+    cells = _cells(text, width, len(row_lines))
+    if cells is None:
+        return None
+    import numpy as np
+
+    table = Table(text, locator, catalog, columns)
     readers = {k: _Cells(columns[k], locator, catalog) for k in range(1, width) if k not in naming}
-    numbers: dict[int, list[int]] = {k: [] for k in readers}
-    ids: list[str] = []
-    names: list[str] = []
-    filler = [_UNREADABLE] * width
-    for first in range(1, len(lines), _CHUNK):
-        split = [line.split(",") for line in lines[first:first + _CHUNK]]
-        split = [cells if len(cells) == width else filler for cells in split]
-        by_column = list(zip(*split))
-        ids += [cell.strip() for cell in by_column[0]]
-        if naming:
-            names += by_column[naming[0]]
-        for k, reader in readers.items():
-            numbers[k] += map(reader.__getitem__, by_column[k])
-    fast = [bool(i) and i != _UNREADABLE for i in ids]
-    for column in numbers.values():
-        if SLOW in column:
-            fast = [ok and n != SLOW for ok, n in zip(fast, column)]
-    present = [i for i in ids if i and i != _UNREADABLE]
+    ids = [cell.strip() for cell in cells.column(0).to_pylist()]
+    fast = np.fromiter(map(bool, ids), dtype=bool, count=len(ids))
+    numbers = {}
+    for k, reader in readers.items():
+        encoded = cells.column(k).combine_chunks().dictionary_encode()
+        distinct = encoded.dictionary.to_pylist()
+        number_of = np.fromiter(map(reader.__getitem__, distinct), dtype=np.int64, count=len(distinct))
+        numbers[k] = number_of[encoded.indices.to_numpy()]
+        fast &= numbers[k] != SLOW
+    present = [i for i in ids if i]
     if len(set(present)) != len(present):   # one provider on two rows: the full reader joins them
         return None
     table.ids = list(compress(ids, fast))
-    table.starts = list(compress(starts[1:], fast))
-    table.numbers = {k: list(compress(column, fast)) for k, column in numbers.items()}
+    table.starts = list(compress((starts[r] for r in row_lines), fast))
+    table.numbers = {k: column[fast] for k, column in numbers.items()}
     table.cells = {k: reader.facts for k, reader in readers.items()}
     table.row_of = {provider: row for row, provider in enumerate(table.ids)}
     if naming:
+        names = cells.column(naming[0]).to_pylist()
         table.names = {i: name.strip() for i, name, ok in zip(ids, names, fast) if ok and name.strip()}
-    others = [(starts[1 + r], lines[1 + r]) for r, ok in enumerate(fast) if not ok and lines[1 + r].strip()]
+    read_lines = set(compress(row_lines, fast))
+    others = [(starts[r], lines[r]) for r in range(1, len(lines)) if r not in read_lines and lines[r].strip()]
     return table, others
+
+
+def _cells(text: str, width: int, rows: int):
+    """The cells of every row of the right width, per column, as pyarrow reads them (C++, on
+    every core): None if it saw another number of rows than `rows` (the full reader decides)."""
+    import pyarrow
+    from pyarrow import csv as arrow_csv
+
+    names = [str(k) for k in range(width)]
+    try:
+        cells = arrow_csv.read_csv(
+            pyarrow.py_buffer(text.encode("utf-8")),
+            read_options=arrow_csv.ReadOptions(skip_rows=1, column_names=names),
+            parse_options=arrow_csv.ParseOptions(quote_char=False, double_quote=False, escape_char=False,
+                                                 ignore_empty_lines=True, invalid_row_handler=_skip),
+            convert_options=arrow_csv.ConvertOptions(column_types=dict.fromkeys(names, pyarrow.string()),
+                                                     strings_can_be_null=False, quoted_strings_can_be_null=False))
+    except pyarrow.ArrowException:
+        return None
+    return cells if cells.num_rows == rows else None
+
+
+def _skip(row) -> str:
+    """A row of another width: left out here, read by the full reader."""
+    return "skip"
 
 
 def read_rows(table: Table, others: list[tuple[int, str]]) -> tables.Read:
