@@ -72,6 +72,23 @@ def test_jsonl_is_one_record_per_provider_and_zorgsoort_matching_the_full_explan
     assert {"met", "failed", "inactive", "unknown"} <= seen
 
 
+def test_jsonl_follows_the_documented_schema():
+    import jsonschema
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "docs" / "records.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    result = run("explain", str(EXAMPLES), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    statuses = set()
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        jsonschema.validate(record, schema)
+        statuses.update(record["clauses"].values())
+    assert statuses == set(schema["properties"]["clauses"]["additionalProperties"]["enum"])   # each one seen
+
+
 def test_an_exclusion_lifted_by_its_tenzij_is_excepted(tmp_path):
     path = tmp_path / "p.csv"
     path.write_text("id,levert,behandelindex[2024],uitzondering_behandelindex_toegekend\n"
