@@ -24,24 +24,81 @@ def _full(provider: str) -> dict:
     return entry
 
 
+def _failing(decision: dict) -> list[str]:
+    """The full explanation's clauses that stand in the way: a required condition not met, an
+    exclusion in force."""
+    return [c["id"] for c in decision["clauses"] if c["active"] and (
+        (c["kind"] in ("randvoorwaarde", "aanvullende_voorwaarde", "selectie") and not c["met"])
+        or (c["kind"] == "uitsluiting" and c["met"] and not c["excepted"]))]
+
+
+def _depends_on_unknown(clause: dict) -> bool:
+    nodes = [n for n in (clause["condition"], clause["guard"]) if n]
+    while nodes:
+        node = nodes.pop()
+        if node["unknown"]:
+            return True
+        nodes.extend(node.get("children", ()))
+    return False
+
+
 def test_jsonl_is_one_record_per_provider_and_zorgsoort_matching_the_full_explanation():
     result = run("explain", FYSIO, "--format", "jsonl")
     assert result.exit_code == 0, result.stderr
     records = [json.loads(line) for line in result.stdout.splitlines()]
     full = json.loads(run("explain", FYSIO, "--format", "json").stdout)
-    expected = [(p["file"], p["id"], pol["domain"], d) for p in full["providers"]
+    expected = [(p["file"], p["id"], p["name"], pol["domain"], pol["year"], d) for p in full["providers"]
                 for pol in p["policies"] for d in pol["decisions"]]
     assert len(records) == len(expected) > 3
-    for record, (file, provider, domain, decision) in zip(records, expected):
-        assert (record["file"], record["id"], record["domain"]) == (file, provider, domain)
-        assert (record["zorgsoort"], record["outcome"], record["tier"], record["factors"]) == \
-            (decision["zorgsoort"], decision["outcome"], decision["tier"], decision["factors"])
-        assert [(c["id"], c["met"], c["active"], c["excepted"]) for c in record["clauses"]] == \
-            [(c["id"], c["met"], c["active"], c["excepted"]) for c in decision["clauses"]]
-        for c in record["clauses"]:
-            # unknown: holds in some completions of what the provider did not state, not in all
-            assert c["status"] in ("unknown", "inactive" if not c["active"] else "met" if c["met"] else c["status"])
-            assert c["status"] in ("inactive", "met", "failed", "unknown")
+    seen = set()
+    for record, (file, provider, name, domain, year, decision) in zip(records, expected):
+        assert list(record) == ["file", "id", "name", "domain", "year", "zorgsoort", "outcome", "tier", "factors",
+                                "unknown", "deciding", "failing", "clauses"]
+        assert (record["file"], record["id"], record["name"], record["domain"], record["year"]) == \
+            (file, provider, name, domain, year)
+        for key in ("zorgsoort", "outcome", "tier", "factors", "unknown", "deciding"):
+            assert record[key] == decision[key], key
+        assert record["failing"] == _failing(decision)
+        # every clause, in the policy's order, by id
+        assert list(record["clauses"]) == [c["id"] for c in decision["clauses"]]
+        for c in decision["clauses"]:
+            status = record["clauses"][c["id"]]
+            seen.add(status)
+            if status == "unknown":   # met in some completions of what the provider did not state
+                assert _depends_on_unknown(c), c["id"]
+                continue
+            assert status == ("inactive" if not c["active"] else "failed" if not c["met"]
+                              else "excepted" if c["kind"] == "uitsluiting" and c["excepted"] else "met"), c["id"]
+    assert {"met", "failed", "inactive", "unknown"} <= seen
+
+
+def test_jsonl_follows_the_documented_schema():
+    import jsonschema
+
+    from conftest import REPO
+
+    schema = json.loads((REPO / "docs" / "records.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    result = run("explain", str(EXAMPLES), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    statuses = set()
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        jsonschema.validate(record, schema)
+        statuses.update(record["clauses"].values())
+    assert statuses == set(schema["properties"]["clauses"]["additionalProperties"]["enum"])   # each one seen
+
+
+def test_an_exclusion_lifted_by_its_tenzij_is_excepted(tmp_path):
+    path = tmp_path / "p.csv"
+    path.write_text("id,levert,behandelindex[2024],uitzondering_behandelindex_toegekend\n"
+                    "a,fysiotherapie,160,ja\nb,fysiotherapie,160,nee\nc,fysiotherapie,140,ja\n", encoding="utf-8")
+    result = run("explain", str(path), "--format", "jsonl")
+    assert result.exit_code == 0, result.stderr
+    by_id = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert {p: r["clauses"]["hoge_behandelindex"] for p, r in by_id.items()} == \
+        {"a": "excepted", "b": "met", "c": "failed"}
+    assert ["hoge_behandelindex" in r["failing"] for r in by_id.values()] == [False, True, False]
 
 
 def test_a_clause_not_met_for_want_of_a_value_is_unknown(tmp_path):
@@ -50,7 +107,7 @@ def test_a_clause_not_met_for_want_of_a_value_is_unknown(tmp_path):
                     encoding="utf-8")
     lines = run("explain", str(path), "--format", "jsonl").stdout.splitlines()
     by_id = {json.loads(line)["id"]: json.loads(line) for line in lines}
-    status = {p: {c["id"]: c["status"] for c in r["clauses"]} for p, r in by_id.items()}
+    status = {p: r["clauses"] for p, r in by_id.items()}
     assert status["x"]["hoge_behandelindex"] == "unknown"
     assert status["y"]["hoge_behandelindex"] == "failed"
     assert status["z"]["hoge_behandelindex"] == "met"
@@ -66,10 +123,7 @@ def test_csv_summary_lists_the_failing_clauses():
     for row, record in zip(rows[1:], records):
         assert row[0] == record["id"] and row[3] == record["zorgsoort"] and row[4] == record["outcome"]
         assert row[5] == (record["tier"] or "")
-        blocking = [c["id"] for c in record["clauses"] if c["active"] and (
-            (c["kind"] in ("randvoorwaarde", "aanvullende_voorwaarde", "selectie") and not c["met"])
-            or (c["kind"] == "uitsluiting" and c["met"] and not c["excepted"]))]
-        assert row[6] == ";".join(blocking)
+        assert row[6] == ";".join(record["failing"])
     assert any(row[6] for row in rows[1:]) and any(row[5] for row in rows[1:])
 
 

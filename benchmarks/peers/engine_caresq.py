@@ -60,12 +60,20 @@ def decisions_json(path: str):
 
 def decisions_jsonl(path: str):
     """(provider id, decision) per line of `--format jsonl` (issue 12: one record per provider
-    and zorgsoort): the provider's `id` next to the json form's decision keys (zorgsoort,
-    outcome, tier, factors, clauses with their condition's holds), without the values."""
+    and zorgsoort): the provider's `id` next to zorgsoort, outcome, tier, factors, the clauses
+    that stand in the way (`failing`) and every clause's status (docs/records.md)."""
     with open(path) as f:
         for line in f:
             record = json.loads(line)
             yield record["id"], record
+
+
+def failing_json(decision: dict) -> list[str]:
+    """The json form's clauses that stand in the way, as a record's `failing` names them: a
+    required condition not met, an exclusion in force (met, its `tenzij` not held)."""
+    required = ("randvoorwaarde", "aanvullende_voorwaarde", "selectie")
+    return [c["id"] for c in decision["clauses"] if c["active"] and (
+        (c["kind"] in required and not c["met"]) or (c["kind"] == "uitsluiting" and c["met"] and not c["excepted"]))]
 
 
 READERS = {"json": decisions_json, "jsonl": decisions_jsonl}
@@ -78,16 +86,15 @@ def record(pid: str, decision: dict) -> tuple:
     outcome = decision["outcome"]
     contract = (decision["tier"] if outcome == "zorgovereenkomst"
                 else NOT_APPROACHED if outcome == "niet_benaderd" else NO_CONTRACT)
+    failing = decision["failing"] if "failing" in decision else failing_json(decision)
     failed, excluded = [], False
-    for clause in decision["clauses"]:
-        cid = clause["id"]
-        if clause["kind"] == "randvoorwaarde" and clause["active"] and not clause["met"]:
-            if cid in REQUIRED_BY_CLAUSE:
-                failed.append(REQUIRED_BY_CLAUSE[cid])
-            else:   # a neutral clause failing means the conversion is wrong: say so, loudly
-                failed.append(f"unexpected:{cid}")
-        elif cid == "hoge_behandelindex":
-            excluded = clause["met"] and not clause["excepted"]
+    for cid in failing:
+        if cid == "hoge_behandelindex":
+            excluded = True
+        elif cid in REQUIRED_BY_CLAUSE:
+            failed.append(REQUIRED_BY_CLAUSE[cid])
+        else:   # any other clause standing in the way means the conversion is wrong: say so, loudly
+            failed.append(f"unexpected:{cid}")
     failed.sort(key=REQUIRED_ORDER.get)
     factors = sorted((FACTOR_BY_ID[f] for f in decision["factors"]["met"]), key=FACTOR_ORDER.get)
     return (int(pid), contract, failed, excluded, factors)

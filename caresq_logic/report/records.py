@@ -2,8 +2,9 @@
 
 One record per provider and zorgsoort. Every member of a profile shares its stand-in's decision,
 so the part of a record after the provider (outcome, tier, clauses, factors) is rendered once per
-profile and zorgsoort and reused: the cost per provider is a string join. The values a provider
-stated are not in these records (the full explanation, `--aanbieder`, has them).
+profile and zorgsoort and reused: the cost per provider is a string join. A record is what a
+machine needs (docs/records.md): each clause's status, not its condition tree, texts or the values
+the provider stated; the full explanation (`--format json`, for one: `--aanbieder ID`) has those.
 """
 
 from __future__ import annotations
@@ -13,29 +14,24 @@ import io
 import json
 from typing import Iterator
 
-from ..decide import ClauseResult, Decision, NodeResult
+from ..decide import ClauseResult, Decision
 from ..decide.results import label
-from ..language import printer
 from ..language.kinds import ClauseKind
 
 CSV_COLUMNS = ("id", "naam", "domein", "zorgsoort", "uitkomst", "niveau", "niet_voldaan")
 
 
-def _node(node: NodeResult) -> dict:
-    result: dict = {"text": node.text, "holds": node.holds}
-    if node.children:
-        result["children"] = [_node(c) for c in node.children]
-    return result
-
-
 def status(c: ClauseResult) -> str:
     """`unknown`: met in some completions of the facts the provider did not state, not in all
-    (a missing fact that cannot change the clause leaves it met, failed or inactive)."""
+    (a missing fact that cannot change the clause leaves it met, failed or inactive);
+    `excepted`: an uitsluiting in force whose `tenzij` held, so it excludes no one."""
     if c.unknown:
         return "unknown"
     if not c.active:
         return "inactive"
-    return "met" if c.met else "failed"
+    if not c.met:
+        return "failed"
+    return "excepted" if c.excepted and c.clause.kind is ClauseKind.EXCLUSION else "met"
 
 
 def failing(d: Decision) -> list[str]:
@@ -46,6 +42,8 @@ def failing(d: Decision) -> list[str]:
 
 
 def decision_record(d: Decision) -> dict:
+    """What a pipeline needs of a decision: no condition trees and texts (`--format json` has
+    them); the clauses as {id: status} in the policy's order, and the ones that stand in the way."""
     return {
         "zorgsoort": d.care_type.name,
         "outcome": d.outcome.value,
@@ -53,11 +51,8 @@ def decision_record(d: Decision) -> dict:
         "factors": {"count": d.factor_count, "met": list(d.factors)},
         "unknown": [label(r) for r in d.unknown],
         "deciding": [label(r) for r in d.deciding],
-        "clauses": [
-            {"id": c.clause.id, "kind": c.clause.kind.value, "status": status(c), "active": c.active,
-             "met": c.met, "excepted": c.excepted, "condition": _node(c.condition)}
-            for c in d.clauses
-        ],
+        "failing": failing(d),
+        "clauses": {c.clause.id: status(c) for c in d.clauses},
     }
 
 
