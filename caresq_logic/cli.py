@@ -10,6 +10,7 @@ caresq-logic and is reported without a Python traceback.
 from __future__ import annotations
 
 import gc
+from collections import Counter
 import itertools
 import os
 import sys
@@ -121,30 +122,25 @@ def _records(providers, beleid, jaar, tijdslimiet, grondlimiet, uitvoer, format,
         if format == ExplainFormat.csv and not samenvatting:
             yield renderer.header()
         nonlocal policy_set
-        pending: list[str] = []
         for market in markets:   # one file in memory at a time
             policy_set = policy_set or market.policy_set   # the first market names it
             diagnostics.extend(market.diagnostics)
             renderer.cache.clear()
             for provider_file in market.provider_files:
-                for provider in provider_file.providers:
-                    if only is not None and provider not in only:
-                        continue
-                    seen.add(provider)
-                    summary.providers += 1
-                    name = provider_file.names.get(provider)
-                    member = (provider_file.path, provider)
-                    for number, batch in enumerate(market.batches):
-                        decisions = batch.shared_decisions(member)
-                        if samenvatting:
-                            summary.add(batch.program.policy, decisions)
-                            continue
-                        pending.extend(renderer.lines(provider_file.path, provider, name, batch.program.policy,
-                                                      (number, batch.profile_of[member]), decisions))
-                    if len(pending) >= 1000:   # written a thousand lines at a time
-                        yield "".join(pending)
-                        pending.clear()
-        yield "".join(pending)
+                ids = [p for p in provider_file.providers if only is None or p in only]
+                seen.update(ids)
+                summary.providers += len(ids)
+                parts = [(number, batch.program.policy, batch.profiles(provider_file.path, ids), batch.shared)
+                         for number, batch in enumerate(market.batches)]
+                if samenvatting:
+                    for _, policy, profiles, shared in parts:
+                        for profile, times in Counter(profiles).items():
+                            summary.add(policy, shared[profile], times)
+                    continue
+                names = [provider_file.names.get(p) for p in ids]
+                rows = renderer.rows(provider_file.path, ids, names, parts)
+                while chunk := list(itertools.islice(rows, 1000)):   # written a thousand providers at a time
+                    yield "".join(chunk)
         if samenvatting:   # a text for people: it names the policy set, as explain's text does
             yield policy_set_header(policy_set, lang) + "\n" + summary.text(lang)
 

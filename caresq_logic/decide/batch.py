@@ -21,7 +21,7 @@ import dataclasses
 import functools
 import operator
 from dataclasses import dataclass, field
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from ..asp.compiler import Program, asp_date, scaled
 from ..language import nodes as n, ranges
@@ -167,21 +167,32 @@ class Batch:
     """The decisions of one policy for a set of provider files, shared by profile."""
 
     program: Program
-    # (file, provider) -> profile number, in the order of the files
+    # (file, provider) -> profile number, for providers not in a table's rows
     profile_of: dict[tuple[str, str], int] = field(default_factory=dict)
+    # file -> the profile number per row of its table (`columns.Table`: row_of gives a provider's row)
+    rows: dict[str, list[int]] = field(default_factory=dict)
     # profile number -> the stand-in's decisions (its provider id is the profile number)
     shared: list[list[Decision]] = field(default_factory=list)
-    names: dict[tuple[str, str], str | None] = field(default_factory=dict)
     facts: dict[tuple[str, str], list[Fact]] = field(default_factory=dict)
-    files: dict[str, ProviderFile] = field(default_factory=dict)   # tables: facts read per member asked
+    files: dict[str, ProviderFile] = field(default_factory=dict)   # names; tables: facts read per member asked
 
-    def providers(self) -> Iterator[tuple[str, str]]:
-        return iter(self.profile_of)
+    def profile(self, member: tuple[str, str]) -> int:
+        rows = self.rows.get(member[0])
+        row = None if rows is None else self.files[member[0]].table.row_of.get(member[1])
+        return self.profile_of[member] if row is None else rows[row]
+
+    def profiles(self, path: str, providers) -> list[int]:
+        """`profile` of many providers of one file, at the cost of a lookup each."""
+        rows = self.rows.get(path)
+        if rows is None:
+            return [self.profile_of[(path, p)] for p in providers]
+        row_of = self.files[path].table.row_of
+        return [self.profile_of[(path, p)] if (row := row_of.get(p)) is None else rows[row] for p in providers]
 
     def shared_decisions(self, member: tuple[str, str]) -> list[Decision]:
         """The stand-in's decisions: outcome, tier, clauses and factors are the member's; its
         id and the values in the explanation are not (use `decisions` for those)."""
-        return self.shared[self.profile_of[member]]
+        return self.shared[self.profile(member)]
 
     def decisions(self, member: tuple[str, str]) -> list[Decision]:
         """The member's full decisions, as `solve` gives them for it alone: per provider asked."""
@@ -200,7 +211,7 @@ class Batch:
         # cli.main) kept every provider's facts alive until the end of a whole report.
         node = functools.partial(_rebound, policy, facts, member, z)
         return dataclasses.replace(
-            d, file=member[0], provider=member[1], provider_name=self.names.get(member),
+            d, file=member[0], provider=member[1], provider_name=self.files[member[0]].names.get(member[1]),
             clauses=tuple(dataclasses.replace(c, condition=node(c.condition), guard=node(c.guard),
                                               exception=node(c.exception)) for c in d.clauses),
             tiers=tuple(dataclasses.replace(t, condition=node(t.condition)) for t in d.tiers),
@@ -246,9 +257,9 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
         return number
 
     for provider_file in provider_files:
+        batch.files[provider_file.path] = provider_file
         if provider_file.table is not None:   # its rows read column-wise; the others' facts are here
             _table_profiles(batch, observation, provider_file, wanted, profile)
-            batch.files[provider_file.path] = provider_file
             by_provider: dict[str, list[Fact]] = {p: [] for p in provider_file.table.slow}
             facts_read = [f for facts in provider_file.table.slow.values() for f in facts]
         else:
@@ -260,7 +271,6 @@ def decide(program: Program, provider_files: list[ProviderFile], time_limit: flo
         for provider, facts in by_provider.items():
             member = (provider_file.path, provider)
             batch.profile_of[member] = profile(facts)
-            batch.names[member] = provider_file.names.get(provider)
             if keep_facts and provider_file.table is None:
                 batch.facts[member] = facts
     # A profile that delivers none of this policy's zorgsoorten has no decisions: no solve.
@@ -314,10 +324,7 @@ def _table_profiles(batch: Batch, observation: Observation, provider_file: Provi
         facts = [f for column, cells in table.cells.items() for f in cells[table.numbers[column][row]]
                  if f.predicate in wanted]
         profile_of_group[group] = profile(facts)
-    path = provider_file.path
-    members = [(path, provider) for provider in table.ids]
-    batch.profile_of.update(zip(members, profile_of_group[group_of.reshape(-1)].tolist()))
-    batch.names.update((member, provider_file.names.get(member[1])) for member in members)
+    batch.rows[provider_file.path] = profile_of_group[group_of.reshape(-1)].tolist()
 
 
 def _paired_truths(observation: Observation, table) -> list[tuple]:

@@ -67,27 +67,29 @@ class JsonLines:
     """`--format jsonl`: {"file","id","name","domain","year", then the decision} per line."""
 
     def __init__(self):
-        self.cache: dict[tuple[int, int], list[str]] = {}
-        self.files: dict[str, str] = {}   # file -> '{"file":...,"id":' (the start of a head)
-        self.domains: dict[str, str] = {}   # policy file -> ',"domain":...,"year":...,'
+        self.cache: dict[tuple[int, int], list[str]] = {}   # (policy number, profile) -> line ends
 
-    def lines(self, file: str, provider: str, name: str | None, policy, key: tuple[int, int],
-              decisions: list[Decision]) -> list[str]:
-        tails = self.cache.get(key)
-        if tails is None:   # each ends its line: '"zorgsoort":...}\n'
-            tails = self.cache[key] = [_dumps(decision_record(d))[1:] + "\n" for d in decisions]
-        if not tails:
-            return tails
-        # The head as `_dumps` writes it, from the strings json would write: once per provider.
-        start = self.files.get(file)
-        if start is None:
-            start = self.files[file] = f'{{"file":{_string(file)},"id":'
-        domain = self.domains.get(policy.path)
-        if domain is None:
-            domain = self.domains[policy.path] = \
-                f',"domain":{_string(policy.header.domain)},"year":{_dumps(policy.header.year)},'
-        head = start + _string(provider) + (',"name":null' if name is None else ',"name":' + _string(name)) + domain
-        return [head + tail for tail in tails]
+    def rows(self, file: str, providers: list[str], names: list[str | None], parts: list) -> Iterator[str]:
+        """Per provider of one file, in order, its lines under every policy of `parts`
+        ((number, policy, profile per provider, decisions per profile)). A line is the head as
+        `_dumps` writes it, from the strings json would write, and an end rendered once per
+        profile and zorgsoort."""
+        start = f'{{"file":{_string(file)},"id":'
+        heads = [start + _string(p) + (',"name":null' if name is None else ',"name":' + _string(name))
+                 for p, name in zip(providers, names)]
+        ends = [[self._ends(number, policy, profile, shared) for profile in profiles]
+                for number, policy, profiles, shared in parts]
+        if len(ends) == 1 and all(len(e) == 1 for e in ends[0]):   # one line each: the common case
+            return (head + end[0] for head, end in zip(heads, ends[0]))
+        return ("".join(head + end for part in ends for end in part[k]) for k, head in enumerate(heads))
+
+    def _ends(self, number: int, policy, profile: int, shared: list[list[Decision]]) -> list[str]:
+        ends = self.cache.get((number, profile))
+        if ends is None:   # each ends its line: ',"domain":...,"year":...,"zorgsoort":...}\n'
+            domain = f',"domain":{_string(policy.header.domain)},"year":{_dumps(policy.header.year)},'
+            ends = self.cache[(number, profile)] = [domain + _dumps(decision_record(d))[1:] + "\n"
+                                                    for d in shared[profile]]
+        return ends
 
 
 def _inert(cell: str) -> str:
@@ -114,15 +116,18 @@ class Csv:
         self.buffer.truncate()
         return text
 
-    def lines(self, file: str, provider: str, name: str | None, policy, key: tuple[int, int],
-              decisions: list[Decision]) -> Iterator[str]:
-        tails = self.cache.get(key)
-        if tails is None:
-            tails = self.cache[key] = [(d.care_type.name, d.outcome.value, d.tier or "", ";".join(failing(d)))
-                                       for d in decisions]
-        for tail in tails:
-            self.writer.writerow((_inert(provider), _inert(name or ""), policy.header.domain, *tail))
-        yield self._take()
+    def rows(self, file: str, providers: list[str], names: list[str | None], parts: list) -> Iterator[str]:
+        """`JsonLines.rows` as CSV rows (the csv module quotes what needs it)."""
+        for k, provider in enumerate(providers):
+            for number, policy, profiles, shared in parts:
+                tails = self.cache.get((number, profiles[k]))
+                if tails is None:
+                    tails = self.cache[(number, profiles[k])] = [
+                        (policy.header.domain, d.care_type.name, d.outcome.value, d.tier or "", ";".join(failing(d)))
+                        for d in shared[profiles[k]]]
+                for tail in tails:
+                    self.writer.writerow((_inert(provider), _inert(names[k] or ""), *tail))
+            yield self._take()
 
 
 class Summary:
@@ -132,10 +137,10 @@ class Summary:
         self.counts: dict[tuple[str, str, str], int] = {}
         self.providers = 0
 
-    def add(self, policy, decisions: list[Decision]) -> None:
+    def add(self, policy, decisions: list[Decision], times: int = 1) -> None:
         for d in decisions:
             key = (policy.header.domain, d.care_type.name, d.outcome.value)
-            self.counts[key] = self.counts.get(key, 0) + 1
+            self.counts[key] = self.counts.get(key, 0) + times
 
     def text(self, lang: str) -> str:
         heading = ("domein", "zorgsoort", "uitkomst", "aantal") if lang == "nl" else \
