@@ -17,7 +17,7 @@ The rules are built from the validated facts only, with the provider as its numb
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..asp.cells import in_range, part_cells, threshold_cells, whole_cells
 from ..asp.compiler import choice_term
@@ -44,6 +44,7 @@ class Unknowns:
     cells: dict[tuple[str, int | None], set[int]]
     ratios: tuple[n.Ratio, ...]
     silent: bool = False    # has `onbekend` conditions (a derived year): each one is either way
+    _keys: dict = field(default_factory=dict, compare=False, repr=False)   # `keys` per set of zorgsoorten
 
     @classmethod
     def of(cls, policy: Policy) -> "Unknowns":
@@ -60,7 +61,14 @@ class Unknowns:
         return cls(policy, read, threshold_cells(policy), tuple(ratios(policy)), silent)
 
     def keys(self, care_types: list[str]) -> list[tuple[Key, n.Feature]]:
-        """Every (kenmerk, qualifier) the conditions may read for a provider delivering these."""
+        """Every (kenmerk, qualifier) the conditions may read for a provider delivering these
+        (the same for every provider of a market that delivers the same: kept per set)."""
+        known = self._keys.get(tuple(care_types))
+        if known is None:
+            known = self._keys[tuple(care_types)] = self._keys_of(care_types)
+        return known
+
+    def _keys_of(self, care_types: list[str]) -> list[tuple[Key, n.Feature]]:
         result = []
         for (name, year), read_for in self.read.items():
             feature = self.policy.features[name]

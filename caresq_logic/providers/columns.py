@@ -124,10 +124,13 @@ def _fields(line: str) -> list[tuple[str, int]]:
     return fields
 
 
-def scan(text: str, locator: Locator, catalog: Catalog) -> tuple[Table, list[tuple[int, str]]] | None:
+def scan(text: str, locator: Locator, catalog: Catalog, clean: bool | None = None) -> tuple[Table, list[tuple[int, str]]] | None:
     """The table of the rows that check, and the (offset, line) of every other row for the full
-    reader; None when the file is not plain (see the module's note)."""
-    if '"' in text or text.count("\r") != text.count("\r\n") or CONTROL.search(text):
+    reader; None when the file is not plain (see the module's note). `clean`: the caller has
+    already looked for control characters (True: none)."""
+    if clean is None:
+        clean = not CONTROL.search(text)
+    if '"' in text or text.count("\r") != text.count("\r\n") or not clean:
         return None   # quotes, a lone CR or a control character: the full reader says where
     if text.count("\n") > len(text) // 8:
         return None   # mostly empty lines: their offsets, as Python ints, would cost far more than the text

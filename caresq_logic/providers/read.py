@@ -55,7 +55,7 @@ def read(data: bytes, path: str, catalog: Catalog, limit: int | None = None) -> 
     if suffix in ("csv", "jsonl"):
         from . import columns, tables
     if suffix == "csv" and len(text) >= COLUMN_WISE_FROM:
-        scanned = columns.scan(text, locator, catalog)   # a plain table: one check per distinct cell
+        scanned = columns.scan(text, locator, catalog, control is None)   # a plain table: one check per distinct cell
         if scanned is not None:
             return _table_file(path, locator, catalog, *scanned)
     if suffix in ("csv", "jsonl"):

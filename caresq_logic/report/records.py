@@ -77,8 +77,10 @@ class JsonLines:
         start = f'{{"file":{_string(file)},"id":'
         heads = [start + _string(p) + (',"name":null' if name is None else ',"name":' + _string(name))
                  for p, name in zip(providers, names)]
-        ends = [[self._ends(number, policy, profile, shared) for profile in profiles]
-                for number, policy, profiles, shared in parts]
+        ends = []
+        for number, policy, profiles, shared in parts:
+            of_profile = {profile: self._ends(number, policy, profile, shared) for profile in set(profiles)}
+            ends.append(list(map(of_profile.__getitem__, profiles)))
         if len(ends) == 1 and all(len(e) == 1 for e in ends[0]):   # one line each: the common case
             return (head + end[0] for head, end in zip(heads, ends[0]))
         return ("".join(head + end for part in ends for end in part[k]) for k, head in enumerate(heads))
