@@ -186,7 +186,10 @@ class Batch:
         rows = self.rows.get(path)
         if rows is None:
             return [self.profile_of[(path, p)] for p in providers]
-        row_of = self.files[path].table.row_of
+        table = self.files[path].table
+        if providers == table.ids:   # every row, in order: a market's records
+            return rows
+        row_of = table.row_of
         return [self.profile_of[(path, p)] if (row := row_of.get(p)) is None else rows[row] for p in providers]
 
     def shared_decisions(self, member: tuple[str, str]) -> list[Decision]:

@@ -15,6 +15,7 @@ and code. A row's facts, asked for by provider, are read again from its line: ex
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from itertools import accumulate, compress
 
@@ -70,8 +71,12 @@ class Table:
         self.numbers: dict[int, list[int]] = {}       # column index -> per fast row: its cell's number
         self.cells: dict[int, list[tuple[Fact, ...]]] = {}   # column index -> number -> checked facts
         self.names: dict[str, str] = {}
-        self.row_of: dict[str, int] = {}
         self.slow: dict[str, list[Fact]] = {}         # provider of a row the full reader read -> facts
+
+    @functools.cached_property
+    def row_of(self) -> dict[str, int]:
+        """provider -> its row; built when a provider is looked up (a market's records go in row order)."""
+        return {provider: row for row, provider in enumerate(self.ids)}
 
     def facts_of(self, provider: str) -> list[Fact]:
         row = self.row_of.get(provider)
@@ -175,7 +180,6 @@ def scan(text: str, locator: Locator, catalog: Catalog, clean: bool | None = Non
     table.starts = list(compress((starts[r] for r in row_lines), fast))
     table.numbers = {k: column[fast] for k, column in numbers.items()}
     table.cells = {k: reader.facts for k, reader in readers.items()}
-    table.row_of = {provider: row for row, provider in enumerate(table.ids)}
     if naming:
         names = cells.column(naming[0]).to_pylist()
         table.names = {i: name.strip() for i, name, ok in zip(ids, names, fast) if ok and name.strip()}
