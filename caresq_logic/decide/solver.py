@@ -165,6 +165,7 @@ class _Decoder:
         self.program = program
         self.values = values
         self.shared: dict[tuple, NodeResult] = {}   # without values: node results by their shape
+        self.shared_clauses: dict[tuple, ClauseResult] = {}   # and clause results
         self.policy = program.policy
         self.model = certain          # what holds in every completion (for complete data: the model)
         self.possible = possible      # what holds in some completion
@@ -315,17 +316,25 @@ class _Decoder:
         if (clause.id, "exception") in roots:
             exception = self.node(p, z, clause.id, roots[(clause.id, "exception")], tier=False)
         via = tuple(sorted(self.model.factor_via.get((p, z), {}).get(clause.id, ())))
-        return ClauseResult(
+        active = (p, z, clause.id) not in self.model.inactive
+        excepted = (p, z, clause.id) in self.model.excepted
+        shape = (clause.id, active, excepted, via, id(condition), id(guard), id(exception))
+        if not self.values and shape in self.shared_clauses:   # as `node`: one object per shape
+            return self.shared_clauses[shape]
+        result = ClauseResult(
             clause=clause,
-            active=(p, z, clause.id) not in self.model.inactive,
+            active=active,
             met=condition.holds,
             condition=condition,
             guard=guard,
             exception=exception,
-            excepted=(p, z, clause.id) in self.model.excepted,
+            excepted=excepted,
             via=via,
             unknown=condition.unknown or (guard is not None and guard.unknown),
         )
+        if not self.values:
+            self.shared_clauses[shape] = result
+        return result
 
     def tier(self, p: tuple[str, str], z: str, tier: n.Tier) -> TierResult:
         ident = self.program.tier_ids[(z, tier.label)]
@@ -340,19 +349,18 @@ class _Decoder:
         unknown = not holds and key in (self.possible.tier_holds if tier else self.possible.holds)
         children: tuple[NodeResult, ...] = ()
         values: tuple[Value, ...] = ()
-        if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES):
-            # `niet x` reads best as one line with x's values, not as x with a flipped mark.
-            if self.values:
-                values = tuple(self.value(p, z, r) for r in refs(condition.operand))
-        elif ref.children:
+        leaf = condition.operand if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES) else None
+        if leaf is None and ref.children:
             children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
-        elif self.values:
-            values = tuple(self.value(p, z, r) for r in refs(condition))
-        else:   # a leaf without values: equal results are one object, shared by every provider decoded here
-            shape = (owner, number, holds, unknown)
+        elif self.values:   # `niet x` reads best as one line with x's values, not as x with a flipped mark
+            values = tuple(self.value(p, z, r) for r in refs(leaf or condition))
+        if not self.values:
+            # Without values a node is its shape: equal results are one object, shared by every
+            # provider decoded here (children by id: shared objects, kept alive in `shared`).
+            shape = (owner, number, holds, unknown, *map(id, children))
             shared = self.shared.get(shape)
             if shared is None:
-                shared = self.shared[shape] = NodeResult(ref.text, holds, (), (), condition.span, condition, unknown)
+                shared = self.shared[shape] = NodeResult(ref.text, holds, (), children, condition.span, condition, unknown)
             return shared
         return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
 
