@@ -34,7 +34,7 @@ from . import cli_tools  # noqa: F401  registers diff, fmt, uitleg, citaten, tes
 def explain(
     providers: List[str] = typer.Argument(..., help="Aanbiedersbestand(en) (.lp, .csv, .jsonl) of map(pen) daarmee."),
     beleid: Optional[List[str]] = typer.Option(None, "--beleid", "-b", help=BELEID_HELP),
-    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text, json of html."),
+    format: ExplainFormat = typer.Option(ExplainFormat.text, "--format", "-f", help="text, json, html, jsonl (één regel per aanbieder en zorgsoort) of csv (samenvatting per regel)."),
     taal: Taal = typer.Option(Taal.nl, "--taal", help=TAAL_HELP),
     jaar: Optional[List[int]] = typer.Option(None, "--jaar", help="Beleidsjaar (standaard: het laatste per domein); "
                                              "herhaald: de jaren naast elkaar, met wat er veranderde."),
