@@ -255,6 +255,8 @@ def main() -> None:
     except Exception as error:  # a bug in caresq-logic, not in the user's input
         typer.echo(f"caresq-logic: interne fout / internal error: {type(error).__name__}: {error}", err=True)
         sys.exit(3)
+    finally:   # the interpreter's collections at exit then pass over what the command kept (policies, imports)
+        gc.freeze()
 
 
 if __name__ == "__main__":

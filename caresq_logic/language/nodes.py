@@ -1,4 +1,4 @@
-"""The syntax tree of a policy file: frozen dataclasses, each with the `Span` it came from.
+"""The syntax tree of a policy file: frozen dataclasses (`@node`), each with the `Span` it came from.
 
 Spans take no part in equality, so two years' clauses compare by structure; `resolve` gives
 scoped items `care_types` (their `voor` expanded). Made by `parser` (nothing here knows Lark),
@@ -7,11 +7,12 @@ read by `resolve`, `compiler` and the renderers; names are as written until `res
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 from typing import Union
 
 from ..diagnostics import Span
+from .frozen import node
 from .kinds import ClauseKind, DeltaKind
 from .texts import Text
 
@@ -22,13 +23,13 @@ from .texts import Text
 MAX_INTEGER = (2**31 - 1) // 100   # 21,474,836
 
 
-@dataclass(frozen=True)
+@node
 class IntValue:
     value: int
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class DecimalValue:
     """A number with a decimal comma as written, `0,8`: exact, never a float."""
 
@@ -36,7 +37,7 @@ class DecimalValue:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class PercentValue:
     """A percentage as written, `30%` or `12,5%`: from 0 to 100 (an int unless it has decimals)."""
 
@@ -44,14 +45,14 @@ class PercentValue:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class DateValue:
     value: dt.date | None  # None: the text did not name a real date (reported by resolve)
     text: str
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class ChoiceValue:
     """A value of a `keuze uit` kenmerk: a name (`kfir`) or a string (`"04"`); declared with an
     optional title for people (`kfir "KFIR" / "KFIR"`), which takes no part in equality."""
@@ -69,7 +70,7 @@ def decimals_of(value: int | Decimal) -> int:
     return max(0, -value.as_tuple().exponent) if isinstance(value, Decimal) else 0
 
 
-@dataclass(frozen=True)
+@node
 class Ref:
     """A kenmerk named in a condition; `year` for a per-year kenmerk (`behandelindex 2024`)."""
 
@@ -81,7 +82,7 @@ class Ref:
 # ---- conditions ------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@node
 class Truth:
     """A ja/nee kenmerk that must be ja."""
 
@@ -89,7 +90,7 @@ class Truth:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Comparison:
     """`ref op value`; op is one of gt, ge, lt, le, eq."""
 
@@ -99,7 +100,7 @@ class Comparison:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Ratio:
     """`part op P% van whole`: e.g. at least 30% of the physiotherapists."""
 
@@ -110,7 +111,7 @@ class Ratio:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Membership:
     """`ref is a of b`: the kenmerk has (one of) these values."""
 
@@ -119,14 +120,14 @@ class Membership:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class AllRequired:
     """`alle randvoorwaarden`: every required condition of the zorgsoort holds (tiers only)."""
 
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class FactorCount:
     """`ten minste N differentiatiefactoren` (tiers only)."""
 
@@ -134,26 +135,26 @@ class FactorCount:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Unknown:
     """`onbekend`: a condition the text does not state (a changed clause's old form in a derived year)."""
 
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Not:
     operand: "Condition"
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class And:
     operands: tuple["Condition", ...]
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Or:
     operands: tuple["Condition", ...]
     span: Span = field(compare=False)
@@ -164,8 +165,7 @@ LEAVES = (Truth, Comparison, Ratio, Membership, AllRequired, FactorCount, Unknow
 
 # ---- declarations and clauses ----------------------------------------------------------------
 
-
-@dataclass(frozen=True)
+@node
 class Citation:
     """Where in the source text a clause comes from: `§3.1`, optionally a verbatim quote."""
 
@@ -174,7 +174,7 @@ class Citation:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Reading:
     """`lezing "taken" alternatief "other"`: the cited sentence allows more than one reading;
     the encoding follows `taken`, and says so wherever a decision depends on it."""
@@ -183,7 +183,7 @@ class Reading:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Header:
     domain: str
     year: int
@@ -196,7 +196,7 @@ class Header:
     derived_from: str | None = None         # set: derived from this later publication and its deltas
 
 
-@dataclass(frozen=True)
+@node
 class CareType:
     """`zorgsoort`: a kind of care with its own contract; `parents` for an onderdeel."""
 
@@ -206,7 +206,7 @@ class CareType:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Group:
     """`groep`: a named list of zorgsoorten, to write in a `voor` instead of the list."""
 
@@ -216,7 +216,7 @@ class Group:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class FeatureType:
     """kind: bool, int, count, percentage, date, choice, multi; `choices` for the last two;
     `decimals` for a getal or percentage with decimals (the program counts in 10**-decimals)."""
@@ -231,7 +231,7 @@ class FeatureType:
         return 10 ** self.decimals
 
 
-@dataclass(frozen=True)
+@node
 class Feature:
     """`kenmerk`: one fact a provider file may state. `per` is None, "jaar" or "zorgsoort"."""
 
@@ -247,7 +247,7 @@ ALL_CARE_TYPES = ("*",)  # scope of `voor alle zorgsoorten`
 
 
 
-@dataclass(frozen=True)
+@node
 class Clause:
     """One condition-bearing clause. `guard` limits when it applies (`indien`), `exception`
     lifts an uitsluiting (`tenzij`), `request` says how to ask for that exception, and
@@ -270,7 +270,7 @@ class Clause:
     contract_year: int | None = None   # `in contractjaar 2027`: only for that year of the contract
 
 
-@dataclass(frozen=True)
+@node
 class Tier:
     """`zorgovereenkomst A ...`: a contract tier; earlier in the file is better."""
 
@@ -284,7 +284,7 @@ class Tier:
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
-@dataclass(frozen=True)
+@node
 class Term:
     """`looptijd`: the contract period, in calendar years, inclusive."""
 
@@ -300,7 +300,7 @@ class Term:
     reading: Reading | None = None
 
 
-@dataclass(frozen=True)
+@node
 class When:
     """A date as a policy states it: exact (`on`), approximate (`early`/`mid`/`end` of a month),
     open-ended (`from`), relative (`after` an event), or only as words (`text`)."""
@@ -313,7 +313,7 @@ class When:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Milestone:
     """A dated step of the planning; kind: aanbieding, deadline, tekendatum, publicatie, mijlpaal."""
 
@@ -328,7 +328,7 @@ class Milestone:
     care_types: tuple[str, ...] = ()   # the scope expanded to zorgsoorten (set by resolve)
 
 
-@dataclass(frozen=True)
+@node
 class StartRule:
     """`ingangsdatum`: a contract starts on the first of the month after a date kenmerk."""
 
@@ -344,7 +344,7 @@ class StartRule:
     reading: Reading | None = None
 
 
-@dataclass(frozen=True)
+@node
 class Delta:
     """What one change-list item says changed. `names`: the items of this year it concerns; `old`:
     for vervallen/vervangen, the earlier year's items that are gone (`old_kind` when they are not
@@ -360,7 +360,7 @@ class Delta:
     span: Span = field(compare=False)
 
 
-@dataclass(frozen=True)
+@node
 class Change:
     """`wijziging`: one item of the change list against the previous publication (`against`:
     an earlier version of the same year; None: the previous year), with its deltas and
@@ -379,7 +379,7 @@ class Change:
     against: str | None = None
 
 
-@dataclass(frozen=True)
+@node
 class Suppression:
     """`onderdruk`: a finding of `check` (of `kind`, about clause `clause` or any) that the
     authors know of and accept, with their reason; it no longer counts as an error."""
@@ -393,7 +393,7 @@ class Suppression:
 Item = Union[CareType, Group, Suppression, Feature, Clause, Tier, Term, Milestone, StartRule, Change]
 
 
-@dataclass(frozen=True)
+@node
 class PolicyFile:
     path: str
     header: Header
