@@ -155,9 +155,6 @@ def _readings_read(outcome: Outcome, clauses: tuple[ClauseResult, ...], term: n.
     return tuple(ReadingNote(i.id, i.citation, i.reading, i.span) for i in items if i.reading is not None)
 
 
-# ---- decoding ------------------------------------------------------------------------------------
-
-
 class _Decoder:
     def __init__(self, program: Program, certain: Model, possible: Model, providers: list[ProviderFile],
                  ids: list[tuple[str, str]], unknown: dict[int, list], completions: "Completions | None",
@@ -309,16 +306,19 @@ class _Decoder:
 
     def clause(self, p: tuple[str, str], z: str, clause: n.Clause) -> ClauseResult:
         roots = self.program.roots
-        condition = self.node(p, z, clause.id, roots[(clause.id, "condition")], tier=False)
+        condition, shape = self._node(p, z, clause.id, roots[(clause.id, "condition")], tier=False)
         guard = exception = None
+        shapes = [shape]
         if (clause.id, "guard") in roots:
-            guard = self.node(p, z, clause.id, roots[(clause.id, "guard")], tier=False)
+            guard, shape = self._node(p, z, clause.id, roots[(clause.id, "guard")], tier=False)
+            shapes.append(shape)
         if (clause.id, "exception") in roots:
-            exception = self.node(p, z, clause.id, roots[(clause.id, "exception")], tier=False)
+            exception, shape = self._node(p, z, clause.id, roots[(clause.id, "exception")], tier=False)
+            shapes.append(shape)
         via = tuple(sorted(self.model.factor_via.get((p, z), {}).get(clause.id, ())))
         active = (p, z, clause.id) not in self.model.inactive
         excepted = (p, z, clause.id) in self.model.excepted
-        shape = (clause.id, active, excepted, via, id(condition), id(guard), id(exception))
+        shape = (clause.id, active, excepted, via, *shapes)
         if not self.values and shape in self.shared_clauses:   # as `node`: one object per shape
             return self.shared_clauses[shape]
         result = ClauseResult(
@@ -342,27 +342,31 @@ class _Decoder:
         return TierResult(tier, condition.holds, condition)
 
     def node(self, p: tuple[str, str], z: str, owner: str, number: int, tier: bool) -> NodeResult:
+        return self._node(p, z, owner, number, tier)[0]
+
+    def _node(self, p: tuple[str, str], z: str, owner: str, number: int, tier: bool) -> tuple[NodeResult, tuple]:
+        """The node's result and its shape: (number, holds, unknown, the children's shapes)."""
         ref: NodeRef = self.program.nodes[(owner, number)]
         condition = ref.node
         key = (p, z, owner, number)
         holds = key in (self.model.tier_holds if tier else self.model.holds)
         unknown = not holds and key in (self.possible.tier_holds if tier else self.possible.holds)
         children: tuple[NodeResult, ...] = ()
+        shapes: tuple[tuple, ...] = ()
         values: tuple[Value, ...] = ()
         leaf = condition.operand if isinstance(condition, n.Not) and isinstance(condition.operand, n.LEAVES) else None
         if leaf is None and ref.children:
-            children = tuple(self.node(p, z, owner, child, tier) for child in ref.children)
+            children, shapes = zip(*(self._node(p, z, owner, child, tier) for child in ref.children))
         elif self.values:   # `niet x` reads best as one line with x's values, not as x with a flipped mark
             values = tuple(self.value(p, z, r) for r in refs(leaf or condition))
-        if not self.values:
-            # Without values a node is its shape: equal results are one object, shared by every
-            # provider decoded here (children by id: shared objects, kept alive in `shared`).
-            shape = (owner, number, holds, unknown, *map(id, children))
-            shared = self.shared.get(shape)
+        shape = (number, holds, unknown, *shapes)
+        if not self.values:   # a node is its shape: equal results are one object, for every provider
+            shared = self.shared.get((owner, shape))
             if shared is None:
-                shared = self.shared[shape] = NodeResult(ref.text, holds, (), children, condition.span, condition, unknown)
-            return shared
-        return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown)
+                shared = self.shared[(owner, shape)] = NodeResult(ref.text, holds, (), children, condition.span,
+                                                                  condition, unknown)
+            return shared, shape
+        return NodeResult(ref.text, holds, values, children, condition.span, condition, unknown), shape
 
     def value(self, p: tuple[str, str], z: str, ref: n.Ref) -> Value:
         return provider_value(self.policy, self.facts, p, z, ref)
