@@ -177,12 +177,10 @@ class Batch:
     files: dict[str, ProviderFile] = field(default_factory=dict)   # names; tables: facts read per member asked
 
     def profile(self, member: tuple[str, str]) -> int:
-        rows = self.rows.get(member[0])
-        row = None if rows is None else self.files[member[0]].table.row_of.get(member[1])
-        return self.profile_of[member] if row is None else rows[row]
+        return self.profiles(member[0], (member[1],))[0]
 
     def profiles(self, path: str, providers) -> list[int]:
-        """`profile` of many providers of one file, at the cost of a lookup each."""
+        """The profile of each of these providers of one file, at the cost of a lookup each."""
         rows = self.rows.get(path)
         if rows is None:
             return [self.profile_of[(path, p)] for p in providers]
@@ -317,8 +315,8 @@ def _table_profiles(batch: Batch, observation: Observation, provider_file: Provi
     key, span = np.zeros(rows, dtype=np.int64), 1
     for classes, count in classes_by_column:   # the classes of a row as one number
         if span * count >= 2 ** 62:   # renumber the keys so far before they overflow
-            key = np.unique(key, return_inverse=True)[1].reshape(-1)
-            span = int(key.max()) + 1
+            distinct, key = np.unique(key, return_inverse=True)
+            key, span = key.reshape(-1), len(distinct)
         key, span = key * count + classes, span * count
     _, first_rows, group_of = np.unique(key, return_index=True, return_inverse=True)
     profile_of_group = np.zeros(len(first_rows), dtype=np.int64)

@@ -19,7 +19,6 @@ import functools
 from collections.abc import Sequence
 from itertools import accumulate, compress
 
-from ..diagnostics import CONTROL
 from ..language.reserved import AANBIEDER, LEVERT
 from . import tables
 from .model import Catalog, Fact, Locator, Term
@@ -129,12 +128,10 @@ def _fields(line: str) -> list[tuple[str, int]]:
     return fields
 
 
-def scan(text: str, locator: Locator, catalog: Catalog, clean: bool | None = None) -> tuple[Table, list[tuple[int, str]]] | None:
+def scan(text: str, locator: Locator, catalog: Catalog, clean: bool) -> tuple[Table, list[tuple[int, str]]] | None:
     """The table of the rows that check, and the (offset, line) of every other row for the full
-    reader; None when the file is not plain (see the module's note). `clean`: the caller has
-    already looked for control characters (True: none)."""
-    if clean is None:
-        clean = not CONTROL.search(text)
+    reader; None when the file is not plain (see the module's note). `clean`: the text has no
+    control character (`read` has looked)."""
     if '"' in text or text.count("\r") != text.count("\r\n") or not clean:
         return None   # quotes, a lone CR or a control character: the full reader says where
     if text.count("\n") > len(text) // 8:
