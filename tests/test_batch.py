@@ -358,3 +358,21 @@ def test_a_profile_tells_stated_nee_ja_and_unknown_apart():
         from caresq_logic.providers.read import read
         keys.append(observation.key(read(text, "p.lp", catalog).facts))
     assert len(set(keys)) == 3
+
+
+def test_a_profile_holds_of_a_keuze_only_which_lists_it_meets():
+    """`registratie is kwaliteitsregister_paramedici of irf of skf_oude_regeling of kfir` is all
+    the program reads of registratie: two registers or one of them is one profile (one solve),
+    while stated empty and unknown stay apart from it and from each other."""
+    loaded = passes.load(None)
+    policy = next(p for p in passes.in_force(loaded.policies) if p.header.domain == "paramedische_zorg")
+    catalog = Catalog.of(loaded.policies)
+    observation = batch.Observation(policy)
+    from caresq_logic.providers.read import read
+
+    def key(lines: str):
+        return observation.key(read(f"levert(x, fysiotherapie).\n{lines}\n".encode(), "p.lp", catalog).facts)
+
+    both, one = key("registratie(x, irf).\nregistratie(x, kfir)."), key("registratie(x, kfir).")
+    assert both == one
+    assert len({one, key("-registratie(x)."), key("")}) == 3

@@ -7,7 +7,9 @@ alone (tests/test_batch.py holds the two equal), at the cost of one solve per di
 A profile is everything the compiled program can observe of a provider: the facts its leaves
 match as they are (ja/nee, keuze, levert, and the dates a start rule copies), and for a number the
 program only compares, the truth of each comparison (`behandelindex 2024 > 150`, `aantal_x >= 30%
-van aantal_y`), with "no value" (unknown) as a third truth. A ja/nee fact keeps its sign: a
+van aantal_y`), with "no value" (unknown) as a third truth; for a keuze the program reads only in
+`is a of b`, per stated kenmerk (and year or zorgsoort) which of those lists its values meet
+(`registratie irf;kfir` and `irf` are one profile). A ja/nee fact keeps its sign: a
 stated nee (`-k(p).`), a ja and an unknown (absent) kenmerk are three different profiles. The
 program has no rule that relates two providers, so two providers with one profile derive the same
 atoms up to their id: the first one is solved as the profile's stand-in and every other member
@@ -56,7 +58,7 @@ class Observation:
         raw: set[str] = {rule.ref.name for rule in policy.start_rules}   # dates copied into a head
         compared: set[str] = set()
         leaves: dict[tuple, n.Condition] = {}
-        members: dict[str, set[tuple[bool, object]]] = {}   # kenmerk -> the values `is a of b` asks for
+        members: dict[str, list[frozenset[tuple[bool, object]]]] = {}   # kenmerk -> the lists `is a of b` asks for
         for condition in conditions(policy):
             for node in walk(condition):
                 if isinstance(node, (n.Comparison, n.Ratio)):
@@ -66,10 +68,12 @@ class Observation:
                 elif isinstance(node, n.Truth):
                     raw.add(node.ref.name)
                 elif isinstance(node, n.Membership):
-                    members.setdefault(node.ref.name, set()).update((v.quoted, v.value) for v in node.values)
-        # A keuze read only by `is a of b` is observed only in those values and whether it is stated.
-        self.mentioned = {name: values for name, values in members.items() if name not in raw | compared}
-        raw |= set(members)
+                    members.setdefault(node.ref.name, []).append(frozenset((v.quoted, v.value) for v in node.values))
+        # A keuze read only by `is a of b` is observed only in whether it is stated and which of
+        # those lists of values its values meet.
+        self.mentioned = {name: tuple(frozenset(values) for values in dict.fromkeys(lists))
+                          for name, lists in members.items() if name not in raw | compared}
+        raw |= set(members) - set(self.mentioned)
         features = policy.features
         for name in list(compared):
             # Per zorgsoort, the truth would depend on the zorgsoort: read such a number as it is.
@@ -110,7 +114,7 @@ class Observation:
         """What the program can tell apart of one cell's facts (one column of one row) but for the
         tests that read two cells (`paired`): with those, equal for two cells whenever `key` is
         equal for two rows that differ only in that cell."""
-        raw, numbers = [], []
+        raw, numbers, chosen = [], [], []
         features = self.policy.features
         for fact in facts:
             name = fact.predicate
@@ -121,22 +125,35 @@ class Observation:
                     numbers.append((ref, value))
                 else:
                     numbers.append((ref, tuple(test.holds(value) for test in self.single.get(ref, ()))))
+            elif name in self.mentioned:
+                chosen.append(fact)
             elif name in self.raw or (name == LEVERT and fact.args[1].value in self.policy.care_types):
-                raw.append(self._raw(fact))
-        return tuple(dict.fromkeys(raw)), tuple(numbers)
+                raw.append(fact.asp(""))
+        return tuple(dict.fromkeys(raw + self._chosen(chosen))), tuple(numbers)
 
-    def _raw(self, fact: Fact) -> str:
-        """A fact as the profile holds it: as it is, or for a value no `is a of b` asks for, only
-        that the kenmerk is stated."""
-        values = self.mentioned.get(fact.predicate)
-        value = fact.args[-1]
-        if fact.negated or values is None or (value.kind == "string", value.value) in values:
-            return fact.asp("")
-        return f"{fact.predicate}({','.join(a.asp() for a in fact.args[1:-1])}) stated"
+    def _chosen(self, facts: Iterable[Fact]) -> list[str]:
+        """The facts of keuzes read only in `is a of b` as the profile holds them: a stated empty
+        meerkeuze as it is; otherwise per kenmerk (and year or zorgsoort) that it is stated and
+        which of those lists one of its values meets."""
+        met: dict[str, list[bool]] = {}
+        found = []
+        for fact in facts:
+            if fact.negated:
+                found.append(fact.asp(""))
+                continue
+            lists = self.mentioned[fact.predicate]
+            group = f"{fact.predicate}({','.join(a.asp() for a in fact.args[1:-1])})"
+            value = fact.args[-1]
+            value = (value.kind == "string", value.value)
+            meets = met.setdefault(group, [False] * len(lists))
+            for number, values in enumerate(lists):
+                meets[number] = meets[number] or value in values
+        found += [f"{group} meets {''.join('1' if m else '0' for m in meets)}" for group, meets in met.items()]
+        return found
 
     def key(self, facts: Iterable[Fact]) -> tuple:
         """The profile of one provider's facts: equal keys, equal atoms up to the provider id."""
-        raw, numbers = [], {}
+        raw, numbers, chosen = [], {}, []
         per_year = self.policy.features
         care_types = self.policy.care_types
         for fact in facts:
@@ -144,8 +161,11 @@ class Observation:
             if name in self.compared:
                 year = fact.args[1].value if per_year[name].per == "jaar" else None
                 numbers.setdefault((name, year), []).append(fact.args[-1].value)
+            elif name in self.mentioned:
+                chosen.append(fact)
             elif name in self.raw or (name == LEVERT and fact.args[1].value in care_types):
-                raw.append(self._raw(fact))
+                raw.append(fact.asp(""))
+        raw += self._chosen(chosen)
         truths = []
         for test in self.tests:
             columns = [numbers.get(r) for r in test.refs]
