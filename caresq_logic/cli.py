@@ -74,7 +74,7 @@ def explain(
     else:
         # Each provider's report is built, written and let go: a market's is never held whole.
         explained = passes.explain(providers, beleid, year, tijdslimiet, grondlimiet, only, contractjaar, doel,
-                                   streamed=True)
+                                   streamed=True, outlined=True)
         diagnostics, seen = explained.diagnostics, set()
         reports = (seen.add(r.provider) or r for r in explained.reports)
         inputs = read_from(providers, beleid)

@@ -21,7 +21,7 @@ from . import __version__, decide
 from .asp import compiler
 from .diagnostics import Diagnostic, Failed, Span, diag, remember_source
 from .inputs import expand, policy_files, read_bounded
-from .language import cache as policy_cache, contract_years, derive, resolve
+from .language import cache as policy_cache, contract_years, derive, outline, ranges, resolve
 from .language.reserved import LEVERT
 from .providers.model import Catalog, ProviderFile
 from .providers.read import decode, max_bytes, read
@@ -57,13 +57,19 @@ def parse_file(path: Path, shown: str, digests: dict[str, str] | None = None) ->
     return policy
 
 
-def load(paths: list[str] | None) -> Loaded:
+def _files(paths: list[str] | None) -> tuple[list[tuple[Path, str]], list[Diagnostic], PolicySet]:
+    """The policy files of `paths` (none: the default set), what went wrong finding them, the set named."""
     if paths:
         files, problems = policy_files(paths)
         policy_set = PolicySet("given", ", ".join(paths))
     else:
         (policy_set, files), problems = default_set(), []
-    loaded = Loaded(diagnostics=problems, policy_set=replace(policy_set, files=tuple(shown for _, shown in files)))
+    return files, problems, replace(policy_set, files=tuple(shown for _, shown in files))
+
+
+def load(paths: list[str] | None) -> Loaded:
+    files, problems, policy_set = _files(paths)
+    loaded = Loaded(diagnostics=problems, policy_set=policy_set)
     for path, shown in files:
         try:
             loaded.policies.append(parse_file(path, shown, loaded.digests))
@@ -85,14 +91,17 @@ def _publication(policy: resolve.Policy) -> tuple[str, int, str | None]:
     return policy.header.domain, policy.header.year, policy.header.version
 
 
-def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic], digests: dict) -> list[resolve.Policy]:
+def with_derived(policies: list[resolve.Policy], diagnostics: list[Diagnostic], digests: dict,
+                 earlier_of=None) -> list[resolve.Policy]:
     """The earlier publications each policy's change lists describe, where no file of their own
-    exists (a file of its own is the text; `check` compares it with the change list)."""
+    exists (a file of its own is the text; `check` compares it with the change list). `earlier_of`:
+    those of a policy, when the policies are outlines (`outline.Outlined`)."""
     own = {_publication(p) for p in policies}
     derived: list[resolve.Policy] = []
     for policy in policies:
         try:
-            earlier_ones = policy_cache.derived(policy, digests.get(policy.path), derive.derive_all)
+            earlier_ones = (earlier_of(policy) if earlier_of else
+                            policy_cache.derived(policy, digests.get(policy.path), derive.derive_all))
         except Failed as failed:
             diagnostics.extend(failed.diagnostics)
             continue
@@ -232,19 +241,47 @@ class _Programs:
 def _setup(policy_paths: list[str] | None, year: int | None, contract_year: int | None):
     """The policies, those in force (compiled on demand), the catalog provider files are checked
     against, and the market that carries the diagnostics so far."""
-    loaded = load(policy_paths)
+    market, current = _market(load(policy_paths), year)
+    programs = _Programs(current, contract_year)
+    market.policies = programs.policies
+    return programs, market
+
+
+def _market(loaded: Loaded, year: int | None, limits=None) -> tuple[Market, list]:
+    """The market so far and the policies in force; `loaded` may hold outlines (then with their `limits`)."""
     market = Market(diagnostics=list(loaded.diagnostics) + unknown_years(loaded, [year] if year is not None else []))
     current = in_force(loaded.policies, year)
     market.policy_set = loaded.policy_set.using(current)
     market.policy_failed = bool(set(loaded.policy_set.files) - {p.path for p in loaded.policies})
-    programs = _Programs(current, contract_year)
-    market.policies = programs.policies
     market.policy_digests = {p.path: loaded.digests[p.path] for p in current if p.path in loaded.digests}
     # A provider file describes the provider, whatever the year: check it against every loaded
     # policy's kenmerken (a kenmerk the policies in force declare: against their declaration),
     # decide it with the ones in force.
-    market.catalog = Catalog.of(loaded.policies, current)
-    return programs, market
+    market.catalog = Catalog.of(loaded.policies, current, limits)
+    return market, current
+
+
+def _outlined_setup(policy_paths: list[str] | None, year: int | None):
+    """`_setup` from the policies' outlines (`outline.Outlined`); None where they cannot be had."""
+    files, problems, policy_set = _files(policy_paths)
+    outlined = outline.Outlined(parse_file)
+    if problems or not all(outlined.add(path, shown) for path, shown in files):
+        return None
+    loaded = Loaded(list(outlined.own), rival_publications(outlined.own), policy_set, outlined.digests)
+    loaded.policies += with_derived(loaded.policies, loaded.diagnostics, loaded.digests, outlined.earlier)
+    limits = ranges.merged([o.ratio_limits for o in in_force(loaded.policies, year)])
+    return (outlined, *_market(loaded, year, limits))
+
+
+def _in_full(outlined: outline.Outlined, current: list, provider_files: list[ProviderFile], contract_year: int | None):
+    """The policies in force that the provider files deliver to, loaded in full; and the first in
+    force if a provider delivers nothing, as its report is shown under it (`_report`)."""
+    care_types = set().union(*(f.care_types() for f in provider_files))
+    wanted = [i for i, o in enumerate(current) if care_types & set(o.care_types)]
+    if current and 0 not in wanted and any(f.table is not None or set(f.providers) - {
+            fact.provider for fact in f.facts if fact.predicate == LEVERT} for f in provider_files):
+        wanted.insert(0, 0)
+    return _Programs([outlined.full(current[i]) for i in wanted], contract_year)
 
 
 def _decide(market: Market, programs: _Programs, time_limit: float, ground_limit: int,
@@ -261,10 +298,19 @@ def _decide(market: Market, programs: _Programs, time_limit: float, ground_limit
 def decide_market(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
                   time_limit: float = decide.DEFAULT_TIME_LIMIT,
                   ground_limit: int = decide.DEFAULT_GROUND_LIMIT, keep_facts: bool = True,
-                  progress=None, contract_year: int | None = None) -> Market:
-    programs, market = _setup(policy_paths, year, contract_year)
+                  progress=None, contract_year: int | None = None, outlined: bool = False) -> Market:
+    """`outlined`: only the policies the provider files deliver to are loaded in full, the others'
+    outlines check the files (`outline.Outlined`); then `market.policies` holds just those."""
+    setup = _outlined_setup(policy_paths, year) if outlined else None
+    if setup is None:
+        programs, market = _setup(policy_paths, year, contract_year)
+    else:
+        loader, market, current = setup
     market.provider_files, problems = read_providers(provider_paths, market.catalog, market.input_digests)
     market.diagnostics.extend(market.without_cascade(problems))
+    if setup is not None:
+        programs = _in_full(loader, current, market.provider_files, contract_year)
+        market.policies = programs.policies
     _decide(market, programs, time_limit, ground_limit, keep_facts, progress)
     return market
 
@@ -291,12 +337,13 @@ def markets_by_file(provider_paths: list[str], policy_paths: list[str] | None, y
 def explain(provider_paths: list[str], policy_paths: list[str] | None, year: int | None = None,
             time_limit: float = decide.DEFAULT_TIME_LIMIT,
             ground_limit: int = decide.DEFAULT_GROUND_LIMIT, only: set[str] | None = None,
-            contract_year: int | None = None, target: str | None = None, streamed: bool = False) -> Explained:
+            contract_year: int | None = None, target: str | None = None, streamed: bool = False,
+            outlined: bool = False) -> Explained:
     """Every provider (or those in `only`) decided under the policies in force, with every diagnostic
     on the way; with a `target` (explain --doel) also why not, and what must change. `streamed`: the
     reports built one by one as they are read (a market's are never all held; diagnostics complete after)."""
     market = decide_market(provider_paths, policy_paths, year, time_limit, ground_limit,
-                           contract_year=contract_year)
+                           contract_year=contract_year, outlined=outlined and target is None)
     reports = (report for provider_file in market.provider_files for provider in provider_file.providers
                if (only is None or provider in only) and (report := _report(market, provider_file, provider)))
     if target is not None:

@@ -90,6 +90,15 @@ def derived(policy: Policy, sha256: str | None, derive) -> list[Policy]:
     return earlier
 
 
+def load_beside(data: bytes, shown: str, suffix: str):
+    """What `store_beside` kept beside a policy file's entry (its outlines): for the caller to check."""
+    return _read(_entry(data, shown, suffix))
+
+
+def store_beside(data: bytes, shown: str, suffix: str, value) -> None:
+    _write(_entry(data, shown, suffix), value)
+
+
 def store(data: bytes, shown: str, policy: Policy) -> None:
     _write(_entry(data, shown), policy)
 
@@ -117,7 +126,7 @@ def _write(entry: Path | None, value) -> None:
 
 def _prune(where: Path) -> None:
     """Keeps the MAX_ENTRIES most recently written entries (only on a write, which is rare)."""
-    entries = [p for p in where.iterdir() if p.suffix in (".policy", ".derived")]
+    entries = [p for p in where.iterdir() if p.suffix in (".policy", ".derived", ".outline")]
     if len(entries) <= MAX_ENTRIES:
         return
     entries.sort(key=lambda p: p.stat().st_mtime, reverse=True)

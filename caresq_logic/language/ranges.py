@@ -39,9 +39,24 @@ def limits(policies) -> dict[str, tuple[int, n.Ratio]]:
     for policy in policies:
         for ratio in ratios(policy):
             for ref, factor in zip((ratio.part, ratio.whole), factors(ratio, policy.features)):
-                if factor and (ref.name not in found or MAX_32 // factor < found[ref.name][0]):
-                    found[ref.name] = (MAX_32 // factor, ratio)
+                if factor:
+                    _keep(found, ref.name, MAX_32 // factor, ratio)
     return found
+
+
+def merged(each: list[dict[str, tuple[int, n.Ratio]]]) -> dict[str, tuple[int, n.Ratio]]:
+    """`limits` of several policies from each one's own `limits` (outlines keep those): the same."""
+    found: dict[str, tuple[int, n.Ratio]] = {}
+    for own in each:
+        for name, (bound, ratio) in own.items():
+            _keep(found, name, bound, ratio)
+    return found
+
+
+def _keep(found: dict, name: str, bound: int, ratio: n.Ratio) -> None:
+    """The smallest bound wins; of equal ones the first."""
+    if name not in found or bound < found[name][0]:
+        found[name] = (bound, ratio)
 
 
 def too_large(policy) -> list[Diagnostic]:

@@ -110,10 +110,11 @@ class Catalog:
     ratio_limits: dict[str, tuple[int, n.Ratio]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, policies, in_force=None) -> "Catalog":
+    def of(cls, policies, in_force=None, limits=None) -> "Catalog":
         """`in_force`: the policies that decide. A kenmerk one of them declares must fit that
         declaration (a value valid under last year's declaration is not valid under this year's);
-        a kenmerk only other years declare is checked against those."""
+        a kenmerk only other years declare is checked against those. `policies` may be outlines
+        (`language.outline`), which give their `limits` (`ranges.merged`) instead of their rules."""
         features: dict[str, list[n.Feature]] = {}
         care_types: dict[str, None] = {}
         for policy in policies:
@@ -129,7 +130,7 @@ class Catalog:
             features = {k: current.get(k) or v for k, v in features.items()}
             covered = tuple(dict.fromkeys(z for policy in in_force for z in policy.care_types))
         return cls({k: tuple(v) for k, v in features.items()}, tuple(care_types), covered,
-                   ranges.limits(policies if in_force is None else in_force))
+                   ranges.limits(policies if in_force is None else in_force) if limits is None else limits)
 
 
 def arity(feature: n.Feature) -> int:
