@@ -5,11 +5,11 @@ compiler or here, and raises instead of being skipped."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Callable
 
 import clingo
 
+from ..language.frozen import record
 from ..language.kinds import Outcome
 
 
@@ -30,42 +30,42 @@ def _outcome(symbol: clingo.Symbol) -> Outcome:
 
 
 # Every atom's first two arguments: the provider's number and the zorgsoort.
-@dataclass(frozen=True)
+@record
 class Decided:              # _decision(P,Z,Outcome)
     provider: int
     care_type: str
     outcome: Outcome
 
 
-@dataclass(frozen=True)
+@record
 class TierGot:              # _tier(P,Z,"Label")
     provider: int
     care_type: str
     label: str
 
 
-@dataclass(frozen=True)
+@record
 class Inactive:             # _inactive(P,Z,Clause): in scope, but its `indien` guard failed
     provider: int
     care_type: str
     clause: str
 
 
-@dataclass(frozen=True)
+@record
 class Excepted:             # _excepted(P,Z,Clause): an uitsluiting's `tenzij` held
     provider: int
     care_type: str
     clause: str
 
 
-@dataclass(frozen=True)
+@record
 class FactorMet:            # _factor(P,Z,Factor)
     provider: int
     care_type: str
     factor: str
 
 
-@dataclass(frozen=True)
+@record
 class FactorVia:            # _factor_via(P,Z,Factor,Clause): Factor counts because Clause does
     provider: int
     care_type: str
@@ -73,14 +73,14 @@ class FactorVia:            # _factor_via(P,Z,Factor,Clause): Factor counts beca
     via: str
 
 
-@dataclass(frozen=True)
+@record
 class FactorCount:          # _nfactors(P,Z,K)
     provider: int
     care_type: str
     count: int
 
 
-@dataclass(frozen=True)
+@record
 class StartDate:            # _start_date(P,Z,Rule,YYYYMMDD)
     provider: int
     care_type: str

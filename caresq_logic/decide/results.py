@@ -4,18 +4,18 @@ the renderers in `report` and by `check` to confirm a cross-year witness."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from ..diagnostics import Span
 from ..language import nodes as n
 from ..language import printer
+from ..language.frozen import record
 from ..language.kinds import ClauseKind, Outcome
 
 
 # ---- results ----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@record
 class Unstated:
     """A condition a derived year's text leaves unknown (`onbekend`), by its clause or tier label."""
 
@@ -28,7 +28,7 @@ def label(item: "n.Ref | Unstated") -> str:
     return printer.ref(item) if isinstance(item, n.Ref) else f"onbekend({item.owner})"
 
 
-@dataclass(frozen=True)
+@record
 class Value:
     """A provider's value for a kenmerk as a condition read it; `values` empty means unknown."""
 
@@ -39,7 +39,7 @@ class Value:
     empty: bool = False       # a meerkeuze stated empty (`-k(Id).`): none of the choices, not unknown
 
 
-@dataclass(frozen=True)
+@record
 class NodeResult:
     """One node of a condition: its text, whether it held, and (for a leaf) the values read."""
 
@@ -52,7 +52,7 @@ class NodeResult:
     unknown: bool = False               # holds in some completions of the unknown facts, not in all
 
 
-@dataclass(frozen=True)
+@record
 class ClauseResult:
     clause: n.Clause
     active: bool                      # in scope and its `indien` guard held
@@ -65,7 +65,7 @@ class ClauseResult:
     unknown: bool = False              # its guard or condition depends on unknown facts
 
 
-@dataclass(frozen=True)
+@record
 class Possibility:
     """One outcome an undecided decision may have, and the conditions on unknown facts that
     hold (True) or fail (False) in every completion giving it."""
@@ -75,14 +75,14 @@ class Possibility:
     conditions: tuple[tuple["n.Condition | Unstated", bool], ...]
 
 
-@dataclass(frozen=True)
+@record
 class TierResult:
     tier: n.Tier
     holds: bool
     condition: NodeResult
 
 
-@dataclass(frozen=True)
+@record
 class ReadingNote:
     """A flagged reading a decision rests on: the clause (or looptijd, ingangsdatum) that
     carries it, its citation and the reading taken with its alternative."""
@@ -93,7 +93,7 @@ class ReadingNote:
     span: Span
 
 
-@dataclass(frozen=True)
+@record
 class Decision:
     file: str                # the provider file: the same id in two files is two providers
     provider: str
