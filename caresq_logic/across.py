@@ -20,6 +20,7 @@ if TYPE_CHECKING:   # check.diff (and so all of check) only when several years a
 
 @dataclass
 class AcrossYears:
+    """`explain` over several policy years: each provider's decisions side by side."""
     years: list[int]
     providers: list[ProviderYears] = field(default_factory=list)
     reports: list[Report] = field(default_factory=list)   # per provider, the decisions of every year

@@ -33,6 +33,7 @@ CASCADE = ("A200", "A206", "A108")   # unknown kenmerk / zorgsoort (and "too man
 
 @dataclass
 class Loaded:
+    """The policies read, with what went wrong reading them."""
     policies: list[resolve.Policy] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     policy_set: PolicySet = PolicySet("embedded", "policies")
@@ -156,6 +157,7 @@ def compile_all(policies: list[resolve.Policy], contract_year: int | None = None
 
 @dataclass
 class Explained:
+    """What `explain` shows: the reports, the diagnostics, the policy set and the receipt."""
     reports: list[Report] = field(default_factory=list)
     diagnostics: list[Diagnostic] = field(default_factory=list)
     policy_set: PolicySet | None = None   # with the files in force, the ones decided with

@@ -51,6 +51,7 @@ class NodeRef:
 
 @dataclass
 class Program:
+    """A policy compiled: the ASP text, and the tables `decide` reads a model back through."""
     policy: Policy
     text: str
     nodes: dict[tuple[str, int], NodeRef] = field(default_factory=dict)        # (owner, N) -> node

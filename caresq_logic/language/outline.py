@@ -23,6 +23,7 @@ from .resolve import Policy
 
 @dataclass(frozen=True)
 class Outline:
+    """The header, kenmerken, zorgsoorten and ratio limits of one policy."""
     path: str                         # as `Policy.path`: the file as shown, `@year` for a derived one
     header: n.Header
     features: dict[str, n.Feature]

@@ -72,6 +72,7 @@ def _kind_of(text: str) -> str:
 
 @dataclass
 class _Token:
+    """A token of a provider .lp file, at its offset."""
     kind: str
     text: str
     pos: int

@@ -21,6 +21,7 @@ from ..language.reserved import AANBIEDER, LEVERT
 # third of the memory (a 32 MiB CSV of 330,000 rows peaked at 2.3 GB).
 @dataclass(frozen=True, slots=True)
 class Term:
+    """One argument of a provider fact."""
     kind: str      # name, int, string
     value: object
     pos: int       # offset in the file; turned into line:col only for a diagnostic
@@ -36,6 +37,7 @@ class Term:
 
 @dataclass(frozen=True, slots=True)
 class Fact:
+    """One provider fact, `predicate(args).`, or a stated nee `-predicate(args).`."""
     predicate: str
     args: tuple[Term, ...]
     pos: int
@@ -75,6 +77,7 @@ class Locator:
 
 @dataclass(frozen=True)
 class ProviderFile:
+    """A provider file read and checked: its facts and providers, and what was wrong with it."""
     path: str
     facts: Sequence[Fact]   # a tuple, or `columns.TableFacts` (read when first iterated)
     providers: tuple[str, ...]           # in order of first appearance

@@ -25,6 +25,7 @@ if TYPE_CHECKING:   # `check` (and its clingo search) is imported only by explai
 
 @dataclass
 class Item:
+    """One line of the outline, with its nested items."""
     text: str
     state: str | None = None
     children: list["Item"] = field(default_factory=list)
@@ -35,6 +36,7 @@ class Item:
 
 @dataclass
 class Options:
+    """How the outline is written: language, ids and policy text, quotes."""
     lang: str = "nl"
     details: bool = False
     quotes: bool = False
