@@ -15,7 +15,7 @@ from dataclasses import FrozenInstanceError, dataclass, fields
 from operator import attrgetter
 
 
-def _repr(self) -> str:
+def fields_repr(self) -> str:
     """What dataclasses writes, `IntValue(value=3, span=Span(...))`: the fields it shows, in order."""
     shown = ", ".join(f"{f.name}={getattr(self, f.name)!r}" for f in fields(self) if f.repr)
     return f"{type(self).__qualname__}({shown})"
@@ -57,17 +57,17 @@ def node(cls):
         cls.__doc__ = cls.__name__
     cls = dataclass(repr=False, eq=False)(cls)
     cls._compared = staticmethod(_compared(tuple(f.name for f in fields(cls) if f.compare)))
-    cls.__repr__, cls.__eq__, cls.__hash__ = _repr, _eq, _hash
+    cls.__repr__, cls.__eq__, cls.__hash__ = fields_repr, _eq, _hash
     cls.__setattr__, cls.__delattr__ = _assign, _delete
     return cls
 
 
 def record(cls):
-    """`@dataclass(frozen=True)` for values made by the thousand while deciding (decide's results
-    and atoms): dataclasses' own `__init__`, `__eq__` and `__hash__`, quicker to run than the
-    shared ones; only `__repr__` is shared and the docstring left without the signature."""
+    """`@dataclass(frozen=True)` for values made by the thousand while deciding (decide's results):
+    dataclasses' own `__init__`, `__eq__` and `__hash__`, quicker to run than the shared ones;
+    only `__repr__` is shared and the docstring left without the signature."""
     if not cls.__doc__:
         cls.__doc__ = cls.__name__
     cls = dataclass(frozen=True, repr=False)(cls)
-    cls.__repr__ = _repr
+    cls.__repr__ = fields_repr
     return cls
