@@ -6,7 +6,8 @@ evaluation of every clause (which held, which failed, with the provider's values
 counted, the tier and what is missing for the next one.
 
 One clingo call decides all providers whose facts are complete: the program is stratified, so
-the grounder settles every atom and the single model is the decision (the fast path). Providers
+the grounder settles every atom and the single model is the decision (the fast path; a market's
+profiles in two halves at once, one in a forked child: `completions.complete_model`). Providers
 with unknown facts (`unknowns`) go to further calls, up to CONSEQUENCES_GROUP providers each,
 whose choice rules range over every completion: its cautious consequences are what holds in all
 completions, its brave ones what holds in some (no rule relates two providers, so one
@@ -33,7 +34,7 @@ from ..providers.model import ProviderFile
 from ..language.conditions import refs
 from ..language.reserved import LEVERT
 from .results import ClauseResult, Decision, NodeResult, Possibility, ReadingNote, TierResult, Unstated, Value
-from .completions import CONSEQUENCES_GROUP, Completions, Model, collect, consequences, ground, run
+from .completions import CONSEQUENCES_GROUP, Completions, Model, complete_model, consequences, ground, merge
 from .unknowns import UNSTATED_BY_TEXT, Unknowns
 
 
@@ -77,7 +78,7 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
             number = index.setdefault((provider_file.path, fact.provider), len(index))
             by_provider.setdefault(number, []).append(fact)
     unknowns = Unknowns.of(program.policy)
-    complete: list[str] = []
+    complete: list[list[str]] = []
     incomplete: dict[int, list[str]] = {}
     unknown: dict[int, list] = {}
     for number, provider_facts in by_provider.items():
@@ -87,34 +88,22 @@ def solve(program: Program, providers: list[ProviderFile], time_limit: float = D
             incomplete[number] = stated + choices
             unknown[number] = missing
         else:
-            complete += stated
+            complete.append(stated)
     ids = list(index)
     # Complete providers: one model. Incomplete ones: controls of CONSEQUENCES_GROUP with their
     # choice rules, whose brave and cautious consequences are enumerated apart from the complete
     # ones' facts.
     certain = possible = Model()
     if complete or not incomplete:
-        control = ground(program, complete, time_limit)
-        run(control, program, time_limit, lambda m: collect(m.symbols(shown=True), certain, ids, program.keys))
+        certain = possible = complete_model(program, complete, ids, time_limit)
     numbers = list(incomplete)
     for start in range(0, len(numbers), CONSEQUENCES_GROUP):
         group = numbers[start:start + CONSEQUENCES_GROUP]
         control = ground(program, [fact for number in group for fact in incomplete[number]], time_limit)
         some, every = consequences(control, program, ids, time_limit)
-        possible, certain = _merge(some, possible), _merge(every, certain)
+        possible, certain = merge(some, possible), merge(every, certain)
     completions = Completions(program, incomplete, time_limit) if incomplete else None
     return _Decoder(program, certain, possible, providers, ids, unknown, completions, values).decisions()
-
-
-def _merge(model: Model, other: Model) -> Model:
-    """The union of two models over disjoint providers (complete and incomplete ones)."""
-    for name in model.__dataclass_fields__:
-        mine, theirs = getattr(model, name), getattr(other, name)
-        if isinstance(mine, set):
-            mine |= theirs
-        else:
-            mine.update(theirs)
-    return model
 
 
 def date_of(number: int) -> dt.date | None:
