@@ -189,12 +189,17 @@ def visible(outside: str) -> str:
     return _INVISIBLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), outside)
 
 
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROLS = bytes([*range(0x00, 0x09), 0x0b, 0x0c, *range(0x0e, 0x20), 0x7f])
+CONTROL = re.compile("[" + re.escape(_CONTROLS.decode("ascii")) + "]")
 
 
 def control_character(text: str, path: str, code: str) -> Diagnostic | None:
     """A control character (other than tab and line breaks) in an input file, reported where it
     is. It must never reach clingo: its C API reads text up to the first NUL, silently."""
+    if text.isascii():   # bytes.translate finds none in a big market ~3x quicker than the regex
+        data = text.encode("ascii")
+        if len(data.translate(None, _CONTROLS)) == len(data):
+            return None
     match = CONTROL.search(text)
     if match is None:
         return None

@@ -36,6 +36,8 @@ from .space import WITNESS, referenced, witness_space
 
 MAX_PROPOSALS = 5
 
+# The changed cells leave clingo too (the session shows the witness's kenmerken).
+SHOW_CHANGED = "#show _diff/1.\n"
 GOAL_RULES = f"""
 % ---- explain --doel: a tier (or better) with a contract, an outcome, or any contract --------
 _reached(doel(Z,tier,L)) :- _goal_id(doel(Z,tier,L)), _decision({WITNESS},Z,zorgovereenkomst),
@@ -152,13 +154,8 @@ def _session(policy: Policy, facts: list[Fact], target: str, positive: bool) -> 
     # Named by no `benadert alle` clause, a provider is not approached whatever else it meets:
     # those clauses are switches too, so that they can be named as what stands in the way.
     also += (ClauseKind.APPROACHES_ALL,) if positive else ()
-    return Session.build(policy, goals, space=_change_space(policy, facts), extra=GOAL_RULES + _shown(policy),
+    return Session.build(policy, goals, space=_change_space(policy, facts), extra=GOAL_RULES + SHOW_CHANGED,
                          tier_switches=positive, also=also)
-
-
-def _shown(policy: Policy) -> str:
-    """The changed cells leave clingo too (the session shows the witness's kenmerken)."""
-    return "#show _diff/1.\n"
 
 
 def _why_not(policy: Policy, program: Program, goal: str, session: Session, z: str) -> tuple[tuple[n.Clause, ...], n.Tier | None]:

@@ -143,11 +143,10 @@ class Observation:
                 continue
             lists = self.mentioned[fact.predicate]
             group = f"{fact.predicate}({','.join(a.asp() for a in fact.args[1:-1])})"
-            value = fact.args[-1]
-            value = (value.kind == "string", value.value)
+            said = (fact.args[-1].kind == "string", fact.args[-1].value)   # as `Membership` lists it
             meets = met.setdefault(group, [False] * len(lists))
             for number, values in enumerate(lists):
-                meets[number] = meets[number] or value in values
+                meets[number] = meets[number] or said in values
         found += [f"{group} meets {''.join('1' if m else '0' for m in meets)}" for group, meets in met.items()]
         return found
 

@@ -1,11 +1,12 @@
 """Two pieces of clingo work at once, on two cores: one in this process, one in a forked child.
 
-Threads do not help here: clingo interns every symbol in one table behind one lock, so two
-controls grounding in two threads of one process wait on each other (measured: slower than one
-thread). A forked child has its own copy of everything (copy-on-write: the fork itself costs a
-few milliseconds) and sends back its result pickled through a pipe. An exception in the child
-(`Failed`: the time limit, a grounding error) is raised here as it was raised there. Where there
-is no `os.fork` (Windows), or the child died without a word, the two pieces run one after the other.
+Threads do not help here: clingo interns every symbol in one process-wide table behind one lock
+(potassco/clingo#613), so two controls grounding in two threads of one process wait on each
+other (measured: slower than one thread). A forked child has its own copy of everything
+(copy-on-write: the fork itself costs a few milliseconds) and sends back its result pickled
+through a pipe. An exception in the child (`Failed`: the time limit, a grounding error) is raised
+here as it was raised there. Where there is no `os.fork` (Windows), or the child died without a
+word, the two pieces run one after the other.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Sequence
-from itertools import accumulate, compress
+from itertools import compress
 
 from ..language.reserved import AANBIEDER, LEVERT
 from . import tables
@@ -135,15 +135,13 @@ def scan(text: str, locator: Locator, catalog: Catalog, clean: bool) -> tuple[Ta
     if '"' in text or text.count("\r") != text.count("\r\n") or not clean:
         return None   # quotes, a lone CR or a control character: the full reader says where
     if text.count("\n") > len(text) // 8:
-        return None   # mostly empty lines: their offsets, as Python ints, would cost far more than the text
-    lines = text.split("\n")
-    if len(lines) > 1 and not lines[-1]:
-        lines.pop()   # the file's last newline ends a row; an empty row would send every column to SLOW
-    starts = list(accumulate((len(line) + 1 for line in lines), initial=0))
-    if "\r" in text:
-        lines = [line.removesuffix("\r") for line in lines]
+        return None   # mostly empty lines: their offsets would cost far more than the text
+    import numpy as np
+
+    lines = _Lines(text)
+    header = lines[0]
     probe = tables.Rows(catalog, locator)
-    columns = tables.header_columns(_fields(lines[0]), probe, catalog) if lines[0].strip() else None
+    columns = tables.header_columns(_fields(header), probe, catalog) if header.strip() else None
     if (not columns or probe.errors or None in columns or columns[0] != ("id", None)
             or len(set(columns)) != len(columns)):
         return None
@@ -153,12 +151,10 @@ def scan(text: str, locator: Locator, catalog: Catalog, clean: bool) -> tuple[Ta
     width = len(columns)
     # The lines pyarrow reads as rows: the right width and not empty (it skips empty lines and
     # hands the others to `_skip`); every other line with text goes to the full reader.
-    row_lines = [r for r, line in enumerate(lines[1:], 1) if line and line.count(",") == width - 1]
+    row_lines = lines.rows(width)
     cells = _cells(text, width, len(row_lines))
     if cells is None:
         return None
-    import numpy as np
-
     table = Table(text, locator, catalog, columns)
     readers = {k: _Cells(columns[k], locator, catalog) for k in range(1, width) if k not in naming}
     ids = [cell.strip() for cell in cells.column(0).to_pylist()]
@@ -174,15 +170,53 @@ def scan(text: str, locator: Locator, catalog: Catalog, clean: bool) -> tuple[Ta
     if len(set(present)) != len(present):   # one provider on two rows: the full reader joins them
         return None
     table.ids = list(compress(ids, fast))
-    table.starts = list(compress((starts[r] for r in row_lines), fast))
+    read_lines = row_lines[fast]
+    table.starts = lines.starts[read_lines].tolist()
     table.numbers = {k: column[fast] for k, column in numbers.items()}
     table.cells = {k: reader.facts for k, reader in readers.items()}
     if naming:
         names = cells.column(naming[0]).to_pylist()
         table.names = {i: name.strip() for i, name, ok in zip(ids, names, fast) if ok and name.strip()}
-    read_lines = set(compress(row_lines, fast))
-    others = [(starts[r], lines[r]) for r in range(1, len(lines)) if r not in read_lines and lines[r].strip()]
+    left = np.ones(len(lines.starts), dtype=bool)
+    left[0] = False   # the header
+    left[read_lines] = False
+    others = [(int(lines.starts[r]), line) for r in np.flatnonzero(left).tolist() if (line := lines[r]).strip()]
     return table, others
+
+
+class _Lines:
+    """Where each line of a text starts and ends (numpy: no string per line). The file's last
+    newline ends a row, it does not start an empty one; a CR before a newline is part of the break."""
+
+    def __init__(self, text: str):
+        import numpy as np
+
+        self.text = text
+        codes = np.frombuffer(text.encode("ascii"), dtype=np.uint8) if text.isascii() else \
+            np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)   # one code per character: str offsets
+        self.codes = codes
+        breaks = np.flatnonzero(codes == 10)
+        self.starts = np.concatenate(([0], breaks + 1))
+        self.ends = np.concatenate((breaks, [len(text)]))
+        if len(self.starts) > 1 and self.starts[-1] == len(text):
+            self.starts, self.ends = self.starts[:-1], self.ends[:-1]
+        cr = self.ends > self.starts
+        cr[cr] = codes[self.ends[cr] - 1] == 13
+        self.ends = self.ends - cr
+
+    def __getitem__(self, line: int) -> str:
+        return self.text[self.starts[line]:self.ends[line]]
+
+    def rows(self, width: int):
+        """The numbers of the lines pyarrow reads as rows: after the header, not empty, and with
+        `width` cells (pyarrow skips empty lines and hands the others to `_skip`)."""
+        import numpy as np
+
+        commas = np.flatnonzero(self.codes == 44)
+        cells = np.searchsorted(commas, self.ends) - np.searchsorted(commas, self.starts) + 1
+        row = (self.ends > self.starts) & (cells == width)
+        row[0] = False
+        return np.flatnonzero(row)
 
 
 def _cells(text: str, width: int, rows: int):

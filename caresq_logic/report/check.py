@@ -14,6 +14,7 @@ from .. import __version__, messages
 from ..check.findings import Finding, Involved
 from ..diagnostics import Diagnostic, sort_key, visible
 from ..language.kinds import KINDS
+from ..language.texts import english
 from ..messages import ui
 from .common import policy_set_header
 from .junit import junit
@@ -55,7 +56,7 @@ def to_text(findings: list[Finding], lang: str = "nl", policy_set=None, diagnost
 
 
 def _involved_json(i: Involved) -> dict:
-    return {"id": i.id, "title": i.title, "section": i.section, "location": str(i.span)}
+    return {"id": i.id, "title": i.title, "title_en": english(i.title), "section": i.section, "location": str(i.span)}
 
 
 def to_json(findings: list[Finding], lang: str = "nl", policy_set=None, diagnostics=()) -> str:

@@ -54,7 +54,7 @@ $body
 """)
 
 
-def shown(text: str) -> str:
+def on_page(text: str) -> str:
     """Text on the page: escaped for HTML, and every control, line-breaking or direction-changing
     character written as an escape as in text output (a U+202E in a name reversed the rest of its
     heading, the provider id with it)."""
@@ -64,9 +64,9 @@ def shown(text: str) -> str:
 def item_html(item: Item) -> str:
     state = item.state or ""
     mark = f'<span class="mark">{MARKS[item.state]}</span>' if item.state in MARKS else ""
-    details = f' <span class="details">[{shown(item.details)}]</span>' if item.details else ""
-    quote = f"<blockquote>{shown(item.quote)}</blockquote>" if item.quote else ""
-    line = f"{mark}{shown(item.text)}{details}"
+    details = f' <span class="details">[{on_page(item.details)}]</span>' if item.details else ""
+    quote = f"<blockquote>{on_page(item.quote)}</blockquote>" if item.quote else ""
+    line = f"{mark}{on_page(item.text)}{details}"
     classes = f"{state} {item.kind}".strip()
     if not item.children:
         return f'<li class="{classes}">{line}{quote}</li>'
@@ -80,28 +80,28 @@ def chunks(reports: Iterable[Report], lang: str = "nl", details: bool = False, r
     """The page a provider at a time: its head, a card per provider, then its tail (a market's page
     is never held whole)."""
     options = Options(lang, details, quotes=True)
-    title = shown(ui("html.title", lang))
+    title = on_page(ui("html.title", lang))
     head, tail = (Template(part).substitute(lang=lang, title=title, receipt=receipt_footer(receipt, lang))
                   for part in PAGE.template.split("$body"))
-    body = [f'<p class="policy">{shown(line)}</p>' for line in policy_set_header(policy_set, lang).splitlines()]
+    body = [f'<p class="policy">{on_page(line)}</p>' for line in policy_set_header(policy_set, lang).splitlines()]
     yield head + "\n".join(body)
     started = bool(body)
     for report in reports:
         body, started = ([""] if started else []), True   # the body's parts are joined by "\n"
         name = f"{report.name} ({report.provider})" if report.name else report.provider
-        body.append(f"<h2>{shown(ui('provider', lang))}: {shown(name)}</h2>")
-        body.append(f'<p class="policy">{shown(report.file)}</p>')
+        body.append(f"<h2>{on_page(ui('provider', lang))}: {on_page(name)}</h2>")
+        body.append(f'<p class="policy">{on_page(report.file)}</p>')
         for policy, decisions in report.policies:
-            body.append(f'<p class="policy">{shown(policy_line(policy, lang, decisions))}</p>')
+            body.append(f'<p class="policy">{on_page(policy_line(policy, lang, decisions))}</p>')
             if policy.header.derived_from:
-                body.append(f'<p class="policy">{shown(ui("derived", lang, source=derived_source(policy.header.derived_from, lang)))}</p>')
+                body.append(f'<p class="policy">{on_page(ui("derived", lang, source=derived_source(policy.header.derived_from, lang)))}</p>')
             if not decisions:
-                body.append(f"<p>{shown(ui('no_care_types', lang))}</p>")
+                body.append(f"<p>{on_page(ui('no_care_types', lang))}</p>")
             outliner = Outliner(policy, options)
             for decision in decisions:
                 top = outliner.decision(decision, report.goals.get((policy.path, decision.care_type.name)))
                 sections = "".join(item_html(c) for c in top.children)
-                body.append(f'<section class="decision"><div class="outcome">{shown(top.text)}</div>'
+                body.append(f'<section class="decision"><div class="outcome">{on_page(top.text)}</div>'
                             f"<ul>{sections}</ul></section>")
         yield "\n".join(body)
     yield tail
@@ -110,7 +110,7 @@ def chunks(reports: Iterable[Report], lang: str = "nl", details: bool = False, r
 def receipt_footer(receipt: dict | None, lang: str) -> str:
     if not receipt:
         return ""
-    files = "; ".join(f"{shown(f['file'])} sha256 {f['sha256'][:16]}…"
+    files = "; ".join(f"{on_page(f['file'])} sha256 {f['sha256'][:16]}…"
                       for f in receipt.get("policies", []) + receipt.get("inputs", []))
-    return (f"{shown(ui('receipt', lang))}: caresq-logic {shown(receipt['caresq_logic'])}, "
-            f"clingo {shown(receipt['clingo'])}; {files}")
+    return (f"{on_page(ui('receipt', lang))}: caresq-logic {on_page(receipt['caresq_logic'])}, "
+            f"clingo {on_page(receipt['clingo'])}; {files}")

@@ -190,8 +190,8 @@ def html(providers: list[ProviderYears], years: list[int], lang: str = "nl", det
          receipt: dict | None = None) -> str:
     body = []
     for provider in providers:
-        body.append(f"<h2>{page.shown(_provider_line(provider, lang))}</h2>")
+        body.append(f"<h2>{page.on_page(_provider_line(provider, lang))}</h2>")
         items = "".join(page.item_html(i) for i in outline(provider, years, lang, details))
         body.append(f'<section class="decision"><ul>{items}</ul></section>')
-    return page.PAGE.substitute(lang=lang, title=page.shown(ui("html.title", lang)), body="\n".join(body),
+    return page.PAGE.substitute(lang=lang, title=page.on_page(ui("html.title", lang)), body="\n".join(body),
                                 receipt=page.receipt_footer(receipt, lang))
