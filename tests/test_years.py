@@ -139,3 +139,13 @@ def test_a_real_change_of_outcome_is_attributed_to_the_changed_registers():
     assert row["years"][0]["outcome"] == "onbeslist"
     assert "richtlijnen" not in named
     assert all(c["before"]["effect"] != c["after"]["effect"] for c in change["clauses"])
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_details_of_a_derived_year_name_what_the_text_leaves_unknown(lang):
+    """`--details` lists the unknowns by name; in a derived year one of them can be what the
+    text leaves unknown (`onbekend(clause)`), not a kenmerk: that was an internal error (exit 3)."""
+    result = run("explain", "examples/providers/geboortezorg/alle_voorwaarden_voldaan.lp", "--jaar", "2025",
+                 "--details", "--taal", lang)
+    assert result.exit_code == 0, result.stderr
+    assert "onbekend(" in result.stdout

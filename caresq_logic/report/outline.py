@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..decide import ClauseResult, Decision, NodeResult, TierResult
-from ..decide.results import Unstated
+from ..decide.results import Unstated, label
 from ..language import nodes as n
-from ..language import printer
 from ..language.kinds import OUTCOMES, ClauseKind, Outcome
 from ..language.resolve import Policy
 from ..messages import ui
@@ -156,11 +155,11 @@ class Outliner:
         add = top.children.append
         if d.outcome is Outcome.UNDECIDED:   # what is not known, and what each completion gives
             add(Item(ui("undecided_by", lang, features=self.titles(d.deciding)), "unknown",
-                     details=", ".join(map(printer.ref, d.deciding)) if self.o.details else None))
+                     details=", ".join(map(label, d.deciding)) if self.o.details else None))
             add(Item(ui("possible", lang), kind="section", children=[Item(line) for line in possible_lines(self, d, lang)]))
         elif d.unknown:
             add(Item(ui("unknown_irrelevant", lang, features=self.titles(d.unknown)),
-                     details=", ".join(map(printer.ref, d.unknown)) if self.o.details else None))
+                     details=", ".join(map(label, d.unknown)) if self.o.details else None))
         if d.outcome is Outcome.ELSEWHERE:   # this policy decides nothing more: say which one does, and why
             for c in d.by_kind(ClauseKind.ELSEWHERE):
                 if c.active and c.met:
