@@ -10,7 +10,7 @@ from typing import Callable
 
 import clingo
 
-from ..language.frozen import fields_repr
+from ..language.frozen import documented, fields_repr
 from ..language.kinds import Outcome
 
 
@@ -33,8 +33,7 @@ def _outcome(symbol: clingo.Symbol) -> Outcome:
 def _atom(cls):
     """An atom is made, matched by its class (`completions`) and let go: dataclasses writes only
     its `__init__`, not the frozen guards and equality nothing uses (~0.3 ms a class at each start)."""
-    cls.__doc__ = cls.__doc__ or cls.__name__   # else dataclasses writes the signature into it (slow)
-    cls = dataclass(eq=False, repr=False)(cls)
+    cls = dataclass(eq=False, repr=False)(documented(cls))
     cls.__repr__ = fields_repr
     return cls
 
